@@ -1,5 +1,5 @@
 // Working-time arithmetic throughput (issue #2: ≥10 million "add N working days" per second on
-// one core). Each benchmark reports items/s and `x_target`, the rate divided by the target.
+// one core). bench_main.cpp prints each rate as a ratio of its target.
 #include <random>
 #include <vector>
 
@@ -54,8 +54,7 @@ void BM_AddWorkingDays(benchmark::State& state) {
         benchmark::DoNotOptimize(due);
     }
     state.SetItemsProcessed(state.iterations());
-    state.counters["x_target"] = benchmark::Counter(
-        static_cast<double>(state.iterations()) / kAddTarget, benchmark::Counter::kIsRate);
+    state.counters["target_per_s"] = kAddTarget;
 }
 BENCHMARK(BM_AddWorkingDays);
 
@@ -86,8 +85,7 @@ void BM_AddWorkingDaysSaturdayDesk(benchmark::State& state) {
         benchmark::DoNotOptimize(due);
     }
     state.SetItemsProcessed(state.iterations());
-    state.counters["x_target"] = benchmark::Counter(
-        static_cast<double>(state.iterations()) / kAddTarget, benchmark::Counter::kIsRate);
+    state.counters["target_per_s"] = kAddTarget;
 }
 BENCHMARK(BM_AddWorkingDaysSaturdayDesk);
 

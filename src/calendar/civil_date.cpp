@@ -1,5 +1,6 @@
 #include "calendar/civil_date.hpp"
 
+#include <array>
 #include <cstdio>
 
 namespace motcua::calendar {
@@ -39,10 +40,10 @@ std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text) {
 }
 
 std::string FormatIsoDate(std::chrono::year_month_day date) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+    std::array<char, 16> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02u", static_cast<int>(date.year()),
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return buffer;
+    return buffer.data();
 }
 
 }  // namespace motcua::calendar

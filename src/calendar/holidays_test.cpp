@@ -11,8 +11,8 @@ namespace {
 using std::chrono::sys_days;
 using std::chrono::year;
 
-sys_days D(int y, int m, int d) {
-    return sys_days{year{y} / static_cast<unsigned>(m) / static_cast<unsigned>(d)};
+sys_days D(int y, unsigned m, unsigned d) {
+    return sys_days{year{y} / m / d};
 }
 
 const HolidayCalendar& National() {

@@ -1,5 +1,6 @@
 #include "calendar/instant.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include "calendar/civil_date.hpp"
@@ -105,11 +106,12 @@ std::string FormatInstant(sys_seconds t) {
     const sys_seconds local = t + kVietnamOffset;
     const sys_days day = std::chrono::floor<std::chrono::days>(local);
     const std::chrono::hh_mm_ss<seconds> time{local - day};
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d+07:00", FormatIsoDate(day).c_str(),
-                  static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%sT%02d:%02d:%02d+07:00",
+                  FormatIsoDate(day).c_str(), static_cast<int>(time.hours().count()),
+                  static_cast<int>(time.minutes().count()),
                   static_cast<int>(time.seconds().count()));
-    return buffer;
+    return buffer.data();
 }
 
 std::chrono::seconds WorkAmount::ToSeconds(seconds day_length) const {
@@ -169,9 +171,9 @@ std::string FormatHours(seconds duration) {
     out += std::to_string(units / 10000);
     std::int64_t frac = units % 10000;
     if (frac != 0) {
-        char buffer[8];
-        std::snprintf(buffer, sizeof buffer, "%04lld", static_cast<long long>(frac));
-        std::string digits = buffer;
+        std::array<char, 8> buffer{};
+        std::snprintf(buffer.data(), buffer.size(), "%04lld", static_cast<long long>(frac));
+        std::string digits = buffer.data();
         while (!digits.empty() && digits.back() == '0') {
             digits.pop_back();
         }

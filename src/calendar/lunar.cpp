@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <numbers>
 #include <string>
 #include <utility>
@@ -213,12 +214,10 @@ std::size_t FindMonthIndex(const MonthTable& table, int day_count) {
 
 // "YYYY-MM-DD" for messages (ISO 8601).
 std::string FormatSolar(std::chrono::year_month_day ymd) {
-    const auto two_digits = [](unsigned value) {
-        return (value < 10 ? "0" : "") + std::to_string(value);
-    };
-    return std::to_string(static_cast<int>(ymd.year())) + "-" +
-           two_digits(static_cast<unsigned>(ymd.month())) + "-" +
-           two_digits(static_cast<unsigned>(ymd.day()));
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buffer.data();
 }
 
 // The supported range for messages (lunar.hpp).

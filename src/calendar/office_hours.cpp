@@ -1,6 +1,7 @@
 #include "calendar/office_hours.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace motcua::calendar {
@@ -163,14 +164,14 @@ std::string OfficeHours::ToString() const {
         out += kDayNames[wd];
         out += ' ';
         for (int i = 0; i < s.count; ++i) {
-            char buffer[64];
-            std::snprintf(buffer, sizeof buffer, "%02d:%02d-%02d:%02d", s.intervals[i].begin / 3600,
-                          s.intervals[i].begin / 60 % 60, s.intervals[i].end / 3600,
-                          s.intervals[i].end / 60 % 60);
+            std::array<char, 64> buffer{};
+            std::snprintf(buffer.data(), buffer.size(), "%02d:%02d-%02d:%02d",
+                          s.intervals[i].begin / 3600, s.intervals[i].begin / 60 % 60,
+                          s.intervals[i].end / 3600, s.intervals[i].end / 60 % 60);
             if (i > 0) {
                 out += ',';
             }
-            out += buffer;
+            out += buffer.data();
         }
     }
     return out;

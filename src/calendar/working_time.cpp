@@ -267,7 +267,7 @@ base::Result<sys_seconds> WorkingCalendar::NextOpening(sys_seconds t) const {
         return p.error();
     }
     // The earliest instant whose position is p + 1 lies one second into the next open stretch.
-    const auto next = InstantAt(*p + 1);
+    auto next = InstantAt(*p + 1);
     if (!next) {
         return next;
     }

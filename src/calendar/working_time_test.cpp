@@ -121,7 +121,7 @@ TEST(WorkingTimeTest, AddAndBetweenAgreeEverywhere) {
                                   .time_since_epoch()
                                   .count();
     std::uniform_int_distribution<std::int64_t> instant(first, last);
-    std::uniform_int_distribution<std::int64_t> work(1, 400 * 3600);
+    std::uniform_int_distribution<std::int64_t> work(1, std::int64_t{400} * 3600);
     for (int i = 0; i < 20000; ++i) {
         const sys_seconds start{seconds{instant(random)}};
         const seconds amount{work(random)};
