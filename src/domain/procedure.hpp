@@ -1,0 +1,59 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+
+namespace motcua::domain {
+
+// How a procedure's processing time is counted (the portal's DonViTinh; REGULATIONS.md §2.6).
+enum class TimeUnit { kWorkingDays, kDays, kHours, kMonths };
+[[nodiscard]] std::string_view TimeUnitName(TimeUnit unit);  // working_days, days, hours, months
+[[nodiscard]] base::Result<TimeUnit> ParseTimeUnit(std::string_view name);
+
+// Online public service level (REGULATIONS.md §6): full-process, partial, or none.
+enum class OnlineLevel { kNone, kPartial, kFull };
+[[nodiscard]] std::string_view OnlineLevelName(OnlineLevel level);  // none, partial, full
+[[nodiscard]] base::Result<OnlineLevel> ParseOnlineLevel(std::string_view name);
+
+struct RequiredDocument {
+    std::string name;
+    std::string note;  // originals/copies, form number
+    friend bool operator==(const RequiredDocument&, const RequiredDocument&) = default;
+};
+
+// One version of a procedure of the catalogue, in force from `effective_from`.
+struct Procedure {
+    std::string code;  // national code, e.g. "1.001234": digit(s), '.', 6 digits
+    std::string name;  // NFC
+    std::string field;  // lĩnh vực, e.g. "Hộ tịch"
+    std::vector<std::string> levels;  // "province", "commune", "district", "ministry"
+    std::string implementing_units;   // cơ quan thực hiện, as published
+    std::int64_t processing_milli = 0;  // processing time × 1000 (e.g. 3 days = 3000); 0 = unknown
+    TimeUnit time_unit = TimeUnit::kWorkingDays;
+    std::string fees;                 // as published ("Không", "50.000 đồng/bản")
+    std::int64_t fee_amount = 0;      // VND, 0 if none or not parsed
+    OnlineLevel online_level = OnlineLevel::kNone;
+    std::vector<RequiredDocument> documents;
+    std::string legal_basis;
+    std::string publication_decision;  // số quyết định công bố, e.g. "2628/QĐ-BTC"
+    std::string steps;                 // trình tự thực hiện
+    std::string conditions;            // yêu cầu, điều kiện
+    std::string result;                // kết quả
+    std::string source_url;            // the national portal page it came from
+    std::chrono::sys_days effective_from{};
+    std::optional<std::chrono::sys_days> effective_to;
+    std::int64_t version = 0;
+};
+
+// Checks fields: code format, non-empty NFC name ≤ 1000 chars, field ≤ 255, levels known,
+// processing time ≥ 0, effective_to ≥ effective_from. kInvalidArgument with a Vietnamese message.
+[[nodiscard]] base::Status ValidateProcedure(const Procedure& procedure);
+[[nodiscard]] bool IsProcedureCode(std::string_view code);
+
+}  // namespace motcua::domain

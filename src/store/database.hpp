@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/result.hpp"
+
+namespace motcua::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A parameter or column value. Text and blobs are std::string (UTF-8 for text); booleans are
+// integers 0/1; instants are integer Unix seconds; dates are 'YYYY-MM-DD' text.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+struct Row {
+    std::vector<Value> values;
+    [[nodiscard]] bool IsNull(size_t i) const { return values.at(i).index() == 0; }
+    // Accessors assert the type (programmer error otherwise); NULL → 0 / "" / nullopt.
+    [[nodiscard]] std::int64_t Int(size_t i) const;
+    [[nodiscard]] double Real(size_t i) const;
+    [[nodiscard]] const std::string& Text(size_t i) const;
+    [[nodiscard]] std::optional<std::int64_t> OptInt(size_t i) const;
+    [[nodiscard]] std::optional<std::string> OptText(size_t i) const;
+};
+
+// One unit of work on one connection. SQL is written once for both backends with PostgreSQL's
+// `$1, $2, …` placeholders (SQLite binds them as named parameters). Every query is
+// parameterised; there is no API to splice values into SQL.
+//
+// Errors: constraint violations of UNIQUE/PRIMARY KEY → kAlreadyExists; FOREIGN KEY/CHECK/NOT
+// NULL → kFailedPrecondition; serialization failure, deadlock, SQLITE_BUSY after the busy
+// timeout → kAborted (the caller may retry the whole transaction); anything else → kInternal.
+// Destroying an uncommitted transaction rolls it back. Not thread-safe: one thread at a time.
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    [[nodiscard]] virtual base::Result<std::vector<Row>> Query(std::string_view sql,
+                                                               std::span<const Value> params) = 0;
+    // Returns the number of rows changed.
+    [[nodiscard]] virtual base::Result<std::int64_t> Execute(std::string_view sql,
+                                                             std::span<const Value> params) = 0;
+    [[nodiscard]] virtual base::Status Commit() = 0;
+    [[nodiscard]] virtual Dialect dialect() const = 0;
+
+    // Convenience: at most one row.
+    [[nodiscard]] base::Result<std::optional<Row>> QueryOne(std::string_view sql,
+                                                            std::span<const Value> params);
+};
+
+enum class TxMode { kRead, kWrite };
+
+// A database: a pool of connections. Thread-safe. SQLite: WAL mode, one writer connection
+// (writes are serialised in-process, synchronous=NORMAL… FULL for durability of acknowledged
+// writes), several readers, foreign keys on, busy timeout. PostgreSQL: a small pool of libpq
+// connections, READ COMMITTED for reads, SERIALIZABLE or explicit row locks for writes.
+class Database {
+public:
+    virtual ~Database() = default;
+    [[nodiscard]] virtual base::Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
+    [[nodiscard]] virtual Dialect dialect() const = 0;
+    // A description without secrets, for logs: "sqlite:var/motcua.db", "postgresql://host/db".
+    [[nodiscard]] virtual std::string Describe() const = 0;
+};
+
+// Opens `url`: `sqlite:PATH` (created if missing, parent directory too) or `postgresql://...` /
+// `postgres://...` (libpq URI). kInvalidArgument for another scheme, kInternal if it cannot
+// connect.
+[[nodiscard]] base::Result<std::unique_ptr<Database>> Open(std::string_view url);
+
+// Applies the versioned migrations (src/store/migrations/<dialect>/NNNN_name.sql, compiled in)
+// not yet applied, each in its own transaction, recording them in schema_migrations. Safe to run
+// concurrently and repeatedly. Returns the number applied.
+[[nodiscard]] base::Result<int> Migrate(Database& db);
+
+// The highest migration version compiled into the binary.
+[[nodiscard]] int LatestSchemaVersion();
+
+}  // namespace motcua::store
