@@ -15,11 +15,19 @@ namespace motcua::domain {
 enum class TimeUnit { kWorkingDays, kDays, kHours, kMonths };
 [[nodiscard]] std::string_view TimeUnitName(TimeUnit unit);  // working_days, days, hours, months
 [[nodiscard]] base::Result<TimeUnit> ParseTimeUnit(std::string_view name);
+// Vietnamese label as the portal prints it: "Ngày làm việc", "Ngày", "Giờ", "Tháng".
+[[nodiscard]] std::string_view TimeUnitLabel(TimeUnit unit);
 
 // Online public service level (REGULATIONS.md §6): full-process, partial, or none.
 enum class OnlineLevel { kNone, kPartial, kFull };
 [[nodiscard]] std::string_view OnlineLevelName(OnlineLevel level);  // none, partial, full
 [[nodiscard]] base::Result<OnlineLevel> ParseOnlineLevel(std::string_view name);
+// Vietnamese label: "Không trực tuyến", "Trực tuyến một phần", "Trực tuyến toàn trình".
+[[nodiscard]] std::string_view OnlineLevelLabel(OnlineLevel level);
+
+// True for the implementing levels a procedure may list: "province", "commune", "district"
+// (before 1/7/2025) and "ministry".
+[[nodiscard]] bool IsProcedureLevel(std::string_view level);
 
 struct RequiredDocument {
     std::string name;
@@ -29,15 +37,15 @@ struct RequiredDocument {
 
 // One version of a procedure of the catalogue, in force from `effective_from`.
 struct Procedure {
-    std::string code;  // national code, e.g. "1.001234": digit(s), '.', 6 digits
-    std::string name;  // NFC
-    std::string field;  // lĩnh vực, e.g. "Hộ tịch"
-    std::vector<std::string> levels;  // "province", "commune", "district", "ministry"
-    std::string implementing_units;   // cơ quan thực hiện, as published
+    std::string code;                   // national code, e.g. "1.001234": digit(s), '.', 6 digits
+    std::string name;                   // NFC
+    std::string field;                  // lĩnh vực, e.g. "Hộ tịch"
+    std::vector<std::string> levels;    // "province", "commune", "district", "ministry"
+    std::string implementing_units;     // cơ quan thực hiện, as published
     std::int64_t processing_milli = 0;  // processing time × 1000 (e.g. 3 days = 3000); 0 = unknown
     TimeUnit time_unit = TimeUnit::kWorkingDays;
-    std::string fees;                 // as published ("Không", "50.000 đồng/bản")
-    std::int64_t fee_amount = 0;      // VND, 0 if none or not parsed
+    std::string fees;             // as published ("Không", "50.000 đồng/bản")
+    std::int64_t fee_amount = 0;  // VND, 0 if none or not parsed
     OnlineLevel online_level = OnlineLevel::kNone;
     std::vector<RequiredDocument> documents;
     std::string legal_basis;
@@ -53,7 +61,10 @@ struct Procedure {
 
 // Checks fields: code format, non-empty NFC name ≤ 1000 chars, field ≤ 255, levels known,
 // processing time ≥ 0, effective_to ≥ effective_from. kInvalidArgument with a Vietnamese message.
+// Also: every text field valid UTF-8, no level listed twice, fee_amount ≥ 0, no blank document
+// name. The name must already be NFC (the validator does not rewrite); lengths count code points.
 [[nodiscard]] base::Status ValidateProcedure(const Procedure& procedure);
+// True for a national TTHC code: 1–3 digits, '.', 6 digits (e.g. "1.001193", "2.002196").
 [[nodiscard]] bool IsProcedureCode(std::string_view code);
 
 }  // namespace motcua::domain

@@ -39,12 +39,13 @@ struct Unit {
     std::chrono::sys_days valid_from{};
     std::optional<std::chrono::sys_days> valid_to;  // inclusive last day; empty = still valid
     std::optional<std::int64_t> merged_into;        // set when merged (2025 reform)
-    std::int64_t version = 0;                        // optimistic concurrency
+    std::int64_t version = 0;                       // optimistic concurrency
 };
 
-// Checks a unit's own fields: code 1–32 chars of [A-Za-z0-9._-], name 1–255 chars after NFC,
-// valid_to ≥ valid_from, a province has no parent, every other type has one. kInvalidArgument
-// with a Vietnamese message naming the field.
+// Checks a unit's own fields: code 1–32 chars of [A-Za-z0-9._-], name 1–255 chars after NFC
+// (valid UTF-8, not only white space; code points counted), valid_to ≥ valid_from, a province has
+// no parent, every other type has one. kInvalidArgument with a Vietnamese message naming the
+// field.
 [[nodiscard]] base::Status ValidateUnit(const Unit& unit);
 
 }  // namespace motcua::domain
