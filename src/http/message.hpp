@@ -16,6 +16,12 @@ namespace motcua::http {
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
+// "GET", "HEAD", ...; kOther → "OTHER".
+[[nodiscard]] std::string_view MethodName(Method method) noexcept;
+// Inverse of MethodName for the seven known methods (case-sensitive, as HTTP methods are);
+// anything else → kOther.
+[[nodiscard]] Method ParseMethod(std::string_view name) noexcept;
+
 struct Request {
     Method method = Method::kGet;
     std::string target;  // raw request target, e.g. "/api/v1/procedures?q=khai%20sinh"
@@ -29,9 +35,12 @@ struct Request {
     // Filled by the router from the route pattern: "/api/v1/procedures/{code}" → {"code", ...}.
     std::map<std::string, std::string> path_params;
 
+    // First value of a header; the name must be given lower-case. nullopt when absent.
     [[nodiscard]] std::optional<std::string_view> Header(std::string_view lower_name) const;
+    // First value of a query parameter (decoded); a parameter without "=" has value "".
     [[nodiscard]] std::optional<std::string_view> Query(std::string_view name) const;
-    // Cookie value by name from the Cookie header(s).
+    // Cookie value by name from the Cookie header(s) (RFC 6265 "a=1; b=2"; surrounding double
+    // quotes are removed). nullopt when absent.
     [[nodiscard]] std::optional<std::string> Cookie(std::string_view name) const;
 };
 
@@ -44,6 +53,8 @@ struct Response {
     void AddHeader(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));
     }
+    // Value of an extra header by name (ASCII case-insensitive), the first if repeated.
+    [[nodiscard]] std::optional<std::string_view> Header(std::string_view name) const;
 };
 
 using Handler = std::function<Response(const Request&)>;

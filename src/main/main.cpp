@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "main/calendar_cli.hpp"
+#include "main/server_cli.hpp"
 
 namespace {
 
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "motcua 0.1.0");
     int exit_code = 0;
     motcua::main::RegisterCalendarCommands(app, exit_code);
+    motcua::main::RegisterServerCommands(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

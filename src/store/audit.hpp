@@ -10,7 +10,8 @@
 
 namespace motcua::store::audit {
 
-// Appends one record (append-only: there is no update or delete). Returns its id.
+// Appends one record (append-only: there is no update or delete, and the database rejects both
+// with kFailedPrecondition). Returns its id; ids increase and are never reused.
 [[nodiscard]] base::Result<std::int64_t> Append(Transaction& tx, const domain::AuditRecord& r);
 
 struct AuditQuery {
@@ -20,7 +21,7 @@ struct AuditQuery {
     std::optional<std::int64_t> before_id;  // cursor: records with id < before_id
     int limit = 50;
 };
-// Newest first.
+// Newest first (by id), at most `limit` (1–1000; < 1 → kInvalidArgument, more is clamped).
 [[nodiscard]] base::Result<std::vector<domain::AuditRecord>> List(Transaction& tx,
                                                                   const AuditQuery& query);
 

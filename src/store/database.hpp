@@ -35,9 +35,13 @@ struct Row {
 // parameterised; there is no API to splice values into SQL.
 //
 // Errors: constraint violations of UNIQUE/PRIMARY KEY → kAlreadyExists; FOREIGN KEY/CHECK/NOT
-// NULL → kFailedPrecondition; serialization failure, deadlock, SQLITE_BUSY after the busy
-// timeout → kAborted (the caller may retry the whole transaction); anything else → kInternal.
-// Destroying an uncommitted transaction rolls it back. Not thread-safe: one thread at a time.
+// NULL (and the audit log's append-only triggers) → kFailedPrecondition; serialization failure,
+// deadlock, SQLITE_BUSY after the busy timeout → kAborted (the caller may retry the whole
+// transaction); anything else → kInternal.
+// A failed statement ends the transaction on both backends (PostgreSQL aborts it; SQLite is made
+// to behave the same): every later Query/Execute/Commit returns that first error again and
+// nothing is written. Destroying an uncommitted transaction rolls it back. Not thread-safe: one
+// thread at a time. A transaction must not outlive its Database.
 class Transaction {
 public:
     virtual ~Transaction() = default;
@@ -46,8 +50,14 @@ public:
     // Returns the number of rows changed.
     [[nodiscard]] virtual base::Result<std::int64_t> Execute(std::string_view sql,
                                                              std::span<const Value> params) = 0;
+    // Makes the changes durable (SQLite: synchronous=FULL; PostgreSQL: the server's commit). Any
+    // error leaves nothing written. Calling it twice is kFailedPrecondition.
     [[nodiscard]] virtual base::Status Commit() = 0;
+    // NOLINTNEXTLINE(readability-identifier-naming): accessor spelling, as ok()/value()
     [[nodiscard]] virtual Dialect dialect() const = 0;
+    // Runs constant SQL that may hold several statements and takes no parameters (migrations,
+    // test setup). Never pass text built from input. Errors as for Execute.
+    [[nodiscard]] virtual base::Status ExecuteScript(std::string_view sql) = 0;
 
     // Convenience: at most one row.
     [[nodiscard]] base::Result<std::optional<Row>> QueryOne(std::string_view sql,
@@ -56,14 +66,18 @@ public:
 
 enum class TxMode { kRead, kWrite };
 
-// A database: a pool of connections. Thread-safe. SQLite: WAL mode, one writer connection
-// (writes are serialised in-process, synchronous=NORMAL… FULL for durability of acknowledged
-// writes), several readers, foreign keys on, busy timeout. PostgreSQL: a small pool of libpq
-// connections, READ COMMITTED for reads, SERIALIZABLE or explicit row locks for writes.
+// A database: a pool of connections. Thread-safe. SQLite: WAL mode, synchronous=FULL (an
+// acknowledged commit survives a crash), one writer connection (write transactions are
+// serialised in-process and start with BEGIN IMMEDIATE), up to 4 reader connections
+// (query_only), foreign keys on, busy timeout 5 s. PostgreSQL: a pool of libpq connections (grows
+// to 8, a broken connection is replaced); reads are REPEATABLE READ READ ONLY (one snapshot, as
+// SQLite's), writes READ COMMITTED with optimistic version checks and row locks. Waiting for a
+// connection or the writer too long (SQLite 5 s, PostgreSQL 10 s) → kAborted. docs/storage.md.
 class Database {
 public:
     virtual ~Database() = default;
     [[nodiscard]] virtual base::Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
+    // NOLINTNEXTLINE(readability-identifier-naming): accessor spelling, as ok()/value()
     [[nodiscard]] virtual Dialect dialect() const = 0;
     // A description without secrets, for logs: "sqlite:var/motcua.db", "postgresql://host/db".
     [[nodiscard]] virtual std::string Describe() const = 0;

@@ -1,0 +1,174 @@
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "api/routes.hpp"
+
+namespace motcua::api {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string_view OpenApiMethod(http::Method m) {
+    switch (m) {
+        case http::Method::kGet:
+            return "get";
+        case http::Method::kHead:
+            return "head";
+        case http::Method::kPost:
+            return "post";
+        case http::Method::kPut:
+            return "put";
+        case http::Method::kPatch:
+            return "patch";
+        case http::Method::kDelete:
+            return "delete";
+        case http::Method::kOptions:
+            return "options";
+        case http::Method::kOther:
+            return "other";
+    }
+    return "other";
+}
+
+json::value Schema(std::string_view text) {
+    std::error_code ec;
+    json::value v = json::parse(text, ec);
+    return ec ? json::value(json::object{{"type", "object"}}) : v;
+}
+
+json::object Components() {
+    const json::object string{{"type", "string"}};
+    const json::object nullable_string{{"type", "string"}, {"nullable", true}};
+    json::object procedure{
+        {"type", "object"},
+        {"required", json::array{"code", "name", "field", "effective_from"}},
+        {"properties",
+         json::object{
+             {"code", json::object{{"type", "string"}, {"pattern", "^[0-9]{1,3}\\.[0-9]{6}$"}}},
+             {"name", string},
+             {"field", string},
+             {"levels", json::object{{"type", "array"}, {"items", string}}},
+             {"processing_time",
+              json::object{
+                  {"type", "object"},
+                  {"properties",
+                   json::object{
+                       {"amount", json::object{{"type", "number"}}},
+                       {"unit", json::object{{"type", "string"},
+                                             {"enum", json::array{"working_days", "days", "hours",
+                                                                  "months"}}}}}}}},
+             {"online_level",
+              json::object{{"type", "string"}, {"enum", json::array{"none", "partial", "full"}}}},
+             {"fee_amount", json::object{{"type", "integer"}}},
+             {"fees", string},
+             {"implementing_units", string},
+             {"documents", json::object{{"type", "array"}}},
+             {"legal_basis", string},
+             {"publication_decision", string},
+             {"steps", string},
+             {"conditions", string},
+             {"result", string},
+             {"source_url", string},
+             {"effective_from", json::object{{"type", "string"}, {"format", "date"}}},
+             {"effective_to", nullable_string},
+             {"version", json::object{{"type", "integer"}}}}}};
+    json::object unit{
+        {"type", "object"},
+        {"required", json::array{"code", "type", "name", "valid_from"}},
+        {"properties",
+         json::object{
+             {"id", json::object{{"type", "integer"}}},
+             {"code", string},
+             {"type", json::object{{"type", "string"},
+                                   {"enum", json::array{"province", "district", "commune", "agency",
+                                                        "service_centre", "one_stop_desk"}}}},
+             {"name", string},
+             {"parent_id", json::object{{"type", "integer"}, {"nullable", true}}},
+             {"valid_from", json::object{{"type", "string"}, {"format", "date"}}},
+             {"valid_to", nullable_string},
+             {"version", json::object{{"type", "integer"}}}}}};
+    json::object problem{{"type", "object"},
+                         {"properties", json::object{{"type", string},
+                                                     {"title", string},
+                                                     {"status", json::object{{"type", "integer"}}},
+                                                     {"detail", string},
+                                                     {"errors", json::object{{"type", "array"}}}}}};
+    return json::object{
+        {"schemas", json::object{{"Procedure", std::move(procedure)},
+                                 {"Unit", std::move(unit)},
+                                 {"Problem", std::move(problem)}}},
+        {"securitySchemes",
+         json::object{{"session", json::object{{"type", "apiKey"},
+                                               {"in", "cookie"},
+                                               {"name", std::string(kSessionCookie)}}},
+                      {"token", json::object{{"type", "http"}, {"scheme", "bearer"}}}}}};
+}
+
+}  // namespace
+
+std::string OpenApiDocument(const http::Router& router) {
+    json::object paths;
+    for (const http::RouteEntry& route : router.Routes()) {
+        json::object operation;
+        operation["summary"] = route.info.summary;
+        json::array parameters;
+        std::string_view pattern = route.pattern;
+        size_t open = pattern.find('{');
+        while (open != std::string_view::npos) {
+            const size_t close = pattern.find('}', open);
+            parameters.emplace_back(
+                json::object{{"name", std::string(pattern.substr(open + 1, close - open - 1))},
+                             {"in", "path"},
+                             {"required", true},
+                             {"schema", json::object{{"type", "string"}}}});
+            open = pattern.find('{', close);
+        }
+        if (!parameters.empty()) {
+            operation["parameters"] = std::move(parameters);
+        }
+        if (route.info.auth != "public") {
+            operation["security"] = json::array{json::object{{"session", json::array{}}},
+                                                json::object{{"token", json::array{}}}};
+        }
+        if (!route.info.request_schema.empty()) {
+            operation["requestBody"] = json::object{
+                {"required", true},
+                {"content",
+                 json::object{{"application/json",
+                               json::object{{"schema", Schema(route.info.request_schema)}}}}}};
+        }
+        json::object ok{{"description", "Thành công"}};
+        if (!route.info.response_schema.empty()) {
+            ok["content"] = json::object{
+                {"application/json", json::object{{"schema", Schema(route.info.response_schema)}}}};
+        }
+        operation["responses"] = json::object{
+            {"2XX", std::move(ok)},
+            {"default",
+             json::object{{"description", "Lỗi (RFC 9457)"},
+                          {"content",
+                           json::object{{"application/problem+json",
+                                         json::object{{"schema", json::object{{"$ref",
+                                                                               "#/components/"
+                                                                               "schemas/"
+                                                                               "Problem"}}}}}}}}}};
+        json::value& item = paths[route.pattern];
+        if (!item.is_object()) {
+            item.emplace_object();
+        }
+        item.as_object()[OpenApiMethod(route.method)] = std::move(operation);
+    }
+    json::object document{
+        {"openapi", "3.0.3"},
+        {"info",
+         json::object{{"title", "motcua API"},
+                      {"version", "1"},
+                      {"description",
+                       "Kiểm soát thủ tục hành chính và cơ chế một cửa, một cửa liên thông"}}},
+        {"paths", std::move(paths)},
+        {"components", Components()}};
+    return json::serialize(document);
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,634 @@
+#include "api/routes.hpp"
+
+#include <charconv>
+
+#include <boost/json/serialize.hpp>
+
+#include "api/json_codec.hpp"
+#include "app/auth.hpp"
+#include "app/catalogue.hpp"
+#include "app/organisation.hpp"
+#include "http/problem.hpp"
+#include "store/audit.hpp"
+
+namespace motcua::api {
+
+namespace json = boost::json;
+using http::Method;
+using http::Request;
+using http::Response;
+
+namespace {
+
+Response Json(int status, const json::value& value) {
+    return http::JsonResponse(status, json::serialize(value));
+}
+
+Response Problem(const base::Error& error) {
+    return http::ProblemResponse(error);
+}
+
+app::ClientInfo ClientOf(const Request& req) {
+    return app::ClientInfo{req.remote_ip, std::string(req.Header("user-agent").value_or(""))};
+}
+
+// The actor of a request: `Authorization: Bearer <token>` for integrations, else the session
+// cookie; anonymous when neither is present.
+base::Result<app::Actor> ResolveActor(app::AppContext& ctx, const Request& req) {
+    if (const auto auth = req.Header("authorization")) {
+        constexpr std::string_view kBearer = "Bearer ";
+        if (auth->substr(0, kBearer.size()) != kBearer) {
+            return base::Error{base::ErrorCode::kUnauthenticated,
+                               "Tiêu đề Authorization phải có dạng 'Bearer <mã>'."};
+        }
+        return app::ActorFromApiToken(ctx, auth->substr(kBearer.size()), ClientOf(req));
+    }
+    const auto cookie = req.Cookie(kSessionCookie);
+    return app::ActorFromSession(ctx, cookie.value_or(""), ClientOf(req));
+}
+
+bool IsUnsafe(Method m) {
+    return m == Method::kPost || m == Method::kPut || m == Method::kPatch || m == Method::kDelete;
+}
+
+// A handler that needs the actor: resolves it, enforces the CSRF token on cookie-authenticated
+// state changes, requires a JSON body where one is sent.
+using ActorHandler = std::function<Response(const Request&, const app::Actor&)>;
+
+http::Handler WithActor(app::AppContext& ctx, ActorHandler handler) {
+    return [&ctx, handler = std::move(handler)](const Request& req) -> Response {
+        auto actor = ResolveActor(ctx, req);
+        if (!actor) {
+            return Problem(actor.error());
+        }
+        if (IsUnsafe(req.method)) {
+            if (!req.body.empty()) {
+                const auto type = req.Header("content-type").value_or("");
+                if (type.substr(0, 16) != "application/json") {
+                    return http::ProblemResponse(
+                        base::Error{base::ErrorCode::kInvalidArgument,
+                                    "Nội dung yêu cầu phải là application/json."});
+                }
+            }
+            if (const base::Status csrf =
+                    app::CheckCsrf(*actor, req.Header("x-csrf-token").value_or(""));
+                !csrf) {
+                return Problem(csrf.error());
+            }
+        }
+        return handler(req, *actor);
+    };
+}
+
+std::string SessionCookie(const Request& req, std::string_view token, std::int64_t max_age) {
+    std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
+                         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+    if (req.tls) {
+        cookie += "; Secure";
+    }
+    return cookie;
+}
+
+// Login CSRF: a cross-site form must not sign the victim in. Browsers send Origin on POST; when
+// present it must be this host.
+base::Status CheckSameOrigin(const Request& req) {
+    const auto origin = req.Header("origin");
+    if (!origin) {
+        return {};
+    }
+    const auto host = req.Header("host").value_or("");
+    const std::string http_origin = "http://" + std::string(host);
+    const std::string https_origin = "https://" + std::string(host);
+    if (*origin != http_origin && *origin != https_origin) {
+        return base::Error{base::ErrorCode::kPermissionDenied,
+                           "Yêu cầu đăng nhập từ trang web khác bị từ chối."};
+    }
+    return {};
+}
+
+base::Result<int> ParseLimit(const Request& req) {
+    const auto text = req.Query("limit");
+    if (!text) {
+        return 20;
+    }
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || end != text->data() + text->size() || value < 1 || value > 100) {
+        return base::InvalidArgument("Tham số 'limit' phải là số nguyên từ 1 đến 100.");
+    }
+    return value;
+}
+
+base::Result<std::int64_t> ParseId(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
+        return base::Error{base::ErrorCode::kNotFound, "Không tìm thấy."};
+    }
+    return value;
+}
+
+json::object SessionJson(const domain::User& user, std::string_view csrf) {
+    return json::object{{"user", UserToJson(user)}, {"csrf_token", csrf}};
+}
+
+// ---- catalogue ----------------------------------------------------------------------------
+
+void RegisterCatalogue(http::Router& router, app::AppContext& ctx) {
+    router.Add(
+        Method::kGet, "/api/v1/procedures",
+        [&ctx](const Request& req) -> Response {
+            auto limit = ParseLimit(req);
+            if (!limit) {
+                return Problem(limit.error());
+            }
+            app::CatalogueQuery query;
+            query.text = std::string(req.Query("q").value_or(""));
+            if (const auto f = req.Query("field")) {
+                query.field = std::string(*f);
+            }
+            if (const auto l = req.Query("level")) {
+                query.level = std::string(*l);
+            }
+            if (const auto c = req.Query("cursor")) {
+                query.cursor = std::string(*c);
+            }
+            query.limit = *limit;
+            auto page = app::SearchProcedures(ctx, query);
+            if (!page) {
+                return Problem(page.error());
+            }
+            json::array items;
+            for (const auto& p : page->items) {
+                items.emplace_back(ProcedureToJson(p, false));
+            }
+            return Json(200, json::object{
+                                 {"items", std::move(items)},
+                                 {"total", page->total},
+                                 {"next_cursor", page->next_cursor ? json::value(*page->next_cursor)
+                                                                   : json::value(nullptr)}});
+        },
+        {"Tìm kiếm thủ tục hành chính (công khai)", "public", "",
+         R"({"type":"object","properties":{"items":{"type":"array"},"total":{"type":"integer"},"next_cursor":{"type":["string","null"]}}})"});
+
+    router.Add(Method::kGet, "/api/v1/procedures/{code}",
+               [&ctx](const Request& req) -> Response {
+                   auto p = app::GetProcedure(ctx, req.path_params.at("code"));
+                   if (!p) {
+                       return Problem(p.error());
+                   }
+                   return Json(200, ProcedureToJson(*p, true));
+               },
+               {"Chi tiết một thủ tục hành chính (công khai)", "public", "",
+                R"({"$ref":"#/components/schemas/Procedure"})"});
+
+    router.Add(Method::kGet, "/api/v1/procedures/{code}/versions",
+               [&ctx](const Request& req) -> Response {
+                   auto history = app::ProcedureHistory(ctx, req.path_params.at("code"));
+                   if (!history) {
+                       return Problem(history.error());
+                   }
+                   json::array items;
+                   for (const auto& p : *history) {
+                       items.emplace_back(ProcedureToJson(p, true));
+                   }
+                   return Json(200, json::object{{"items", std::move(items)}});
+               },
+               {"Các phiên bản của một thủ tục theo ngày hiệu lực (công khai)", "public", "", ""});
+
+    router.Add(Method::kGet, "/api/v1/fields",
+               [&ctx](const Request&) -> Response {
+                   auto fields = app::ProcedureFields(ctx);
+                   if (!fields) {
+                       return Problem(fields.error());
+                   }
+                   json::array items;
+                   for (const auto& [name, count] : *fields) {
+                       items.emplace_back(json::object{{"field", name}, {"count", count}});
+                   }
+                   return Json(200, json::object{{"items", std::move(items)}});
+               },
+               {"Danh sách lĩnh vực và số thủ tục (công khai)", "public", "", ""});
+
+    router.Add(Method::kPost, "/api/v1/procedures",
+               WithActor(ctx,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto object = ParseObject(req.body);
+                             if (!object) {
+                                 return Problem(object.error());
+                             }
+                             auto procedure = ProcedureFromJson(*object);
+                             if (!procedure) {
+                                 return Problem(procedure.error());
+                             }
+                             auto created = app::CreateProcedure(ctx, actor, std::move(*procedure));
+                             if (!created) {
+                                 return Problem(created.error());
+                             }
+                             Response r = Json(201, ProcedureToJson(*created, true));
+                             r.AddHeader("Location", "/api/v1/procedures/" + created->code);
+                             return r;
+                         }),
+               {"Thêm thủ tục hoặc phiên bản mới (công chức kiểm soát TTHC)", "session+csrf",
+                R"({"$ref":"#/components/schemas/Procedure"})", ""});
+
+    router.Add(Method::kPut, "/api/v1/procedures/{code}",
+               WithActor(ctx,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto object = ParseObject(req.body);
+                             if (!object) {
+                                 return Problem(object.error());
+                             }
+                             auto procedure = ProcedureFromJson(*object);
+                             if (!procedure) {
+                                 return Problem(procedure.error());
+                             }
+                             if (procedure->code != req.path_params.at("code")) {
+                                 return Problem(base::InvalidArgument(
+                                     "Mã thủ tục trong nội dung khác mã trên đường dẫn."));
+                             }
+                             auto updated = app::UpdateProcedure(ctx, actor, std::move(*procedure));
+                             if (!updated) {
+                                 return Problem(updated.error());
+                             }
+                             return Json(200, ProcedureToJson(*updated, true));
+                         }),
+               {"Sửa một phiên bản thủ tục (cần 'version' hiện tại)", "session+csrf",
+                R"({"$ref":"#/components/schemas/Procedure"})", ""});
+}
+
+// ---- session ------------------------------------------------------------------------------
+
+void RegisterSession(http::Router& router, app::AppContext& ctx) {
+    router.Add(
+        Method::kPost, "/api/v1/session",
+        [&ctx](const Request& req) -> Response {
+            if (const base::Status same = CheckSameOrigin(req); !same) {
+                return Problem(same.error());
+            }
+            auto object = ParseObject(req.body);
+            if (!object) {
+                return Problem(object.error());
+            }
+            ObjectReader reader(*object);
+            auto username = reader.String("username", true, 64);
+            auto password = reader.String("password", true, 1024);
+            if (!username) {
+                return Problem(username.error());
+            }
+            if (!password) {
+                return Problem(password.error());
+            }
+            if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
+                return Problem(s.error());
+            }
+            auto signed_in = app::SignIn(ctx, *username, *password, ClientOf(req));
+            if (!signed_in) {
+                return Problem(signed_in.error());
+            }
+            Response r = Json(201, SessionJson(signed_in->user, signed_in->csrf_token));
+            r.AddHeader("Set-Cookie", SessionCookie(req, signed_in->session_token,
+                                                    ctx.policy.session_absolute.count()));
+            return r;
+        },
+        {"Đăng nhập bằng tên đăng nhập và mật khẩu", "public",
+         R"({"type":"object","required":["username","password"],"properties":{"username":{"type":"string"},"password":{"type":"string"}},"additionalProperties":false})",
+         ""});
+
+    router.Add(Method::kGet, "/api/v1/session",
+               WithActor(ctx,
+                         [](const Request&, const app::Actor& actor) -> Response {
+                             if (!actor.SignedIn()) {
+                                 return Problem(base::Error{base::ErrorCode::kUnauthenticated,
+                                                            "Bạn chưa đăng nhập."});
+                             }
+                             return Json(200, SessionJson(*actor.user, actor.csrf_token));
+                         }),
+               {"Phiên đăng nhập hiện tại và mã CSRF", "session", "", ""});
+
+    router.Add(Method::kDelete, "/api/v1/session",
+               WithActor(ctx,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             if (const base::Status s = app::SignOut(ctx, actor); !s) {
+                                 return Problem(s.error());
+                             }
+                             Response r;
+                             r.status = 204;
+                             r.content_type.clear();
+                             r.AddHeader("Set-Cookie", SessionCookie(req, "", 0));
+                             return r;
+                         }),
+               {"Đăng xuất", "session+csrf", "", ""});
+
+    router.Add(
+        Method::kPut, "/api/v1/session/password",
+        WithActor(ctx,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto object = ParseObject(req.body);
+                      if (!object) {
+                          return Problem(object.error());
+                      }
+                      ObjectReader reader(*object);
+                      auto current = reader.String("current_password", true, 1024);
+                      auto next = reader.String("new_password", true, 1024);
+                      if (!current) {
+                          return Problem(current.error());
+                      }
+                      if (!next) {
+                          return Problem(next.error());
+                      }
+                      if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
+                          return Problem(s.error());
+                      }
+                      if (const base::Status s = app::ChangePassword(ctx, actor, *current, *next);
+                          !s) {
+                          return Problem(s.error());
+                      }
+                      Response r;
+                      r.status = 204;
+                      r.content_type.clear();
+                      return r;
+                  }),
+        {"Đổi mật khẩu của chính mình", "session+csrf",
+         R"({"type":"object","required":["current_password","new_password"]})", ""});
+
+    router.Add(Method::kPost, "/api/v1/tokens",
+               WithActor(ctx,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto object = ParseObject(req.body);
+                             if (!object) {
+                                 return Problem(object.error());
+                             }
+                             ObjectReader reader(*object);
+                             auto name = reader.String("name", true, 100);
+                             if (!name) {
+                                 return Problem(name.error());
+                             }
+                             if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
+                                 return Problem(s.error());
+                             }
+                             auto issued = app::CreateApiToken(ctx, actor, *name);
+                             if (!issued) {
+                                 return Problem(issued.error());
+                             }
+                             return Json(201, json::object{{"id", issued->token.id},
+                                                           {"name", issued->token.name},
+                                                           {"token", issued->secret}});
+                         }),
+               {"Cấp mã truy cập API cho tích hợp (hiển thị một lần)", "session+csrf",
+                R"({"type":"object","required":["name"]})", ""});
+}
+
+// ---- organisation -------------------------------------------------------------------------
+
+void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
+    router.Add(Method::kGet, "/api/v1/units",
+               [&ctx](const Request&) -> Response {
+                   auto units = app::ListUnits(ctx);
+                   if (!units) {
+                       return Problem(units.error());
+                   }
+                   json::array items;
+                   for (const auto& u : *units) {
+                       items.emplace_back(UnitToJson(u));
+                   }
+                   return Json(200, json::object{{"items", std::move(items)}});
+               },
+               {"Cây đơn vị hành chính và cơ quan (công khai)", "public", "", ""});
+
+    router.Add(Method::kGet, "/api/v1/units/{code}",
+               [&ctx](const Request& req) -> Response {
+                   auto unit = app::GetUnitByCode(ctx, req.path_params.at("code"));
+                   if (!unit) {
+                       return Problem(unit.error());
+                   }
+                   return Json(200, UnitToJson(*unit));
+               },
+               {"Một đơn vị theo mã định danh (công khai)", "public", "", ""});
+
+    router.Add(
+        Method::kPost, "/api/v1/units",
+        WithActor(ctx,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto object = ParseObject(req.body);
+                      if (!object) {
+                          return Problem(object.error());
+                      }
+                      auto unit = UnitFromJson(*object);
+                      if (!unit) {
+                          return Problem(unit.error());
+                      }
+                      auto created = app::CreateUnit(ctx, actor, std::move(*unit));
+                      if (!created) {
+                          return Problem(created.error());
+                      }
+                      return Json(201, UnitToJson(*created));
+                  }),
+        {"Thêm đơn vị (quản trị)", "session+csrf", R"({"$ref":"#/components/schemas/Unit"})", ""});
+
+    router.Add(Method::kPut, "/api/v1/units/{code}",
+               WithActor(ctx,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto existing = app::GetUnitByCode(ctx, req.path_params.at("code"));
+                             if (!existing) {
+                                 return Problem(existing.error());
+                             }
+                             auto object = ParseObject(req.body);
+                             if (!object) {
+                                 return Problem(object.error());
+                             }
+                             auto unit = UnitFromJson(*object);
+                             if (!unit) {
+                                 return Problem(unit.error());
+                             }
+                             unit->id = existing->id;
+                             auto updated = app::UpdateUnit(ctx, actor, std::move(*unit));
+                             if (!updated) {
+                                 return Problem(updated.error());
+                             }
+                             return Json(200, UnitToJson(*updated));
+                         }),
+               {"Sửa đơn vị (quản trị; cần 'version' hiện tại)", "session+csrf",
+                R"({"$ref":"#/components/schemas/Unit"})", ""});
+
+    for (const bool merge : {false, true}) {
+        router.Add(
+            Method::kPost, merge ? "/api/v1/units/{code}/merge" : "/api/v1/units/{code}/reparent",
+            WithActor(ctx,
+                      [&ctx, merge](const Request& req, const app::Actor& actor) -> Response {
+                          auto unit = app::GetUnitByCode(ctx, req.path_params.at("code"));
+                          if (!unit) {
+                              return Problem(unit.error());
+                          }
+                          auto object = ParseObject(req.body);
+                          if (!object) {
+                              return Problem(object.error());
+                          }
+                          ObjectReader reader(*object);
+                          auto target = reader.String(merge ? "into" : "parent", true, 32);
+                          auto effective = reader.String("effective", true, 10);
+                          auto version = reader.Integer("version", true);
+                          if (!target) {
+                              return Problem(target.error());
+                          }
+                          if (!effective) {
+                              return Problem(effective.error());
+                          }
+                          if (!version) {
+                              return Problem(version.error());
+                          }
+                          if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
+                              return Problem(s.error());
+                          }
+                          auto day = ParseDate(*effective, "effective");
+                          if (!day) {
+                              return Problem(day.error());
+                          }
+                          auto other = app::GetUnitByCode(ctx, *target);
+                          if (!other) {
+                              return Problem(other.error());
+                          }
+                          auto done = merge ? app::MergeUnit(ctx, actor, unit->id, other->id, *day,
+                                                             **version)
+                                            : app::ReparentUnit(ctx, actor, unit->id, other->id,
+                                                                *day, **version);
+                          if (!done) {
+                              return Problem(done.error());
+                          }
+                          return Json(200, UnitToJson(*done));
+                      }),
+            {merge ? "Sáp nhập đơn vị vào đơn vị khác từ một ngày (quản trị)"
+                   : "Chuyển đơn vị sang đơn vị cha khác từ một ngày (quản trị)",
+             "session+csrf", "", ""});
+    }
+
+    router.Add(Method::kGet, "/api/v1/users",
+               WithActor(ctx,
+                         [&ctx](const Request&, const app::Actor& actor) -> Response {
+                             auto users = app::ListUsers(ctx, actor);
+                             if (!users) {
+                                 return Problem(users.error());
+                             }
+                             json::array items;
+                             for (const auto& u : *users) {
+                                 items.emplace_back(UserToJson(u));
+                             }
+                             return Json(200, json::object{{"items", std::move(items)}});
+                         }),
+               {"Người dùng trong phạm vi quản lý (quản trị, lãnh đạo)", "session", "", ""});
+
+    router.Add(
+        Method::kPost, "/api/v1/users",
+        WithActor(ctx,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto object = ParseObject(req.body);
+                      if (!object) {
+                          return Problem(object.error());
+                      }
+                      ObjectReader reader(*object);
+                      app::NewUser input;
+                      auto username = reader.String("username", true, 64);
+                      auto display = reader.String("display_name", true, 255);
+                      auto email = reader.String("email", false, 255);
+                      auto phone = reader.String("phone", false, 32);
+                      auto password = reader.String("password", true, 1024);
+                      for (const auto* field : {&username, &display, &email, &phone, &password}) {
+                          if (!*field) {
+                              return Problem(field->error());
+                          }
+                      }
+                      const json::value* roles = reader.Raw("roles");
+                      if (roles == nullptr || !roles->is_array()) {
+                          return Problem(base::InvalidArgument("Trường 'roles' phải là mảng."));
+                      }
+                      for (const json::value& r : roles->as_array()) {
+                          if (!r.is_object()) {
+                              return Problem(base::InvalidArgument(
+                                  "Mỗi vai trò phải là đối tượng {role, unit_id}."));
+                          }
+                          ObjectReader rr(r.as_object());
+                          auto role = rr.String("role", true, 32);
+                          auto unit_id = rr.Integer("unit_id", false);
+                          if (!role) {
+                              return Problem(role.error());
+                          }
+                          if (!unit_id) {
+                              return Problem(unit_id.error());
+                          }
+                          if (const base::Status s = rr.CheckNoUnknownFields(); !s) {
+                              return Problem(s.error());
+                          }
+                          auto parsed = domain::ParseRole(*role);
+                          if (!parsed) {
+                              return Problem(
+                                  base::InvalidArgument("Vai trò không hợp lệ: " + *role));
+                          }
+                          input.roles.push_back({*parsed, *unit_id});
+                      }
+                      if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
+                          return Problem(s.error());
+                      }
+                      input.username = *username;
+                      input.display_name = *display;
+                      input.email = *email;
+                      input.phone = *phone;
+                      input.password = *password;
+                      auto created = app::CreateUser(ctx, actor, input);
+                      if (!created) {
+                          return Problem(created.error());
+                      }
+                      return Json(201, UserToJson(*created));
+                  }),
+        {"Tạo người dùng và gán vai trò (quản trị)", "session+csrf", "", ""});
+
+    router.Add(Method::kGet, "/api/v1/audit",
+               WithActor(ctx,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             store::audit::AuditQuery query;
+                             if (const auto e = req.Query("entity")) {
+                                 query.entity = std::string(*e);
+                             }
+                             if (const auto id = req.Query("entity_id")) {
+                                 query.entity_id = std::string(*id);
+                             }
+                             auto limit = ParseLimit(req);
+                             if (!limit) {
+                                 return Problem(limit.error());
+                             }
+                             query.limit = *limit;
+                             if (const auto before = req.Query("before")) {
+                                 auto id = ParseId(*before);
+                                 if (!id) {
+                                     return Problem(
+                                         base::InvalidArgument("Tham số 'before' không hợp lệ."));
+                                 }
+                                 query.before_id = *id;
+                             }
+                             auto records = app::ListAudit(ctx, actor, query);
+                             if (!records) {
+                                 return Problem(records.error());
+                             }
+                             json::array items;
+                             for (const auto& r : *records) {
+                                 items.emplace_back(AuditToJson(r));
+                             }
+                             return Json(200, json::object{{"items", std::move(items)}});
+                         }),
+               {"Nhật ký thay đổi (quản trị, lãnh đạo, kiểm soát TTHC)", "session", "", ""});
+}
+
+}  // namespace
+
+void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
+    RegisterCatalogue(router, ctx);
+    RegisterSession(router, ctx);
+    RegisterOrganisation(router, ctx);
+    router.Add(Method::kGet, "/api/v1/openapi.json",
+               [&router](const Request&) -> Response {
+                   Response r = http::JsonResponse(200, OpenApiDocument(router));
+                   return r;
+               },
+               {"Mô tả OpenAPI 3 của API này", "public", "", ""});
+}
+
+}  // namespace motcua::api

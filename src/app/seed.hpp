@@ -1,0 +1,23 @@
+#pragma once
+
+#include "app/context.hpp"
+#include "base/result.hpp"
+
+namespace motcua::app {
+
+struct SeedReport {
+    int units_added = 0;
+    int procedures_added = 0;
+    int users_added = 0;
+};
+
+// The demo users and their password (documented in README.md; demo only).
+inline constexpr std::string_view kDemoPassword = "MotCua@2026";
+
+// Loads the deterministic demo (data/demo, compiled in): Thành phố Huế under the 2025 two-level
+// model with its real communes and wards, provincial agencies, the public-administration service
+// centre and one-stop desks, several hundred real procedures, and one user per role.
+// Idempotent: what already exists (by code / username) is left as it is.
+[[nodiscard]] base::Result<SeedReport> SeedDemo(AppContext& ctx);
+
+}  // namespace motcua::app

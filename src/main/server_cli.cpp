@@ -1,0 +1,275 @@
+#include "main/server_cli.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <fmt/core.h>
+#include <spdlog/spdlog.h>
+
+#include "api/routes.hpp"
+#include "app/context.hpp"
+#include "app/crypto.hpp"
+#include "app/seed.hpp"
+#include "base/clock.hpp"
+#include "http/builtin.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "store/database.hpp"
+
+namespace motcua::main {
+
+namespace {
+
+constexpr std::string_view kDefaultDb = "sqlite:var/motcua.db";
+
+struct ServerSettings {
+    std::string config_file;
+    std::string db;
+    std::string listen;
+    int worker_threads = 0;
+};
+
+// `key = value` lines; `#` comments. Keys: db, listen, worker_threads.
+base::Result<std::map<std::string, std::string>> ReadConfig(const std::string& path) {
+    std::map<std::string, std::string> values;
+    if (path.empty()) {
+        return values;
+    }
+    std::ifstream in(path);
+    if (!in) {
+        return base::InvalidArgument("cannot read config file " + path);
+    }
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        const auto hash = line.find('#');
+        line = line.substr(0, hash);
+        const auto eq = line.find('=');
+        auto trim = [](std::string s) {
+            const auto b = s.find_first_not_of(" \t\r");
+            const auto e = s.find_last_not_of(" \t\r");
+            return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+        };
+        if (trim(line).empty()) {
+            continue;
+        }
+        if (eq == std::string::npos) {
+            return base::InvalidArgument(path + ":" + std::to_string(number) +
+                                         ": expected key = value");
+        }
+        const std::string key = trim(line.substr(0, eq));
+        if (key != "db" && key != "listen" && key != "worker_threads") {
+            return base::InvalidArgument(path + ":" + std::to_string(number) + ": unknown key '" +
+                                         key + "'");
+        }
+        values[key] = trim(line.substr(eq + 1));
+    }
+    return values;
+}
+
+// Resolves the settings: command line, then environment, then config file, then defaults.
+base::Result<ServerSettings> Resolve(const ServerSettings& given) {
+    ServerSettings s = given;
+    std::string config = s.config_file;
+    if (config.empty()) {
+        if (const char* env = std::getenv("MOTCUA_CONFIG")) {
+            config = env;
+        }
+    }
+    auto file = ReadConfig(config);
+    if (!file) {
+        return std::move(file).error();
+    }
+    if (s.db.empty()) {
+        if (const char* env = std::getenv("MOTCUA_DB")) {
+            s.db = env;
+        } else if (file->count("db") != 0) {
+            s.db = file->at("db");
+        } else {
+            s.db = std::string(kDefaultDb);
+        }
+    }
+    if (s.listen.empty()) {
+        if (const char* env = std::getenv("MOTCUA_LISTEN")) {
+            s.listen = env;
+        } else if (file->count("listen") != 0) {
+            s.listen = file->at("listen");
+        } else {
+            s.listen = "127.0.0.1:8080";
+        }
+    }
+    if (s.worker_threads == 0 && file->count("worker_threads") != 0) {
+        s.worker_threads = std::atoi(file->at("worker_threads").c_str());
+    }
+    if (s.worker_threads <= 0) {
+        s.worker_threads = 8;
+    }
+    return s;
+}
+
+base::Result<std::unique_ptr<store::Database>> OpenAndMigrate(const std::string& url) {
+    auto db = store::Open(url);
+    if (!db) {
+        return std::move(db).error();
+    }
+    auto applied = store::Migrate(**db);
+    if (!applied) {
+        return std::move(applied).error();
+    }
+    if (*applied > 0) {
+        spdlog::info("applied {} migration(s) to {}", *applied, (*db)->Describe());
+    }
+    return db;
+}
+
+template <typename Body>
+void Run(int& exit_code, Body body) {
+    const base::Status status = body();
+    if (!status) {
+        fmt::print(stderr, "motcua: error: {}\n", status.error().message);
+        exit_code = 2;
+    } else {
+        exit_code = 0;
+    }
+}
+
+base::Status Serve(const ServerSettings& settings) {
+    if (const base::Status s = app::InitCrypto(); !s) {
+        return s;
+    }
+    auto db = OpenAndMigrate(settings.db);
+    if (!db) {
+        return db.error();
+    }
+    const base::SystemClock clock;
+    app::LoginThrottle throttle(app::SecurityPolicy{}.max_failures_per_ip,
+                                app::SecurityPolicy{}.ip_window);
+    app::AppContext ctx;
+    ctx.db = db->get();
+    ctx.clock = &clock;
+    ctx.throttle = &throttle;
+    auto dummy = app::HashPassword(app::RandomToken());
+    if (!dummy) {
+        return dummy.error();
+    }
+    ctx.dummy_password_hash = std::move(*dummy);
+
+    http::Router router;
+    http::Metrics metrics;
+    store::Database* database = db->get();
+    http::RegisterBuiltinRoutes(router, metrics, [database]() -> base::Status {
+        auto tx = database->Begin(store::TxMode::kRead);
+        if (!tx) {
+            return tx.error();
+        }
+        auto rows = (*tx)->Query("SELECT 1", {});
+        if (!rows) {
+            return rows.error();
+        }
+        return {};
+    });
+    api::RegisterApiRoutes(router, ctx);
+    if (const base::Status valid = router.Validate(); !valid) {
+        return valid;
+    }
+    http::ServerOptions options;
+    options.listen = settings.listen;
+    options.worker_threads = settings.worker_threads;
+    http::Server server(options, router, metrics);
+    auto port = server.Start();
+    if (!port) {
+        return port.error();
+    }
+    spdlog::info("motcua serving on {} (port {}), database {}", settings.listen, *port,
+                 database->Describe());
+    fmt::print("motcua: listening on http://{}\n", settings.listen);
+    std::fflush(stdout);
+    return server.Run();
+}
+
+}  // namespace
+
+void RegisterServerCommands(CLI::App& app, int& exit_code) {
+    auto settings = std::make_shared<ServerSettings>();
+    auto add_common = [&](CLI::App* command) {
+        command->add_option("--db", settings->db,
+                            "Database URL: sqlite:PATH or postgresql://... (env MOTCUA_DB)");
+        command->add_option("--config", settings->config_file,
+                            "Config file with key = value lines (env MOTCUA_CONFIG)");
+    };
+
+    CLI::App* migrate = app.add_subcommand("migrate", "Apply database migrations");
+    add_common(migrate);
+    migrate->callback([settings, &exit_code] {
+        Run(exit_code, [&]() -> base::Status {
+            auto s = Resolve(*settings);
+            if (!s) {
+                return s.error();
+            }
+            auto db = store::Open(s->db);
+            if (!db) {
+                return db.error();
+            }
+            auto applied = store::Migrate(**db);
+            if (!applied) {
+                return applied.error();
+            }
+            fmt::print("{}: {} migration(s) applied, schema version {}\n", (*db)->Describe(),
+                       *applied, store::LatestSchemaVersion());
+            return {};
+        });
+    });
+
+    CLI::App* seed = app.add_subcommand("seed-demo", "Load the demo data (idempotent)");
+    add_common(seed);
+    seed->callback([settings, &exit_code] {
+        Run(exit_code, [&]() -> base::Status {
+            auto s = Resolve(*settings);
+            if (!s) {
+                return s.error();
+            }
+            if (const base::Status init = app::InitCrypto(); !init) {
+                return init;
+            }
+            auto db = OpenAndMigrate(s->db);
+            if (!db) {
+                return db.error();
+            }
+            const base::SystemClock clock;
+            app::LoginThrottle throttle(1, std::chrono::seconds{1});
+            app::AppContext ctx;
+            ctx.db = db->get();
+            ctx.clock = &clock;
+            ctx.throttle = &throttle;
+            auto report = app::SeedDemo(ctx);
+            if (!report) {
+                return report.error();
+            }
+            fmt::print("{}: demo data: {} unit(s), {} procedure(s), {} user(s) added\n",
+                       (*db)->Describe(), report->units_added, report->procedures_added,
+                       report->users_added);
+            return {};
+        });
+    });
+
+    CLI::App* serve = app.add_subcommand("serve", "Run the HTTP server");
+    add_common(serve);
+    serve->add_option("--listen", settings->listen, "Address:port (env MOTCUA_LISTEN)");
+    serve->add_option("--workers", settings->worker_threads, "Handler threads (default 8)");
+    serve->callback([settings, &exit_code] {
+        Run(exit_code, [&]() -> base::Status {
+            auto s = Resolve(*settings);
+            if (!s) {
+                return s.error();
+            }
+            return Serve(*s);
+        });
+    });
+}
+
+}  // namespace motcua::main
