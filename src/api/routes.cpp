@@ -62,6 +62,12 @@ http::Handler WithActor(app::AppContext& ctx, ActorHandler handler) {
             return Problem(actor.error());
         }
         if (IsUnsafe(req.method)) {
+            // Every state change needs a caller: anonymous writes stop here, before anything
+            // about the target is looked up.
+            if (!actor->SignedIn()) {
+                return Problem(
+                    base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."});
+            }
             if (!req.body.empty()) {
                 const auto type = req.Header("content-type").value_or("");
                 if (type.substr(0, 16) != "application/json") {

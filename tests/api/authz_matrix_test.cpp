@@ -1,0 +1,239 @@
+// The access matrix (issue #3): every /api/v1 endpoint × every role × inside/outside the
+// caller's organisational scope. Allowed calls must not be refused (401/403); refused calls must
+// be 401 (anonymous) or 403 and must write nothing.
+#include <functional>
+#include <map>
+#include <set>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include "api_fixture.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace json = boost::json;
+using http::Method;
+
+// Phường Phú Xuân (in the commune administrator's scope) and Phường Kim Long (outside it).
+constexpr std::string_view kHome = "19753";
+constexpr std::string_view kOther = "19774";
+
+struct Endpoint {
+    Method method;
+    std::string pattern;  // as registered, to check coverage
+    std::function<std::string(int)> target;
+    std::function<std::string(int)> body;  // argument: a counter for unique codes
+    std::set<std::string> allowed;         // actor names; "*" = everybody
+};
+
+class AuthzMatrixTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        api_.AddUser("xa_quantri", "admin", kHome);
+        api_.AddUser("xa_kiemsoat", "control_officer", kHome);
+        actors_["anonymous"] = std::nullopt;
+        for (const char* name : {"congdan", "motcua", "chuyenvien", "lanhdao", "kiemsoat",
+                                 "quantri", "xa_quantri", "xa_kiemsoat"}) {
+            actors_[name] = api_.SignIn(name);
+        }
+    }
+
+    json::value Get(const std::string& target) {
+        std::error_code ec;
+        return json::parse(api_.Call(Method::kGet, target).body, ec);
+    }
+
+    std::string UnitBody(std::string_view code, std::string_view name) {
+        json::object unit = Get("/api/v1/units/" + std::string(code)).as_object();
+        unit.erase("id");
+        unit.erase("merged_into");
+        unit["name"] = name;
+        return json::serialize(unit);
+    }
+
+    ApiFixture api_;
+    std::map<std::string, std::optional<Browser>> actors_;
+};
+
+TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
+    const std::set<std::string> all = {"*"};
+    const std::set<std::string> signed_in = {"congdan",  "motcua",  "chuyenvien", "lanhdao",
+                                             "kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"};
+    const std::set<std::string> staff = {"motcua",  "chuyenvien", "lanhdao",    "kiemsoat",
+                                         "quantri", "xa_quantri", "xa_kiemsoat"};
+    const std::string home_id = std::to_string(api_.UnitId(kHome));
+    const std::string other_id = std::to_string(api_.UnitId(kOther));
+    auto none = [](int) { return std::string(); };
+    auto fixed = [](std::string s) { return [s](int) { return s; }; };
+
+    std::vector<Endpoint> endpoints = {
+        {Method::kGet, "/api/v1/procedures", fixed("/api/v1/procedures?q=khai+sinh"), none, all},
+        {Method::kGet, "/api/v1/procedures/{code}", fixed("/api/v1/procedures/1.001193"), none,
+         all},
+        {Method::kGet, "/api/v1/procedures/{code}/versions",
+         fixed("/api/v1/procedures/1.001193/versions"), none, all},
+        {Method::kGet, "/api/v1/fields", fixed("/api/v1/fields"), none, all},
+        {Method::kGet, "/api/v1/units", fixed("/api/v1/units"), none, all},
+        {Method::kGet, "/api/v1/units/{code}", fixed("/api/v1/units/46"), none, all},
+        {Method::kGet, "/api/v1/openapi.json", fixed("/api/v1/openapi.json"), none, all},
+        {Method::kGet, "/api/v1/session", fixed("/api/v1/session"), none, signed_in},
+        {Method::kPost,
+         "/api/v1/procedures",
+         fixed("/api/v1/procedures"),
+         [](int n) {
+             return R"({"code":"2.998)" + std::to_string(100 + n) +
+                    R"(","name":"Thủ tục thử","field":"Hộ tịch","effective_from":"2026-12-01"})";
+         },
+         {"kiemsoat", "quantri"}},
+        {Method::kPut,
+         "/api/v1/procedures/{code}",
+         fixed("/api/v1/procedures/1.001193"),
+         [this](int) {
+             json::object p = Get("/api/v1/procedures/1.001193").as_object();
+             p["name"] = "Thủ tục đăng ký khai sinh";
+             return json::serialize(p);
+         },
+         {"kiemsoat", "quantri"}},
+        {Method::kPost,
+         "/api/v1/units",
+         fixed("/api/v1/units"),
+         [home_id](int n) {
+             return R"({"code":")" + std::string(kHome) + ".T" + std::to_string(n) +
+                    R"(","type":"agency","name":"Tổ thử","parent_id":)" + home_id +
+                    R"(,"valid_from":"2026-12-01"})";
+         },
+         {"quantri", "xa_quantri"}},
+        {Method::kPost,
+         "/api/v1/units",
+         fixed("/api/v1/units"),
+         [other_id](int n) {
+             return R"({"code":")" + std::string(kOther) + ".T" + std::to_string(n) +
+                    R"(","type":"agency","name":"Tổ thử","parent_id":)" + other_id +
+                    R"(,"valid_from":"2026-12-01"})";
+         },
+         {"quantri"}},
+        {Method::kPut,
+         "/api/v1/units/{code}",
+         fixed("/api/v1/units/" + std::string(kHome)),
+         [this](int) { return UnitBody(kHome, "Phường Phú Xuân"); },
+         {"quantri", "xa_quantri"}},
+        {Method::kPut,
+         "/api/v1/units/{code}",
+         fixed("/api/v1/units/" + std::string(kOther)),
+         [this](int) { return UnitBody(kOther, "Phường Kim Long"); },
+         {"quantri"}},
+        {Method::kGet,
+         "/api/v1/users",
+         fixed("/api/v1/users"),
+         none,
+         {"lanhdao", "quantri", "xa_quantri"}},
+        {Method::kPost,
+         "/api/v1/users",
+         fixed("/api/v1/users"),
+         [home_id](int n) {
+             return R"({"username":"home)" + std::to_string(n) +
+                    R"(","display_name":"Cán bộ thử","password":"Mat khau thu 2026","roles":[{"role":"desk_officer","unit_id":)" +
+                    home_id + "}]}";
+         },
+         {"quantri", "xa_quantri"}},
+        {Method::kPost,
+         "/api/v1/users",
+         fixed("/api/v1/users"),
+         [other_id](int n) {
+             return R"({"username":"other)" + std::to_string(n) +
+                    R"(","display_name":"Cán bộ thử","password":"Mat khau thu 2026","roles":[{"role":"desk_officer","unit_id":)" +
+                    other_id + "}]}";
+         },
+         {"quantri"}},
+        {Method::kGet,
+         "/api/v1/audit",
+         fixed("/api/v1/audit"),
+         none,
+         {"lanhdao", "kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"}},
+        {Method::kPost, "/api/v1/tokens", fixed("/api/v1/tokens"), fixed(R"({"name":"thử"})"),
+         staff},
+        {Method::kPost,
+         "/api/v1/units/{code}/reparent",
+         fixed("/api/v1/units/" + std::string(kHome) + ".BPMC/reparent"),
+         [this](int) {
+             const auto unit = Get("/api/v1/units/" + std::string(kHome) + ".BPMC");
+             return R"({"parent":")" + std::string(kHome) +
+                    R"(","effective":"2026-12-01","version":)" +
+                    std::to_string(unit.at("version").as_int64()) + "}";
+         },
+         {"quantri", "xa_quantri"}},
+        {Method::kPost,
+         "/api/v1/units/{code}/reparent",
+         fixed("/api/v1/units/" + std::string(kHome) + ".BPMC/reparent"),
+         [this](int) {
+             const auto unit = Get("/api/v1/units/" + std::string(kHome) + ".BPMC");
+             return R"({"parent":")" + std::string(kOther) +
+                    R"(","effective":"2026-12-01","version":)" +
+                    std::to_string(unit.at("version").as_int64()) + "}";
+         },
+         {"quantri"}},
+        {Method::kPut, "/api/v1/session/password", fixed("/api/v1/session/password"),
+         fixed(R"({"current_password":"sai","new_password":"Mat khau moi 2026"})"), signed_in},
+        {Method::kPost, "/api/v1/session", fixed("/api/v1/session"),
+         fixed(R"({"username":"congdan","password":"MotCua@2026"})"), all},
+        // Destructive ones last.
+        {Method::kPost,
+         "/api/v1/units/{code}/merge",
+         fixed("/api/v1/units/" + std::string(kOther) + ".BPMC/merge"),
+         [this](int) {
+             const auto unit = Get("/api/v1/units/" + std::string(kOther) + ".BPMC");
+             return R"({"into":"46.TTPVHCC","effective":"2026-12-01","version":)" +
+                    std::to_string(unit.at("version").as_int64()) + "}";
+         },
+         {"quantri"}},
+        {Method::kDelete, "/api/v1/session", fixed("/api/v1/session"), none, signed_in},
+    };
+
+    // Coverage: every registered route is in the matrix.
+    std::set<std::pair<Method, std::string>> covered;
+    for (const Endpoint& e : endpoints) {
+        covered.insert({e.method, e.pattern});
+    }
+    for (const http::RouteEntry& route : api_.router().Routes()) {
+        EXPECT_EQ(covered.count({route.method, route.pattern}), 1U)
+            << "route missing from the access matrix: " << http::MethodName(route.method) << " "
+            << route.pattern;
+    }
+
+    int counter = 0;
+    for (const Endpoint& e : endpoints) {
+        for (const auto& [name, browser] : actors_) {
+            const bool allowed = e.allowed.count("*") != 0 || e.allowed.count(name) != 0;
+            const std::int64_t audits_before = api_.Count("audit_log");
+            const std::int64_t units_before = api_.Count("units");
+            const std::int64_t users_before = api_.Count("users");
+            const std::string target = e.target(counter);
+            const std::string body = e.body(counter);
+            ++counter;
+            const http::Response r =
+                api_.Call(e.method, target, body, browser ? &*browser : nullptr);
+            const std::string where = std::string(http::MethodName(e.method)) + " " + target +
+                                      " as " + name + " → " + std::to_string(r.status) + " " +
+                                      r.body.substr(0, 200);
+            if (allowed) {
+                EXPECT_NE(r.status, 401) << where;
+                EXPECT_NE(r.status, 403) << where;
+                EXPECT_LT(r.status, 500) << where;
+            } else {
+                EXPECT_EQ(r.status, name == "anonymous" ? 401 : 403) << where;
+                EXPECT_EQ(r.content_type, "application/problem+json") << where;
+                EXPECT_EQ(api_.Count("units"), units_before) << where;
+                EXPECT_EQ(api_.Count("users"), users_before) << where;
+                if (e.pattern != "/api/v1/session") {
+                    EXPECT_EQ(api_.Count("audit_log"), audits_before) << where;
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace motcua::testing
