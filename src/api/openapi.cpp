@@ -110,6 +110,9 @@ json::object Components() {
 std::string OpenApiDocument(const http::Router& router) {
     json::object paths;
     for (const http::RouteEntry& route : router.Routes()) {
+        if (route.pattern.rfind("/api/", 0) != 0) {
+            continue;  // pages, /healthz and /metrics are not part of the JSON API
+        }
         json::object operation;
         operation["summary"] = route.info.summary;
         json::array parameters;

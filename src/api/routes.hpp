@@ -11,7 +11,7 @@ namespace motcua::api {
 // call one use case (which authorises), encode. `ctx` must outlive the router.
 void RegisterApiRoutes(http::Router& router, app::AppContext& ctx);
 
-// The OpenAPI 3 description of every route of `router` (served at /api/v1/openapi.json).
+// The OpenAPI 3 description of every /api/ route of `router` (served at /api/v1/openapi.json).
 [[nodiscard]] std::string OpenApiDocument(const http::Router& router);
 
 inline constexpr std::string_view kSessionCookie = "motcua_session";
