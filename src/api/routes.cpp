@@ -1,5 +1,6 @@
 #include "api/routes.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <boost/json/serialize.hpp>
@@ -8,6 +9,7 @@
 #include "app/auth.hpp"
 #include "app/catalogue.hpp"
 #include "app/organisation.hpp"
+#include "app/transfer.hpp"
 #include "http/problem.hpp"
 #include "store/audit.hpp"
 
@@ -55,8 +57,10 @@ bool IsUnsafe(Method m) {
 // state changes, requires a JSON body where one is sent.
 using ActorHandler = std::function<Response(const Request&, const app::Actor&)>;
 
-http::Handler WithActor(app::AppContext& ctx, ActorHandler handler) {
-    return [&ctx, handler = std::move(handler)](const Request& req) -> Response {
+http::Handler WithActor(app::AppContext& ctx, ActorHandler handler,
+                        std::vector<std::string_view> body_types = {"application/json"}) {
+    return [&ctx, handler = std::move(handler),
+            body_types = std::move(body_types)](const Request& req) -> Response {
         auto actor = ResolveActor(ctx, req);
         if (!actor) {
             return Problem(actor.error());
@@ -70,10 +74,17 @@ http::Handler WithActor(app::AppContext& ctx, ActorHandler handler) {
             }
             if (!req.body.empty()) {
                 const auto type = req.Header("content-type").value_or("");
-                if (type.substr(0, 16) != "application/json") {
+                const bool accepted =
+                    std::any_of(body_types.begin(), body_types.end(),
+                                [&](std::string_view t) { return type.substr(0, t.size()) == t; });
+                if (!accepted) {
+                    std::string expected;
+                    for (const auto t : body_types) {
+                        expected += (expected.empty() ? "" : ", ") + std::string(t);
+                    }
                     return http::ProblemResponse(
                         base::Error{base::ErrorCode::kInvalidArgument,
-                                    "Nội dung yêu cầu phải là application/json."});
+                                    "Kiểu nội dung không được hỗ trợ; cần: " + expected + "."});
                 }
             }
             if (const base::Status csrf =
@@ -623,9 +634,77 @@ void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
                {"Nhật ký thay đổi (quản trị, lãnh đạo, kiểm soát TTHC)", "session", "", ""});
 }
 
+// ---- import / export ----------------------------------------------------------------------
+
+json::object ReportJson(const app::ImportReport& r) {
+    return json::object{{"created", r.created},
+                        {"updated", r.updated},
+                        {"unchanged", r.unchanged},
+                        {"dry_run", r.dry_run}};
+}
+
+bool DryRun(const Request& req) {
+    const auto v = req.Query("dry_run");
+    return v && (*v == "1" || *v == "true");
+}
+
+void RegisterTransfer(http::Router& router, app::AppContext& ctx) {
+    router.Add(Method::kGet, "/api/v1/export/units",
+               [&ctx](const Request&) -> Response {
+                   auto csv = app::ExportUnitsCsv(ctx);
+                   if (!csv) {
+                       return Problem(csv.error());
+                   }
+                   Response r;
+                   r.content_type = "text/csv; charset=utf-8";
+                   r.body = std::move(*csv);
+                   r.AddHeader("Content-Disposition", "attachment; filename=\"don-vi.csv\"");
+                   return r;
+               },
+               {"Xuất cây đơn vị dạng CSV (công khai)", "public", "", ""});
+    router.Add(Method::kPost, "/api/v1/import/units",
+               WithActor(ctx,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto report = app::ImportUnitsCsv(ctx, actor, req.body, DryRun(req));
+                             if (!report) {
+                                 return Problem(report.error());
+                             }
+                             return Json(report->dry_run ? 200 : 201, ReportJson(*report));
+                         },
+                         {"text/csv"}),
+               {"Nhập cây đơn vị từ CSV (quản trị; ?dry_run=1 để thử)", "session+csrf", "", ""});
+    router.Add(
+        Method::kGet, "/api/v1/export/procedures",
+        [&ctx](const Request&) -> Response {
+            auto jsonl = app::ExportProceduresJsonl(ctx);
+            if (!jsonl) {
+                return Problem(jsonl.error());
+            }
+            Response r;
+            r.content_type = "application/x-ndjson; charset=utf-8";
+            r.body = std::move(*jsonl);
+            r.AddHeader("Content-Disposition", "attachment; filename=\"thu-tuc.jsonl\"");
+            return r;
+        },
+        {"Xuất danh mục thủ tục, mọi phiên bản, dạng JSON Lines (công khai)", "public", "", ""});
+    router.Add(
+        Method::kPost, "/api/v1/import/procedures",
+        WithActor(ctx,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto report = app::ImportProceduresJsonl(ctx, actor, req.body, DryRun(req));
+                      if (!report) {
+                          return Problem(report.error());
+                      }
+                      return Json(report->dry_run ? 200 : 201, ReportJson(*report));
+                  },
+                  {"application/x-ndjson", "application/jsonl"}),
+        {"Nhập thủ tục từ JSON Lines (kiểm soát TTHC; ?dry_run=1 để thử)", "session+csrf", "", ""});
+}
+
 }  // namespace
 
 void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
+    RegisterTransfer(router, ctx);
     RegisterCatalogue(router, ctx);
     RegisterSession(router, ctx);
     RegisterOrganisation(router, ctx);

@@ -48,31 +48,31 @@ bool IsUnitsHeader(const std::vector<std::string>& fields) {
 }
 
 // One data record of units.csv (fields already counted), without the cross-row checks.
-base::Result<DemoUnit> ParseUnitRecord(const CsvRecord& record) {
+base::Result<DemoUnit> ParseUnitRecord(const CsvRecord& record, std::string_view origin) {
     const std::vector<std::string>& f = record.fields;
     DemoUnit demo;
     demo.unit.code = f[0];
     const auto type = domain::ParseUnitType(f[1]);
     if (!type.ok()) {
-        return LineError(kUnitsOrigin, record.line, type.error().message);
+        return LineError(origin, record.line, type.error().message);
     }
     demo.unit.type = *type;
     auto name = text::Nfc(f[2]);
     if (!name.ok()) {
-        return LineError(kUnitsOrigin, record.line, name.error().message);
+        return LineError(origin, record.line, name.error().message);
     }
     demo.unit.name = std::move(name).value();
     demo.parent_code = f[3];
     const auto valid_from = ParseDay(f[4]);
     if (!valid_from) {
-        return LineError(kUnitsOrigin, record.line,
+        return LineError(origin, record.line,
                          "valid_from \"" + f[4] + "\" is not a date YYYY-MM-DD");
     }
     demo.unit.valid_from = *valid_from;
     if (!f[5].empty()) {
         const auto valid_to = ParseDay(f[5]);
         if (!valid_to) {
-            return LineError(kUnitsOrigin, record.line,
+            return LineError(origin, record.line,
                              "valid_to \"" + f[5] + "\" is not a date YYYY-MM-DD");
         }
         demo.unit.valid_to = *valid_to;
@@ -85,7 +85,7 @@ base::Result<DemoUnit> ParseUnitRecord(const CsvRecord& record) {
     }
     const base::Status valid = domain::ValidateUnit(check);
     if (!valid.ok()) {
-        return LineError(kUnitsOrigin, record.line, valid.error().message);
+        return LineError(origin, record.line, valid.error().message);
     }
     return demo;
 }
@@ -93,12 +93,17 @@ base::Result<DemoUnit> ParseUnitRecord(const CsvRecord& record) {
 }  // namespace
 
 base::Result<std::vector<DemoUnit>> ParseDemoUnits(std::string_view csv) {
-    const auto records = ParseCsv(csv, kUnitsOrigin);
+    return ParseUnitRows(csv, kUnitsOrigin, true);
+}
+
+base::Result<std::vector<DemoUnit>> ParseUnitRows(std::string_view csv, std::string_view origin,
+                                                  bool parents_in_file) {
+    const auto records = ParseCsv(csv, origin);
     if (!records.ok()) {
         return records.error();
     }
     if (records->empty() || !IsUnitsHeader(records->front().fields)) {
-        return LineError(kUnitsOrigin, records->empty() ? 1 : records->front().line,
+        return LineError(origin, records->empty() ? 1 : records->front().line,
                          "the first line must be the header "
                          "\"code,type,name,parent_code,valid_from,valid_to\"");
     }
@@ -107,20 +112,19 @@ base::Result<std::vector<DemoUnit>> ParseDemoUnits(std::string_view csv) {
     for (std::size_t i = 1; i < records->size(); ++i) {
         const CsvRecord& record = (*records)[i];
         if (record.fields.size() != kUnitsHeader.size()) {
-            return LineError(kUnitsOrigin, record.line,
+            return LineError(origin, record.line,
                              "expected 6 fields, found " + std::to_string(record.fields.size()));
         }
-        auto unit = ParseUnitRecord(record);
+        auto unit = ParseUnitRecord(record, origin);
         if (!unit.ok()) {
             return unit.error();
         }
-        if (!unit->parent_code.empty() && codes.count(unit->parent_code) == 0) {
-            return LineError(kUnitsOrigin, record.line,
+        if (parents_in_file && !unit->parent_code.empty() && codes.count(unit->parent_code) == 0) {
+            return LineError(origin, record.line,
                              "parent_code \"" + unit->parent_code + "\" names no earlier unit");
         }
         if (!codes.insert(unit->unit.code).second) {
-            return LineError(kUnitsOrigin, record.line,
-                             "duplicate code \"" + unit->unit.code + "\"");
+            return LineError(origin, record.line, "duplicate code \"" + unit->unit.code + "\"");
         }
         units.push_back(std::move(unit).value());
     }

@@ -31,6 +31,12 @@ struct DemoUnit {
 // earlier unit, CSV syntax errors.
 [[nodiscard]] base::Result<std::vector<DemoUnit>> ParseDemoUnits(std::string_view csv);
 
+// The same format for imports: `origin` names the file in messages; when `parents_in_file` is
+// false a parent_code may name a unit that already exists (the importer checks it).
+[[nodiscard]] base::Result<std::vector<DemoUnit>> ParseUnitRows(std::string_view csv,
+                                                                std::string_view origin,
+                                                                bool parents_in_file);
+
 // Parses a procedures JSONL text: one JSON object per line (empty lines skipped) with the field
 // names of domain::Procedure: required `code`, `name`, `field`, `levels` (array of strings),
 // `effective_from` ("YYYY-MM-DD"); optional strings `implementing_units`, `fees`,

@@ -357,6 +357,16 @@ base::Result<std::vector<domain::Procedure>> History(Transaction& tx, std::strin
     return FromRows(*rows);
 }
 
+base::Result<std::vector<domain::Procedure>> ListAll(Transaction& tx) {
+    auto rows = tx.Query(
+        "SELECT " + std::string(kColumns) + " FROM procedures p ORDER BY p.code, p.effective_from",
+        {});
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    return FromRows(*rows);
+}
+
 base::Result<SearchPage> Search(Transaction& tx, const SearchQuery& query) {
     if (query.limit < 1) {
         return base::InvalidArgument("Số kết quả mỗi trang phải lớn hơn 0.");

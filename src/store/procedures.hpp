@@ -36,6 +36,9 @@ namespace motcua::store::procedures {
 [[nodiscard]] base::Result<std::vector<domain::Procedure>> History(Transaction& tx,
                                                                    std::string_view code);
 
+// Every version of every procedure, by code then effective_from (export).
+[[nodiscard]] base::Result<std::vector<domain::Procedure>> ListAll(Transaction& tx);
+
 struct SearchQuery {
     std::string folded_terms;  // text::SearchKey of the user's text; empty = list all
     std::optional<std::string> field;

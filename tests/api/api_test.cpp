@@ -344,5 +344,71 @@ TEST_F(ApiTest, OpenApiDescribesEveryRoute) {
     }
 }
 
+TEST_F(ApiTest, UnitTreeExportsAndImportsAsCsv) {
+    const auto exported = api.Call(Method::kGet, "/api/v1/export/units");
+    ASSERT_EQ(exported.status, 200);
+    EXPECT_EQ(exported.body.rfind("code,type,name,parent_code,valid_from,valid_to\n", 0), 0U);
+    EXPECT_NE(exported.body.find("\n19753,commune,Phường Phú Xuân,46,2025-07-01,\n"),
+              std::string::npos);
+    const Browser b = api.SignIn("quantri");
+    // Re-importing the export changes nothing.
+    const auto same =
+        api.Call(Method::kPost, "/api/v1/import/units", exported.body, &b, true, "text/csv");
+    ASSERT_EQ(same.status, 201) << same.body;
+    EXPECT_EQ(Body(same).at("created").as_int64(), 0);
+    EXPECT_EQ(Body(same).at("unchanged").as_int64(), api.Count("units"));
+    // A file with one bad row writes nothing and names the row.
+    const std::int64_t units = api.Count("units");
+    const std::string bad =
+        "code,type,name,parent_code,valid_from,valid_to\n"
+        "19753.TOA,agency,Tổ A,19753,2026-12-01,\n"
+        "19753.TOB,agency,Tổ B,KHONGCO,2026-12-01,\n";
+    const auto refused = api.Call(Method::kPost, "/api/v1/import/units", bad, &b, true, "text/csv");
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_NE(Body(refused).at("detail").as_string().find("dòng 3"), std::string::npos)
+        << refused.body;
+    EXPECT_EQ(api.Count("units"), units);
+    // A dry run reports and writes nothing; the real run creates parent and child in order.
+    const std::string good =
+        "code,type,name,parent_code,valid_from,valid_to\n"
+        "19753.TOA,agency,Tổ A,19753,2026-12-01,\n"
+        "19753.TOB,agency,Tổ B,19753.TOA,2026-12-01,\n";
+    const auto dry =
+        api.Call(Method::kPost, "/api/v1/import/units?dry_run=1", good, &b, true, "text/csv");
+    ASSERT_EQ(dry.status, 200) << dry.body;
+    EXPECT_EQ(Body(dry).at("created").as_int64(), 2);
+    EXPECT_EQ(api.Count("units"), units);
+    const auto real = api.Call(Method::kPost, "/api/v1/import/units", good, &b, true, "text/csv");
+    ASSERT_EQ(real.status, 201) << real.body;
+    EXPECT_EQ(api.Count("units"), units + 2);
+    // JSON is not accepted where CSV is expected.
+    EXPECT_EQ(api.Call(Method::kPost, "/api/v1/import/units", "{}", &b).status, 400);
+}
+
+TEST_F(ApiTest, CatalogueExportsAndImportsAsJsonLines) {
+    const auto exported = api.Call(Method::kGet, "/api/v1/export/procedures");
+    ASSERT_EQ(exported.status, 200);
+    const auto lines = std::count(exported.body.begin(), exported.body.end(), '\n');
+    EXPECT_EQ(lines, api.Count("procedures"));
+    const Browser b = api.SignIn("kiemsoat");
+    const auto same = api.Call(Method::kPost, "/api/v1/import/procedures", exported.body, &b, true,
+                               "application/x-ndjson");
+    ASSERT_EQ(same.status, 201) << same.body.substr(0, 500);
+    EXPECT_EQ(Body(same).at("unchanged").as_int64(), lines);
+    EXPECT_EQ(Body(same).at("created").as_int64(), 0);
+    const std::string one =
+        R"({"code":"2.997001","name":"Thủ tục nhập thử","field":"Hộ tịch","levels":["commune"],)"
+        R"("processing_milli":5000,"time_unit":"working_days","effective_from":"2026-12-01"})"
+        "\n";
+    const auto created =
+        api.Call(Method::kPost, "/api/v1/import/procedures", one, &b, true, "application/x-ndjson");
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(Body(created).at("created").as_int64(), 1);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/procedures/2.997001").status, 404);  // from 1/12
+    const auto broken = api.Call(Method::kPost, "/api/v1/import/procedures", "{\"code\":", &b, true,
+                                 "application/x-ndjson");
+    EXPECT_EQ(broken.status, 400);
+}
+
 }  // namespace
 }  // namespace motcua::testing

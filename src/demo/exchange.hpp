@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "domain/procedure.hpp"
+#include "domain/unit.hpp"
+
+namespace motcua::demo {
+
+// The exchange formats (docs/exchange.md): the same ones data/demo uses, so an export can be
+// imported again and the demo files are valid imports.
+
+// One procedure version as one JSON line (no trailing newline) with the keys ParseDemoProcedures
+// reads: code, name, field, levels, implementing_units, processing_milli, time_unit, fees,
+// fee_amount, online_level, documents [{name, note}], legal_basis, publication_decision, steps,
+// conditions, result, source_url, effective_from, effective_to (when set).
+[[nodiscard]] std::string ProcedureToExchangeLine(const domain::Procedure& procedure);
+
+// The unit CSV header and one row (RFC 4180 quoting): code,type,name,parent_code,valid_from,
+// valid_to.
+inline constexpr std::string_view kUnitCsvHeader = "code,type,name,parent_code,valid_from,valid_to";
+[[nodiscard]] std::string UnitToCsvRow(const domain::Unit& unit, const std::string& parent_code);
+
+}  // namespace motcua::demo
