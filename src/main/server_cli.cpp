@@ -19,6 +19,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
+#include "store/instrumented.hpp"
 
 namespace motcua::main {
 
@@ -142,10 +143,16 @@ base::Status Serve(const ServerSettings& settings) {
     if (const base::Status s = app::InitCrypto(); !s) {
         return s;
     }
-    auto db = OpenAndMigrate(settings.db);
-    if (!db) {
-        return db.error();
+    auto opened = OpenAndMigrate(settings.db);
+    if (!opened) {
+        return opened.error();
     }
+    http::Metrics metrics;
+    // Every database operation is timed into motcua_db_duration_seconds{query=<operation>}.
+    auto db = base::Result<std::unique_ptr<store::Database>>(store::Instrument(
+        std::move(*opened), [&metrics](std::string_view operation, double seconds) {
+            metrics.ObserveDb(operation, seconds);
+        }));
     const base::SystemClock clock;
     app::LoginThrottle throttle(app::SecurityPolicy{}.max_failures_per_ip,
                                 app::SecurityPolicy{}.ip_window);
@@ -160,7 +167,6 @@ base::Status Serve(const ServerSettings& settings) {
     ctx.dummy_password_hash = std::move(*dummy);
 
     http::Router router;
-    http::Metrics metrics;
     store::Database* database = db->get();
     http::RegisterBuiltinRoutes(router, metrics, [database]() -> base::Status {
         auto tx = database->Begin(store::TxMode::kRead);
