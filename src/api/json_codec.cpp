@@ -1,6 +1,7 @@
 #include "api/json_codec.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
@@ -269,7 +270,7 @@ base::Result<domain::Procedure> ProcedureFromJson(const json::object& object) {
         if (value < 0 || value > 10'000) {
             return FieldError("processing_time.amount", "ngoài khoảng cho phép.");
         }
-        p.processing_milli = static_cast<std::int64_t>(value * 1000.0 + 0.5);
+        p.processing_milli = std::llround(value * 1000.0);
         auto parsed = domain::ParseTimeUnit(*unit);
         if (!parsed) {
             return FieldError("processing_time.unit", "không hợp lệ.");

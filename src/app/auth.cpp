@@ -145,7 +145,7 @@ base::Result<SignedIn> SignIn(AppContext& ctx, std::string_view username_input,
                 const base::Status audited = Audit(
                     tx, actor, now, lock ? "user.locked" : "session.sign_in_failed", "user",
                     std::to_string(user->id),
-                    "{\"username\":" + JsonQuote(username) + ",\"reason\":\"wrong_password\"}");
+                    "{\"username\":" + JsonQuote(username) + R"(,"reason":"wrong_password"})");
                 if (!audited) {
                     return audited.error();
                 }

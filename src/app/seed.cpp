@@ -1,5 +1,6 @@
 #include "app/seed.hpp"
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,14 +25,14 @@ struct DemoUser {
 };
 
 // One user per role (issue #3 "users for every role with documented demo passwords").
-constexpr DemoUser kDemoUsers[] = {
+constexpr std::array<DemoUser, 6> kDemoUsers = {{
     {"quantri", "Nguyễn Văn Quản", domain::Role::kAdmin, "46"},
     {"lanhdao", "Trần Thị Lãnh", domain::Role::kLeader, "46"},
     {"kiemsoat", "Lê Văn Kiểm", domain::Role::kControlOfficer, "46"},
     {"motcua", "Phạm Thị Thu", domain::Role::kDeskOfficer, "46.TTPVHCC"},
     {"chuyenvien", "Hoàng Văn Chuyên", domain::Role::kSpecialist, "46.SOTP"},
     {"congdan", "Võ Thị Dân", domain::Role::kCitizen, ""},
-};
+}};
 
 }  // namespace
 

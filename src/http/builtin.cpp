@@ -1,11 +1,11 @@
 #include "http/builtin.hpp"
 
-#include <spdlog/spdlog.h>
+#include <exception>
+#include <utility>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <exception>
-#include <utility>
+#include <spdlog/spdlog.h>
 
 #include "http/problem.hpp"
 
@@ -14,8 +14,8 @@ namespace {
 
 Response Unavailable(std::string_view detail) {
     spdlog::warn("health check failed: {}", detail);
-    return JsonResponse(503, boost::json::serialize(
-                                 boost::json::object{{"status", "unavailable"}, {"detail", detail}}));
+    return JsonResponse(503, boost::json::serialize(boost::json::object{{"status", "unavailable"},
+                                                                        {"detail", detail}}));
 }
 
 }  // namespace
@@ -39,10 +39,9 @@ void RegisterBuiltinRoutes(Router& router, Metrics& metrics, HealthCheck health_
         RouteInfo{.summary = "Kiểm tra tình trạng hoạt động của máy chủ",
                   .auth = "public",
                   .request_schema = "",
-                  .response_schema =
-                      R"({"type":"object","required":["status"],"properties":{)"
-                      R"("status":{"type":"string","enum":["ok","unavailable"]},)"
-                      R"("detail":{"type":"string"}}})"});
+                  .response_schema = R"({"type":"object","required":["status"],"properties":{)"
+                                     R"("status":{"type":"string","enum":["ok","unavailable"]},)"
+                                     R"("detail":{"type":"string"}}})"});
     router.Add(
         Method::kGet, "/metrics",
         [&metrics](const Request&) {
@@ -54,7 +53,8 @@ void RegisterBuiltinRoutes(Router& router, Metrics& metrics, HealthCheck health_
         RouteInfo{.summary = "Số liệu giám sát (định dạng Prometheus)",
                   .auth = "public",
                   .request_schema = "",
-                  .response_schema = R"({"type":"string"})"});
+                  .response_schema = R"({"type":"string"})"},
+        Execution::kInline);
 }
 
 }  // namespace motcua::http

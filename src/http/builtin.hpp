@@ -16,7 +16,8 @@ using HealthCheck = std::function<base::Status()>;
 // Registers the built-in routes:
 //   GET /healthz → 200 {"status":"ok"}, or 503 {"status":"unavailable","detail":"<message>"}
 //                  when `health_check` fails or throws (an empty check always passes);
-//   GET /metrics → 200 metrics.RenderPrometheus() as text/plain; version=0.0.4.
+//   GET /metrics → 200 metrics.RenderPrometheus() as text/plain; version=0.0.4 (inline: it
+//                  never blocks, so it answers even when the worker pool is saturated).
 // `metrics` must outlive the router.
 void RegisterBuiltinRoutes(Router& router, Metrics& metrics, HealthCheck health_check);
 

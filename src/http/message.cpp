@@ -77,7 +77,8 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
         while (!rest.empty()) {
             size_t semicolon = rest.find(';');
             std::string_view pair = Trim(rest.substr(0, semicolon));
-            rest = semicolon == std::string_view::npos ? std::string_view() : rest.substr(semicolon + 1);
+            rest = semicolon == std::string_view::npos ? std::string_view()
+                                                       : rest.substr(semicolon + 1);
             size_t equals = pair.find('=');
             if (equals == std::string_view::npos || Trim(pair.substr(0, equals)) != name) {
                 continue;

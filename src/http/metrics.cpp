@@ -1,14 +1,14 @@
 #include "http/metrics.hpp"
 
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
 #include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
 #include <utility>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 namespace motcua::http {
 namespace {
@@ -45,8 +45,8 @@ struct Series {
 
 struct Family {
     Kind kind = Kind::kCounter;
-    std::vector<double> bounds;                                // histogram bucket upper bounds
-    std::map<std::string, std::unique_ptr<Series>> series;    // rendered labels → series
+    std::vector<double> bounds;                             // histogram bucket upper bounds
+    std::map<std::string, std::unique_ptr<Series>> series;  // rendered labels → series
     std::atomic<bool> kind_mismatch_logged{false};
 };
 
@@ -83,7 +83,9 @@ std::string LabelKey(std::initializer_list<Label> labels) {
     return key;
 }
 
-std::string FormatNumber(double value) { return fmt::format("{}", value); }
+std::string FormatNumber(double value) {
+    return fmt::format("{}", value);
+}
 
 }  // namespace
 
@@ -142,10 +144,9 @@ struct Metrics::Impl {
 };
 
 const std::vector<double>& Metrics::DefaultBuckets() {
-    static const std::vector<double> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                 0.025,  0.05,  0.1,    0.25,  0.5,
-                                                 1,      2.5,   5,      10};
-    return kBuckets;
+    static const std::vector<double> buckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+    return buckets;
 }
 
 Metrics::Metrics() : impl_(std::make_unique<Impl>()) {
@@ -203,7 +204,8 @@ void Metrics::Observe(std::string_view name, std::initializer_list<Label> labels
 void Metrics::ObserveRequest(std::string_view method, std::string_view route, int status,
                              double seconds) {
     std::string status_text = std::to_string(status);
-    IncrementCounter(kRequestsTotal, {{"method", method}, {"route", route}, {"status", status_text}});
+    IncrementCounter(kRequestsTotal,
+                     {{"method", method}, {"route", route}, {"status", status_text}});
     Observe(kRequestDuration, {{"route", route}}, seconds);
 }
 
@@ -238,8 +240,8 @@ std::string Metrics::RenderPrometheus() const {
                 cumulative += series->buckets[i].load(std::memory_order_relaxed);
                 std::string bound =
                     i < family.bounds.size() ? FormatNumber(family.bounds[i]) : "+Inf";
-                out += fmt::format("{}_bucket{{{}le=\"{}\"}} {}\n", name, prefix, bound,
-                                   cumulative);
+                out +=
+                    fmt::format("{}_bucket{{{}le=\"{}\"}} {}\n", name, prefix, bound, cumulative);
             }
             std::string braces = labels.empty() ? std::string() : "{" + labels + "}";
             out += fmt::format("{}_sum{} {}\n", name, braces,

@@ -1,10 +1,9 @@
 #include "http/problem.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
 
 namespace motcua::http {
 namespace {
@@ -55,7 +54,6 @@ int HttpStatus(base::ErrorCode code) noexcept {
         case ErrorCode::kUnauthenticated:
             return 401;
         case ErrorCode::kFailedPrecondition:
-            return 409;
         case ErrorCode::kAborted:
             return 409;
         case ErrorCode::kResourceExhausted:

@@ -1,13 +1,13 @@
 #include "http/router.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <cctype>
 #include <exception>
 #include <optional>
 #include <set>
 #include <utility>
+
+#include <spdlog/spdlog.h>
 
 #include "http/problem.hpp"
 #include "http/uri.hpp"
@@ -64,7 +64,8 @@ std::string AllowList(const std::set<Method>& methods) {
 
 }  // namespace
 
-void Router::Add(Method method, std::string_view pattern, Handler handler, RouteInfo info) {
+void Router::Add(Method method, std::string_view pattern, Handler handler, RouteInfo info,
+                 Execution execution) {
     auto fail = [&](std::string_view why) {
         if (first_error_.empty()) {
             first_error_ = std::string("route ") + std::string(MethodName(method)) + " " +
@@ -115,14 +116,14 @@ void Router::Add(Method method, std::string_view pattern, Handler handler, Route
                           existing.segments.size() == route.segments.size() &&
                           existing.param_mask == route.param_mask;
         for (size_t i = 0; same_shape && i < route.segments.size(); ++i) {
-            same_shape = route.segments[i].is_param ||
-                         existing.segments[i].text == route.segments[i].text;
+            same_shape =
+                route.segments[i].is_param || existing.segments[i].text == route.segments[i].text;
         }
         if (same_shape) {
             return fail("duplicates route " + existing.entry.pattern);
         }
     }
-    route.entry = RouteEntry{method, std::string(pattern), std::move(info)};
+    route.entry = RouteEntry{method, std::string(pattern), std::move(info), execution};
     route.handler = std::move(handler);
     routes_.push_back(std::move(route));
 }
@@ -192,6 +193,7 @@ RouteMatch Router::MatchSegments(Method method, const std::vector<std::string>& 
         match.kind = MatchKind::kFound;
         match.handler = &found->handler;
         match.pattern = found->entry.pattern;
+        match.execution = found->entry.execution;
         for (size_t i = 0; i < segments.size(); ++i) {
             if (found->segments[i].is_param) {
                 match.params.emplace(found->segments[i].text, segments[i]);
@@ -258,11 +260,11 @@ Response UnmatchedResponse(const RouteMatch& match, std::string_view decoded_pat
                 IsValidPathText(decoded_path);
     switch (match.kind) {
         case MatchKind::kMethodNotAllowed: {
-            Response response = ProblemResponse(
-                HttpProblem::kMethodNotAllowed,
-                echo ? "Địa chỉ " + std::string(decoded_path) +
-                           " chỉ hỗ trợ các phương thức: " + match.allow
-                     : "Địa chỉ này chỉ hỗ trợ các phương thức: " + match.allow);
+            Response response =
+                ProblemResponse(HttpProblem::kMethodNotAllowed,
+                                echo ? "Địa chỉ " + std::string(decoded_path) +
+                                           " chỉ hỗ trợ các phương thức: " + match.allow
+                                     : "Địa chỉ này chỉ hỗ trợ các phương thức: " + match.allow);
             response.AddHeader("Allow", match.allow);
             return response;
         }

@@ -11,11 +11,23 @@
 
 namespace motcua::http {
 
+// Where the server runs a handler.
+enum class Execution {
+    // On the worker pool (the default): for handlers that may block — database, files,
+    // password hashing. The connection waits without holding a network thread.
+    kWorkerPool,
+    // On the network thread, skipping the two thread hand-offs: only for handlers that never
+    // block and finish in microseconds (metrics, in-memory lookups). A slow inline handler
+    // stalls every connection served by that io thread; handler_timeout does not apply.
+    kInline,
+};
+
 // One route of the table as registered (for the OpenAPI document and route-coverage tests).
 struct RouteEntry {
     Method method = Method::kGet;
     std::string pattern;  // "/api/v1/procedures/{code}"
     RouteInfo info;
+    Execution execution = Execution::kWorkerPool;
 };
 
 enum class MatchKind {
@@ -32,6 +44,7 @@ struct RouteMatch {
     // is not modified).
     const Handler* handler = nullptr;
     std::string_view pattern;
+    Execution execution = Execution::kWorkerPool;
     // kFound: {param} values, percent-decoded, valid UTF-8.
     std::map<std::string, std::string> params;
     // kMethodNotAllowed: value for the Allow header, e.g. "GET, HEAD, POST".
@@ -59,7 +72,8 @@ public:
     // literal, an invalid or repeated parameter name), Method::kOther, an empty handler or a
     // route equal to an existing one up to parameter names is a wiring error: it is recorded,
     // the route is not added, and Validate() (which Server::Start() calls) reports it.
-    void Add(Method method, std::string_view pattern, Handler handler, RouteInfo info = {});
+    void Add(Method method, std::string_view pattern, Handler handler, RouteInfo info = {},
+             Execution execution = Execution::kWorkerPool);
 
     // OK, or kInvalidArgument naming the first bad Add() call.
     [[nodiscard]] base::Status Validate() const;

@@ -1,28 +1,9 @@
 // The only Beast/Asio file of the project: keep it that way (compile time, docs/http.md).
 #include "http/server.hpp"
 
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/dispatch.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
-#include <boost/asio/this_coro.hpp>
-#include <boost/asio/thread_pool.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 #include <cctype>
 #include <charconv>
 #include <csignal>
@@ -35,9 +16,28 @@
 #include <thread>
 #include <utility>
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include "base/clock.hpp"
 #include "http/problem.hpp"
 #include "http/uri.hpp"
+#include "http/worker_pool.hpp"
 
 namespace motcua::http {
 namespace {
@@ -185,8 +185,7 @@ struct Server::Impl {
 
     ~Impl() {
         if (pool) {
-            pool->stop();
-            pool->join();
+            pool->Shutdown();
         }
     }
 
@@ -207,8 +206,8 @@ struct Server::Impl {
                                   bool head, bool keep_alive, const std::string& request_id);
     asio::awaitable<void> RejectAndClose(Connection& connection, HttpProblem problem,
                                          std::string_view detail, Exchange& exchange);
-    void Finish(const Exchange& exchange, const Connection& connection, SteadyClock::time_point
-                                                                            start);
+    void Finish(const Exchange& exchange, const Connection& connection,
+                SteadyClock::time_point start);
 
     ServerOptions options;
     const Router& router;
@@ -222,10 +221,10 @@ struct Server::Impl {
     Tcp::acceptor acceptor;
     asio::signal_set signals;
     asio::steady_timer shutdown_timer;
-    std::optional<asio::thread_pool> pool;
+    std::optional<WorkerPool> pool;
 
-    bool started = false;       // Start() succeeded
-    bool ran = false;           // Run() was called
+    bool started = false;        // Start() succeeded
+    bool ran = false;            // Run() was called
     bool shutting_down = false;  // on the control strand
     std::atomic<bool> stopping{false};
     std::atomic<bool> stop_requested{false};
@@ -340,8 +339,9 @@ void Server::Impl::WaitForSignal() {
         }
         if (!shutting_down) {
             spdlog::info("signal {}: graceful shutdown", signal);
-            BeginShutdown();
+            // Re-arm first: BeginShutdown() cancels the wait when nothing is left to drain.
             WaitForSignal();
+            BeginShutdown();
         } else {
             spdlog::warn("signal {} during shutdown: stopping now", signal);
             ForceStop();
@@ -384,7 +384,9 @@ void Server::Impl::BeginShutdown() {
     CheckDrained();
 }
 
-void Server::Impl::ForceStop() { io.stop(); }
+void Server::Impl::ForceStop() {
+    io.stop();
+}
 
 // On the control strand: once stopping and no connection is left, release the remaining
 // work (timer, signals) so that io.run() returns.
@@ -520,10 +522,10 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
         }
         if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
             metrics.CountError("header_too_large");
-            co_await RejectAndClose(connection, HttpProblem::kHeaderFieldsTooLarge,
-                                    fmt::format("Dòng yêu cầu và phần đầu vượt quá {} byte.",
-                                                options.max_header_bytes),
-                                    exchange);
+            co_await RejectAndClose(
+                connection, HttpProblem::kHeaderFieldsTooLarge,
+                fmt::format("Dòng yêu cầu và phần đầu vượt quá {} byte.", options.max_header_bytes),
+                exchange);
         } else if (ec == bhttp::error::body_limit) {
             metrics.CountError("body_too_large");
             co_await RejectAndClose(
@@ -552,6 +554,7 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
     request.remote_ip = connection.remote_ip;
     exchange.method = MethodName(request.method);
     exchange.request_id = RequestId(message["X-Request-Id"]);
+    request.request_id = exchange.request_id;
     bool keep_alive = message.keep_alive();
     bool head = request.method == Method::kHead;
 
@@ -596,8 +599,12 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
         } else {
             exchange.route = match.pattern;
             request.path_params = std::move(match.params);
-            std::optional<HandlerOutcome> outcome =
-                co_await RunHandler(*match.handler, std::move(request));
+            std::optional<HandlerOutcome> outcome;
+            if (match.execution == Execution::kInline) {
+                outcome = InvokeHandler(*match.handler, request);
+            } else {
+                outcome = co_await RunHandler(*match.handler, std::move(request));
+            }
             if (!outcome) {
                 metrics.CountError("handler_timeout");
                 spdlog::error("http: handler for {} {} exceeded {} ms (request id {})",
@@ -621,7 +628,7 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
     exchange.bytes = co_await Write(connection, std::move(*response), message.version(), head,
                                     keep_alive, exchange.request_id);
     Finish(exchange, connection, start);
-    co_return keep_alive && exchange.bytes > 0;
+    co_return keep_alive&& exchange.bytes > 0;
 }
 
 asio::awaitable<std::optional<HandlerOutcome>> Server::Impl::RunHandler(const Handler& handler,
@@ -633,17 +640,15 @@ asio::awaitable<std::optional<HandlerOutcome>> Server::Impl::RunHandler(const Ha
     } else {
         call->timer.expires_at(SteadyClock::time_point::max());
     }
-    asio::post(*pool,
-               [call, executor, &handler, request = std::move(request)]() mutable {
-                   HandlerOutcome outcome = InvokeHandler(handler, request);
-                   // `call` moves into the completion so that the timer is only ever touched
-                   // (and destroyed) on the connection's strand.
-                   asio::post(executor, [call = std::move(call),
-                                         outcome = std::move(outcome)]() mutable {
-                       call->outcome = std::move(outcome);
-                       call->timer.cancel();
-                   });
-               });
+    pool->Post([call, executor, &handler, request = std::move(request)]() mutable {
+        HandlerOutcome outcome = InvokeHandler(handler, request);
+        // `call` moves into the completion so that the timer is only ever touched
+        // (and destroyed) on the connection's strand.
+        asio::post(executor, [call = std::move(call), outcome = std::move(outcome)]() mutable {
+            call->outcome = std::move(outcome);
+            call->timer.cancel();
+        });
+    });
     co_await call->timer.async_wait(kNoThrow);
     co_return std::move(call->outcome);
 }
@@ -685,11 +690,10 @@ asio::awaitable<size_t> Server::Impl::Write(Connection& connection, Response res
     out.set("X-Request-Id", request_id);
     out.set(bhttp::field::date, HttpDate(clock));
     out.keep_alive(keep_alive);
-    if (no_body) {
-        // no Content-Length, no body
-    } else if (head) {
+    // 1xx/204/304 carry neither a body nor a Content-Length; HEAD gets the GET length only.
+    if (!no_body && head) {
         out.content_length(response.body.size());
-    } else {
+    } else if (!no_body) {
         out.body() = std::move(response.body);
         out.prepare_payload();
     }
@@ -710,8 +714,8 @@ asio::awaitable<void> Server::Impl::RejectAndClose(Connection& connection, HttpP
     exchange.request_id = RequestId("");
     Response response = ProblemResponse(problem, detail);
     exchange.status = response.status;
-    exchange.bytes = co_await Write(connection, std::move(response), 11, false, false,
-                                    exchange.request_id);
+    exchange.bytes =
+        co_await Write(connection, std::move(response), 11, false, false, exchange.request_id);
     beast::error_code ignored;
     connection.stream.socket().shutdown(Tcp::socket::shutdown_send, ignored);
     connection.stream.expires_after(kLingerTime);
@@ -743,9 +747,13 @@ Server::Server(ServerOptions options, const Router& router, Metrics& metrics)
 
 Server::~Server() = default;
 
-base::Result<int> Server::Start() { return impl_->Start(); }
+base::Result<int> Server::Start() {
+    return impl_->Start();
+}
 
-base::Status Server::Run() { return impl_->Run(); }
+base::Status Server::Run() {
+    return impl_->Run();
+}
 
 void Server::Stop() {
     if (impl_->stop_requested.exchange(true)) {

@@ -20,6 +20,7 @@
 #include "http/server.hpp"
 #include "store/database.hpp"
 #include "store/instrumented.hpp"
+#include "web/routes.hpp"
 
 namespace motcua::main {
 
@@ -51,7 +52,7 @@ base::Result<std::map<std::string, std::string>> ReadConfig(const std::string& p
         const auto hash = line.find('#');
         line = line.substr(0, hash);
         const auto eq = line.find('=');
-        auto trim = [](std::string s) {
+        auto trim = [](const std::string& s) {
             const auto b = s.find_first_not_of(" \t\r");
             const auto e = s.find_last_not_of(" \t\r");
             return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
@@ -65,8 +66,9 @@ base::Result<std::map<std::string, std::string>> ReadConfig(const std::string& p
         }
         const std::string key = trim(line.substr(0, eq));
         if (key != "db" && key != "listen" && key != "worker_threads") {
-            return base::InvalidArgument(path + ":" + std::to_string(number) + ": unknown key '" +
-                                         key + "'");
+            std::string message = path;
+            message += ":" + std::to_string(number) + ": unknown key '" + key + "'";
+            return base::InvalidArgument(std::move(message));
         }
         values[key] = trim(line.substr(eq + 1));
     }
@@ -180,6 +182,7 @@ base::Status Serve(const ServerSettings& settings) {
         return {};
     });
     api::RegisterApiRoutes(router, ctx);
+    web::RegisterWebRoutes(router, ctx, web::WebOptions{});
     if (const base::Status valid = router.Validate(); !valid) {
         return valid;
     }

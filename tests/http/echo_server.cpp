@@ -2,15 +2,20 @@
 // bench/http/run can be exercised before the application exists. Test-only.
 //
 //   http_echo_server [--listen 127.0.0.1:0] [--io-threads 1] [--workers 4] [--access-log]
+//                    [--inline]
+//
+// The procedure handler runs on the worker pool, as a database-backed handler would;
+// --inline runs it on the network thread instead (Execution::kInline), to show the cost of the
+// hand-off.
 //
 // Prints "listening on http://HOST:PORT" on stdout once bound; stops on SIGTERM/SIGINT.
-#include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <string>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include "http/builtin.hpp"
 #include "http/problem.hpp"
@@ -32,8 +37,8 @@ constexpr std::string_view kBodyAfter =
 
 bool IsPlainCode(std::string_view code) {
     return !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-';
-           });
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-';
+    });
 }
 
 }  // namespace
@@ -43,10 +48,12 @@ int main(int argc, char** argv) {
     motcua::http::ServerOptions options;
     options.listen = "127.0.0.1:0";
     bool access_log = false;
+    bool run_inline = false;
     cli.add_option("--listen", options.listen, "host:port (port 0: any free port)");
     cli.add_option("--io-threads", options.io_threads, "network threads");
     cli.add_option("--workers", options.worker_threads, "handler threads");
     cli.add_flag("--access-log", access_log, "log one line per request (info level)");
+    cli.add_flag("--inline", run_inline, "run the handler on the network thread");
     CLI11_PARSE(cli, argc, argv);
     options.access_log = access_log;
     spdlog::set_level(access_log ? spdlog::level::info : spdlog::level::warn);
@@ -69,7 +76,8 @@ int main(int argc, char** argv) {
         {.summary = "Thông tin một thủ tục hành chính (dữ liệu cố định cho đo hiệu năng)",
          .auth = "public",
          .request_schema = "",
-         .response_schema = ""});
+         .response_schema = ""},
+        run_inline ? motcua::http::Execution::kInline : motcua::http::Execution::kWorkerPool);
     motcua::http::RegisterBuiltinRoutes(router, metrics, nullptr);
 
     motcua::http::Server server(options, router, metrics);

@@ -105,9 +105,8 @@ TEST(BuiltinRoutesTest, HealthzAndMetrics) {
 TEST(BuiltinRoutesTest, ThrowingHealthCheckIsUnavailable) {
     Metrics metrics;
     Router router;
-    RegisterBuiltinRoutes(router, metrics, []() -> base::Status {
-        throw std::runtime_error("boom");
-    });
+    RegisterBuiltinRoutes(router, metrics,
+                          []() -> base::Status { throw std::runtime_error("boom"); });
     Request request;
     request.target = "/healthz";
     EXPECT_EQ(router.Dispatch(request).status, 503);

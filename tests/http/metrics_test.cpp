@@ -1,9 +1,9 @@
 #include "http/metrics.hpp"
 
-#include <gtest/gtest.h>
-
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace motcua::http {
 namespace {
@@ -20,17 +20,19 @@ TEST(MetricsTest, CountersAreRenderedWithLabels) {
     std::string text = metrics.RenderPrometheus();
     EXPECT_TRUE(Contains(text, "# TYPE motcua_http_requests_total counter\n"));
     EXPECT_TRUE(Contains(text, "# HELP motcua_http_requests_total "));
-    EXPECT_TRUE(Contains(text, "motcua_http_requests_total{method=\"GET\",route=\"/api/v1/"
-                               "procedures/{code}\",status=\"200\"} 2\n"));
-    EXPECT_TRUE(Contains(text, "motcua_http_requests_total{method=\"POST\",route=\"/api/v1/"
-                               "procedures\",status=\"400\"} 1\n"));
+    EXPECT_TRUE(Contains(text,
+                         "motcua_http_requests_total{method=\"GET\",route=\"/api/v1/"
+                         "procedures/{code}\",status=\"200\"} 2\n"));
+    EXPECT_TRUE(Contains(text,
+                         "motcua_http_requests_total{method=\"POST\",route=\"/api/v1/"
+                         "procedures\",status=\"400\"} 1\n"));
 }
 
 TEST(MetricsTest, HistogramBucketsAreCumulative) {
     Metrics metrics;
-    metrics.ObserveRequest("GET", "/r", 200, 0.002);   // ≤ 0.0025
-    metrics.ObserveRequest("GET", "/r", 200, 0.004);   // ≤ 0.005
-    metrics.ObserveRequest("GET", "/r", 200, 100.0);   // +Inf only
+    metrics.ObserveRequest("GET", "/r", 200, 0.002);  // ≤ 0.0025
+    metrics.ObserveRequest("GET", "/r", 200, 0.004);  // ≤ 0.005
+    metrics.ObserveRequest("GET", "/r", 200, 100.0);  // +Inf only
     std::string text = metrics.RenderPrometheus();
     EXPECT_TRUE(Contains(text, "# TYPE motcua_http_request_duration_seconds histogram\n"));
     EXPECT_TRUE(Contains(
@@ -39,8 +41,8 @@ TEST(MetricsTest, HistogramBucketsAreCumulative) {
         text, "motcua_http_request_duration_seconds_bucket{route=\"/r\",le=\"0.0025\"} 1\n"));
     EXPECT_TRUE(Contains(
         text, "motcua_http_request_duration_seconds_bucket{route=\"/r\",le=\"0.005\"} 2\n"));
-    EXPECT_TRUE(Contains(
-        text, "motcua_http_request_duration_seconds_bucket{route=\"/r\",le=\"10\"} 2\n"));
+    EXPECT_TRUE(
+        Contains(text, "motcua_http_request_duration_seconds_bucket{route=\"/r\",le=\"10\"} 2\n"));
     EXPECT_TRUE(Contains(
         text, "motcua_http_request_duration_seconds_bucket{route=\"/r\",le=\"+Inf\"} 3\n"));
     EXPECT_TRUE(Contains(text, "motcua_http_request_duration_seconds_count{route=\"/r\"} 3\n"));
@@ -77,8 +79,8 @@ TEST(MetricsTest, GaugesCustomBucketsAndNoLabels) {
 TEST(MetricsTest, LabelValuesAreEscaped) {
     Metrics metrics;
     metrics.IncrementCounter("motcua_test_total", {{"value", "a\"b\\c\nd"}});
-    EXPECT_TRUE(Contains(metrics.RenderPrometheus(),
-                         "motcua_test_total{value=\"a\\\"b\\\\c\\nd\"} 1\n"));
+    EXPECT_TRUE(
+        Contains(metrics.RenderPrometheus(), "motcua_test_total{value=\"a\\\"b\\\\c\\nd\"} 1\n"));
 }
 
 TEST(MetricsTest, KindMismatchIsDropped) {
@@ -95,6 +97,7 @@ TEST(MetricsTest, ConcurrentUpdatesAreNotLost) {
     constexpr int kThreads = 4;
     constexpr int kPerThread = 20000;
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&metrics, t] {
             std::string route = "/r" + std::to_string(t % 2);
@@ -111,7 +114,8 @@ TEST(MetricsTest, ConcurrentUpdatesAreNotLost) {
     EXPECT_TRUE(Contains(text, "motcua_shared_total 80000\n"));
     EXPECT_TRUE(Contains(
         text, "motcua_http_requests_total{method=\"GET\",route=\"/r0\",status=\"200\"} 40000\n"));
-    EXPECT_TRUE(Contains(text, "motcua_http_request_duration_seconds_count{route=\"/r1\"} 40000\n"));
+    EXPECT_TRUE(
+        Contains(text, "motcua_http_request_duration_seconds_count{route=\"/r1\"} 40000\n"));
 }
 
 }  // namespace

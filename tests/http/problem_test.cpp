@@ -1,9 +1,10 @@
 #include "http/problem.hpp"
 
-#include <gtest/gtest.h>
+#include <array>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <gtest/gtest.h>
 
 namespace motcua::http {
 namespace {
@@ -21,7 +22,7 @@ struct Expected {
 };
 
 // The whole table of docs/http.md: a change here is an API change.
-constexpr Expected kTable[] = {
+constexpr std::array<Expected, 10> kTable = {{
     {ErrorCode::kInvalidArgument, 400, "Dữ liệu không hợp lệ"},
     {ErrorCode::kNotFound, 404, "Không tìm thấy"},
     {ErrorCode::kAlreadyExists, 409, "Đã tồn tại"},
@@ -32,7 +33,7 @@ constexpr Expected kTable[] = {
     {ErrorCode::kResourceExhausted, 429, "Vượt quá giới hạn cho phép"},
     {ErrorCode::kInternal, 500, "Lỗi hệ thống"},
     {ErrorCode::kUnimplemented, 501, "Chức năng chưa được hỗ trợ"},
-};
+}};
 
 TEST(ProblemTest, EveryErrorCodeMapsToItsStatusAndTitle) {
     for (const Expected& row : kTable) {
@@ -64,10 +65,9 @@ TEST(ProblemTest, InternalErrorsDoNotLeakTheirMessage) {
 }
 
 TEST(ProblemTest, FieldErrorsAreListed) {
-    Response response = ProblemResponse(
-        base::InvalidArgument("Hồ sơ có 2 trường không hợp lệ"),
-        {{"applicant.id_number", "Số định danh phải có 12 chữ số"},
-         {"applicant.name", "Họ tên không được để trống"}});
+    Response response = ProblemResponse(base::InvalidArgument("Hồ sơ có 2 trường không hợp lệ"),
+                                        {{"applicant.id_number", "Số định danh phải có 12 chữ số"},
+                                         {"applicant.name", "Họ tên không được để trống"}});
     EXPECT_EQ(response.status, 400);
     boost::json::object body = ParseObject(response.body);
     const boost::json::array& errors = body.at("errors").as_array();

@@ -1,8 +1,8 @@
 #include "http/router.hpp"
 
-#include <gtest/gtest.h>
-
 #include <stdexcept>
+
+#include <gtest/gtest.h>
 
 #include "http/problem.hpp"
 
@@ -15,7 +15,7 @@ Handler Reply(std::string text) {
         response.content_type = "text/plain";
         response.body = text;
         for (const auto& [name, value] : request.path_params) {
-            response.body += " " + name + "=" + value;
+            response.body.append(" ").append(name).append("=").append(value);
         }
         return response;
     };
@@ -68,8 +68,7 @@ TEST_F(RouterTest, ParameterIsCapturedAndDecoded) {
     ASSERT_EQ(match.kind, MatchKind::kFound);
     EXPECT_EQ(match.params.at("unit"), "Hà Nội");
     EXPECT_EQ(match.params.at("code"), "2.1");
-    EXPECT_EQ(router_.Dispatch(Get("/api/v1/units/7/procedures/9")).body,
-              "unit-one code=9 unit=7");
+    EXPECT_EQ(router_.Dispatch(Get("/api/v1/units/7/procedures/9")).body, "unit-one code=9 unit=7");
 }
 
 TEST_F(RouterTest, LiteralBeatsParameter) {
@@ -117,8 +116,7 @@ TEST_F(RouterTest, HeadUsesGetRouteWithoutBody) {
 TEST_F(RouterTest, BadPaths) {
     EXPECT_EQ(router_.Match(Method::kGet, "/api/v1/procedures/%zz").kind, MatchKind::kBadPath);
     EXPECT_EQ(router_.Match(Method::kGet, "/api/v1/procedures/%C3").kind, MatchKind::kBadPath);
-    EXPECT_EQ(router_.Match(Method::kGet, "/api/v1/procedures/%C3%28").kind,
-              MatchKind::kBadPath);
+    EXPECT_EQ(router_.Match(Method::kGet, "/api/v1/procedures/%C3%28").kind, MatchKind::kBadPath);
     EXPECT_EQ(router_.Match(Method::kGet, "/api/v1/procedures/a%00b").kind, MatchKind::kBadPath);
     EXPECT_EQ(router_.Match(Method::kGet, "api/v1").kind, MatchKind::kBadPath);
     EXPECT_EQ(router_.Dispatch(Get("/api/v1/procedures/%FF")).status, 400);
@@ -132,6 +130,16 @@ TEST_F(RouterTest, DispatchUsesDecodedPathWhenTargetIsEmpty) {
 
 TEST_F(RouterTest, QueryStringIsIgnoredForMatching) {
     EXPECT_EQ(router_.Dispatch(Get("/api/v1/procedures?q=khai+sinh")).body, "list");
+}
+
+TEST(RouterExecutionTest, ExecutionModeIsRecorded) {
+    Router router;
+    router.Add(Method::kGet, "/pool", [](const Request&) { return Response{}; });
+    router.Add(
+        Method::kGet, "/inline", [](const Request&) { return Response{}; }, {}, Execution::kInline);
+    EXPECT_EQ(router.Match(Method::kGet, "/pool").execution, Execution::kWorkerPool);
+    EXPECT_EQ(router.Match(Method::kGet, "/inline").execution, Execution::kInline);
+    EXPECT_EQ(router.Routes()[1].execution, Execution::kInline);
 }
 
 TEST_F(RouterTest, RoutesListsEveryRouteInOrder) {

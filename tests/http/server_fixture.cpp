@@ -1,12 +1,12 @@
 #include "server_fixture.hpp"
 
-#include <gtest/gtest.h>
-
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <chrono>
 #include <stdexcept>
 #include <string>
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
 
 #include "http/builtin.hpp"
 #include "http/problem.hpp"
@@ -14,7 +14,7 @@
 namespace motcua::http::testing {
 namespace {
 
-Response Json(boost::json::object object, int status = 200) {
+Response Json(const boost::json::object& object, int status = 200) {
     return JsonResponse(status, boost::json::serialize(object));
 }
 
@@ -24,8 +24,9 @@ TestApp::TestApp() {
     router.Add(Method::kGet, "/api/v1/procedures/{code}", [](const Request& request) {
         return Json({{"code", request.path_params.at("code")}});
     });
-    router.Add(Method::kGet, "/api/v1/procedures/search",
-               [](const Request&) { return Json({{"search", true}}); });
+    router.Add(Method::kGet, "/api/v1/procedures/search", [](const Request&) {
+        return Json({{"search", true}});
+    });
     router.Add(Method::kPost, "/api/v1/procedures", [](const Request& request) {
         return Json({{"received", request.body.size()}}, 201);
     });
@@ -36,12 +37,13 @@ TestApp::TestApp() {
                 object[name] = value;
             }
         }
-        return Json(std::move(object));
+        return Json(object);
     });
     router.Add(Method::kGet, "/headers", [](const Request& request) {
         return Json({{"x-custom", request.Header("x-custom").value_or("")},
                      {"ip", request.remote_ip},
-                     {"path", request.path}});
+                     {"path", request.path},
+                     {"request_id", request.request_id}});
     });
     router.Add(Method::kGet, "/boom", [](const Request&) -> Response {
         throw std::runtime_error("mật khẩu cơ sở dữ liệu lộ ra");
@@ -120,7 +122,9 @@ RunningServer::RunningServer(ServerOptions options, const Router& router, Metric
     });
 }
 
-RunningServer::~RunningServer() { StopAndJoin(); }
+RunningServer::~RunningServer() {
+    StopAndJoin();
+}
 
 bool RunningServer::StopAndJoin() {
     server_.Stop();

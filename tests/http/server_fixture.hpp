@@ -15,7 +15,7 @@ namespace motcua::http::testing {
 //   GET  /api/v1/procedures/search  → 200 {"search":true}
 //   POST /api/v1/procedures         → 201 {"received":<body bytes>}
 //   GET  /api/v1/echo               → 200 {<query name>:<first value>, ...}
-//   GET  /headers                   → 200 {"x-custom":..., "ip":...}
+//   GET  /headers                   → 200 {"x-custom", "ip", "path", "request_id"}
 //   GET  /boom                      → throws
 //   GET  /slow                      → sleeps slow_ms, 200 {"slow":true}
 //   GET  /fast                      → 200 {"fast":true}

@@ -1,9 +1,9 @@
 // Limits and abuse: malformed input, oversize requests, slow clients (labels api;security).
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
 #include <chrono>
 #include <thread>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
 
 #include "server_fixture.hpp"
 #include "test_client.hpp"
@@ -57,7 +57,8 @@ protected:
 
 TEST_F(HttpServerSecurityTest, OversizeHeadersAre431) {
     Client client(server_->port());
-    auto reply = client.Exchange(MakeRequest("GET", "/fast", "X-Pad: " + std::string(3000, 'a') + "\r\n"));
+    auto reply =
+        client.Exchange(MakeRequest("GET", "/fast", "X-Pad: " + std::string(3000, 'a') + "\r\n"));
     ExpectProblem(reply, 431, "header_fields_too_large");
     EXPECT_EQ(reply->Header("connection"), "close");
     EXPECT_TRUE(client.WaitClosed());
@@ -75,8 +76,9 @@ TEST_F(HttpServerSecurityTest, OversizeBodyIs413BeforeTheBodyIsSent) {
     Client client(server_->port());
     // Only the headers are sent: the answer must come without the server waiting for the
     // announced 10 MB.
-    ASSERT_TRUE(client.Send("POST /api/v1/procedures HTTP/1.1\r\nHost: t\r\n"
-                            "Content-Length: 10000000\r\n\r\n"));
+    ASSERT_TRUE(
+        client.Send("POST /api/v1/procedures HTTP/1.1\r\nHost: t\r\n"
+                    "Content-Length: 10000000\r\n\r\n"));
     auto start = SteadyClock::now();
     auto reply = client.Read();
     ExpectProblem(reply, 413, "payload_too_large");
@@ -89,7 +91,7 @@ TEST_F(HttpServerSecurityTest, OversizeBodyIs413BeforeTheBodyIsSent) {
 
 TEST_F(HttpServerSecurityTest, OversizeBodySentInFullStillGets413) {
     Client client(server_->port());
-    std::string body(64 * 1024, 'x');
+    std::string body(size_t{64} * 1024, 'x');
     auto reply = client.Exchange(MakeRequest("POST", "/api/v1/procedures", "", body));
     ExpectProblem(reply, 413, "payload_too_large");
 }
@@ -103,19 +105,20 @@ TEST_F(HttpServerSecurityTest, OversizeChunkedBodyIs413) {
     request += "0\r\n\r\n";
     ExpectProblem(Raw(request), 413, "payload_too_large");
     // Within the limit, chunked bodies are accepted.
-    auto fine = Raw("POST /api/v1/procedures HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked"
-                    "\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    auto fine =
+        Raw("POST /api/v1/procedures HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked"
+            "\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
     ASSERT_TRUE(fine);
     EXPECT_EQ(fine->status, 201);
     EXPECT_EQ(fine->body, R"({"received":5})");
 }
 
 TEST_F(HttpServerSecurityTest, MalformedRequestLineIs400) {
-    for (std::string_view bad : {std::string_view("GARBAGE\r\n\r\n"),
-                                 std::string_view("GET /fast HTTP/1.1 extra\r\n\r\n"),
-                                 std::string_view("GET /fast HTTX/1.1\r\n\r\n"),
-                                 std::string_view("GET /fast HTTP/1.1\r\nNo colon here\r\n\r\n"),
-                                 std::string_view("GET /fast HTTP/1.1\r\nContent-Length: x\r\n\r\n")}) {
+    for (std::string_view bad :
+         {std::string_view("GARBAGE\r\n\r\n"), std::string_view("GET /fast HTTP/1.1 extra\r\n\r\n"),
+          std::string_view("GET /fast HTTX/1.1\r\n\r\n"),
+          std::string_view("GET /fast HTTP/1.1\r\nNo colon here\r\n\r\n"),
+          std::string_view("GET /fast HTTP/1.1\r\nContent-Length: x\r\n\r\n")}) {
         SCOPED_TRACE(std::string(bad));
         Client client(server_->port());
         auto reply = client.Exchange(bad);
@@ -165,7 +168,8 @@ TEST_F(HttpServerSecurityTest, UnsafeRequestIdIsReplaced) {
     auto reply = Raw(MakeRequest("GET", "/fast", "X-Request-Id: <script>alert(1)</script>\r\n"));
     ASSERT_TRUE(reply);
     EXPECT_EQ(reply->Header("x-request-id").size(), 32u);
-    auto too_long = Raw(MakeRequest("GET", "/fast", "X-Request-Id: " + std::string(200, 'a') + "\r\n"));
+    auto too_long =
+        Raw(MakeRequest("GET", "/fast", "X-Request-Id: " + std::string(200, 'a') + "\r\n"));
     ASSERT_TRUE(too_long);
     EXPECT_EQ(too_long->Header("x-request-id").size(), 32u);
 }
@@ -212,8 +216,9 @@ TEST_F(HttpServerSecurityTest, ManyBadConnectionsDoNotStopTheServer) {
     for (int i = 0; i < 50; ++i) {
         Client client(server_->port());
         ASSERT_TRUE(client.connected());
-        client.Send(i % 2 == 0 ? std::string_view("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)
-                               : std::string_view("GET / HTTP/1.1\r\nHost"));
+        client.Send(i % 2 == 0
+                        ? std::string_view("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)
+                        : std::string_view("GET / HTTP/1.1\r\nHost"));
     }  // closed abruptly mid-request
     auto reply = Raw(MakeRequest("GET", "/fast"));
     ASSERT_TRUE(reply);

@@ -1,12 +1,13 @@
 // Black-box tests of the HTTP server over real loopback sockets (label api).
-#include <gtest/gtest.h>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
 #include <chrono>
+#include <csignal>
 #include <future>
 #include <regex>
 #include <thread>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <gtest/gtest.h>
 
 #include "server_fixture.hpp"
 #include "test_client.hpp"
@@ -99,6 +100,9 @@ TEST_F(HttpServerTest, RequestHeadersAndRemoteIp) {
     EXPECT_EQ(body.at("x-custom").as_string(), "giá trị");
     EXPECT_EQ(body.at("ip").as_string(), "127.0.0.1");
     EXPECT_EQ(body.at("path").as_string(), "/headers");
+    // Handlers see the request id that the response echoes.
+    EXPECT_EQ(body.at("request_id").as_string(), reply->Header("x-request-id"));
+    EXPECT_EQ(reply->Header("x-request-id").size(), 32u);
 }
 
 TEST_F(HttpServerTest, NoRouteIs404Problem) {
@@ -184,9 +188,9 @@ TEST_F(HttpServerTest, PostBodyReachesHandler) {
 TEST_F(HttpServerTest, ExpectContinueIsAnswered) {
     Client client(server_->port());
     std::string body(500, 'x');
-    ASSERT_TRUE(client.Send(
-        "POST /api/v1/procedures HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n"
-        "Content-Length: 500\r\n\r\n"));
+    ASSERT_TRUE(
+        client.Send("POST /api/v1/procedures HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n"
+                    "Content-Length: 500\r\n\r\n"));
     auto proceed = client.Read();
     ASSERT_TRUE(proceed);
     EXPECT_EQ(proceed->status, 100);
@@ -236,6 +240,30 @@ TEST_F(HttpServerTest, SlowHandlerDoesNotBlockOtherRequests) {
     EXPECT_GE(SteadyClock::now() - start, milliseconds(1000));
 }
 
+TEST_F(HttpServerTest, InlineRoutesAnswerWhileWorkersAreBusy) {
+    // Occupy all four workers with slow handlers; /metrics (inline) still answers at once.
+    app_.slow_ms = 1000;
+    std::vector<std::unique_ptr<Client>> slow;
+    for (int i = 0; i < 4; ++i) {
+        slow.push_back(std::make_unique<Client>(server_->port()));
+        ASSERT_TRUE(slow.back()->Send(MakeRequest("GET", "/slow")));
+    }
+    for (int i = 0; i < 200 && app_.slow_started.load() < 4; ++i) {
+        std::this_thread::sleep_for(milliseconds(5));
+    }
+    ASSERT_EQ(app_.slow_started.load(), 4);
+    auto start = SteadyClock::now();
+    auto metrics = Fetch("GET", "/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_EQ(metrics->status, 200);
+    EXPECT_LT(SteadyClock::now() - start, milliseconds(500));
+    for (auto& client : slow) {
+        auto reply = client->Read();
+        ASSERT_TRUE(reply);
+        EXPECT_EQ(reply->status, 200);
+    }
+}
+
 TEST_F(HttpServerTest, ErrorCodesMapToProblems) {
     struct Row {
         const char* code;
@@ -259,7 +287,8 @@ TEST_F(HttpServerTest, SecurityHeadersOnEveryResponse) {
     ASSERT_TRUE(json);
     ExpectSecurityHeaders(*json);
     EXPECT_EQ(json->Header("cache-control"), "no-store");
-    EXPECT_EQ(json->Header("content-security-policy"), "default-src 'none'; frame-ancestors 'none'");
+    EXPECT_EQ(json->Header("content-security-policy"),
+              "default-src 'none'; frame-ancestors 'none'");
 
     auto html = Fetch("GET", "/page");
     ASSERT_TRUE(html);
@@ -336,8 +365,7 @@ TEST_F(HttpServerTest, MetricsCountRequestsByRoutePattern) {
               std::string::npos);
     EXPECT_NE(text.find("motcua_http_errors_total{kind=\"handler_exception\"} 1\n"),
               std::string::npos);
-    EXPECT_NE(text.find("motcua_http_errors_total{kind=\"server_error\"} 1\n"),
-              std::string::npos);
+    EXPECT_NE(text.find("motcua_http_errors_total{kind=\"server_error\"} 1\n"), std::string::npos);
     EXPECT_NE(text.find("# TYPE motcua_http_request_duration_seconds histogram"),
               std::string::npos);
     // The /metrics request itself is in flight while rendering.
@@ -390,6 +418,53 @@ TEST(HttpServerLifecycleTest, GracefulStopLetsInFlightRequestFinish) {
     EXPECT_LT(SteadyClock::now() - stop_started, std::chrono::seconds(4));
 }
 
+TEST(HttpServerLifecycleTest, SigtermStopsGracefully) {
+    TestApp app;
+    app.slow_ms = 300;
+    ServerOptions options = TestOptions();
+    options.handle_signals = true;
+    RunningServer running(options, app.router, app.metrics);
+    Client idle(running.port());
+    ASSERT_TRUE(idle.Exchange(MakeRequest("GET", "/fast")));
+    Client slow(running.port());
+    ASSERT_TRUE(slow.Send(MakeRequest("GET", "/slow")));
+    for (int i = 0; i < 200 && app.slow_started.load() == 0; ++i) {
+        std::this_thread::sleep_for(milliseconds(5));
+    }
+    ASSERT_EQ(std::raise(SIGTERM), 0);
+    auto reply = slow.Read();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_TRUE(idle.WaitClosed());
+    for (int i = 0; i < 400 && !running.finished(); ++i) {
+        std::this_thread::sleep_for(milliseconds(5));
+    }
+    EXPECT_TRUE(running.finished());  // Run() returned without Stop()
+}
+
+// Regression: with no connection open, the first SIGTERM left a re-armed signal wait behind and
+// Run() never returned.
+TEST(HttpServerLifecycleTest, SigtermWithoutConnectionsStopsAtOnce) {
+    TestApp app;
+    ServerOptions options = TestOptions();
+    options.handle_signals = true;
+    RunningServer running(options, app.router, app.metrics);
+    {
+        Client client(running.port());
+        ASSERT_TRUE(client.Exchange(MakeRequest("GET", "/fast", "Connection: close\r\n")));
+        EXPECT_TRUE(client.WaitClosed());
+    }
+    std::this_thread::sleep_for(milliseconds(50));  // let the server forget the connection
+    ASSERT_EQ(std::raise(SIGTERM), 0);
+    for (int i = 0; i < 200 && !running.finished(); ++i) {
+        std::this_thread::sleep_for(milliseconds(5));
+    }
+    EXPECT_TRUE(running.finished());
+    if (!running.finished()) {
+        ASSERT_EQ(std::raise(SIGTERM), 0);  // the second signal stops at once
+    }
+}
+
 TEST(HttpServerLifecycleTest, StopClosesIdleKeepAliveConnectionsAtOnce) {
     TestApp app;
     RunningServer running(TestOptions(), app.router, app.metrics);
@@ -436,9 +511,9 @@ TEST(HttpServerLifecycleTest, HandlerTimeoutIs503) {
     auto next = client.Exchange(MakeRequest("GET", "/fast"));
     ASSERT_TRUE(next);
     EXPECT_EQ(next->body, R"({"fast":true})");
-    EXPECT_NE(app.metrics.RenderPrometheus().find(
-                  "motcua_http_errors_total{kind=\"handler_timeout\"} 1"),
-              std::string::npos);
+    EXPECT_NE(
+        app.metrics.RenderPrometheus().find("motcua_http_errors_total{kind=\"handler_timeout\"} 1"),
+        std::string::npos);
 }
 
 TEST(HttpServerLifecycleTest, StartReportsBadConfiguration) {
@@ -484,6 +559,7 @@ TEST(HttpServerLifecycleTest, SeveralIoThreads) {
     options.io_threads = 2;
     RunningServer running(options, app.router, app.metrics);
     std::vector<std::future<int>> results;
+    results.reserve(4);
     for (int t = 0; t < 4; ++t) {
         results.push_back(std::async(std::launch::async, [port = running.port()] {
             Client client(port);

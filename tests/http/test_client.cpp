@@ -1,16 +1,16 @@
 #include "test_client.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <array>
-#include <cctype>
-#include <charconv>
 
 namespace motcua::http::testing {
 
