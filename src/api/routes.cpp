@@ -10,6 +10,7 @@
 #include "app/catalogue.hpp"
 #include "app/organisation.hpp"
 #include "app/transfer.hpp"
+#include "demo/demo_data.hpp"
 #include "http/problem.hpp"
 #include "store/audit.hpp"
 
@@ -643,36 +644,106 @@ json::object ReportJson(const app::ImportReport& r) {
                         {"dry_run", r.dry_run}};
 }
 
+// {"items":[{code,type,name,parent_code,valid_from,valid_to}]} → rows, strictly.
+base::Result<std::vector<demo::DemoUnit>> UnitRowsFromJson(std::string_view body) {
+    auto object = ParseObject(body);
+    if (!object) {
+        return std::move(object).error();
+    }
+    ObjectReader top(*object);
+    const json::value* items = top.Raw("items");
+    if (const base::Status s = top.CheckNoUnknownFields(); !s) {
+        return s.error();
+    }
+    if (items == nullptr || !items->is_array()) {
+        return base::InvalidArgument("Trường 'items' phải là mảng.");
+    }
+    std::vector<demo::DemoUnit> rows;
+    for (const json::value& item : items->as_array()) {
+        if (!item.is_object()) {
+            return base::InvalidArgument("Mỗi phần tử của 'items' phải là đối tượng.");
+        }
+        json::object unit_object = item.as_object();
+        std::string parent_code;
+        if (const auto it = unit_object.find("parent_code"); it != unit_object.end()) {
+            if (!it->value().is_string() && !it->value().is_null()) {
+                return base::InvalidArgument("Trường 'parent_code' phải là chuỗi ký tự.");
+            }
+            if (it->value().is_string()) {
+                parent_code = it->value().as_string().c_str();
+            }
+            unit_object.erase(it);
+        }
+        auto unit = UnitFromJson(unit_object);
+        if (!unit) {
+            return std::move(unit).error();
+        }
+        rows.push_back(demo::DemoUnit{std::move(*unit), std::move(parent_code)});
+    }
+    return rows;
+}
+
 bool DryRun(const Request& req) {
     const auto v = req.Query("dry_run");
     return v && (*v == "1" || *v == "true");
 }
 
 void RegisterTransfer(http::Router& router, app::AppContext& ctx) {
-    router.Add(Method::kGet, "/api/v1/export/units",
-               [&ctx](const Request&) -> Response {
-                   auto csv = app::ExportUnitsCsv(ctx);
-                   if (!csv) {
-                       return Problem(csv.error());
-                   }
-                   Response r;
-                   r.content_type = "text/csv; charset=utf-8";
-                   r.body = std::move(*csv);
-                   r.AddHeader("Content-Disposition", "attachment; filename=\"don-vi.csv\"");
-                   return r;
-               },
-               {"Xuất cây đơn vị dạng CSV (công khai)", "public", "", ""});
-    router.Add(Method::kPost, "/api/v1/import/units",
-               WithActor(ctx,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto report = app::ImportUnitsCsv(ctx, actor, req.body, DryRun(req));
-                             if (!report) {
-                                 return Problem(report.error());
-                             }
-                             return Json(report->dry_run ? 200 : 201, ReportJson(*report));
-                         },
-                         {"text/csv"}),
-               {"Nhập cây đơn vị từ CSV (quản trị; ?dry_run=1 để thử)", "session+csrf", "", ""});
+    router.Add(
+        Method::kGet, "/api/v1/export/units",
+        [&ctx](const Request& req) -> Response {
+            auto csv = app::ExportUnitsCsv(ctx);
+            if (!csv) {
+                return Problem(csv.error());
+            }
+            if (req.Query("format").value_or("csv") == "json") {
+                auto rows = demo::ParseUnitRows(*csv, "export", false);
+                if (!rows) {
+                    return Problem(rows.error());
+                }
+                json::array items;
+                for (const auto& row : *rows) {
+                    json::object o = UnitToJson(row.unit);
+                    o.erase("id");
+                    o.erase("parent_id");
+                    o.erase("merged_into");
+                    o.erase("version");
+                    o["parent_code"] = row.parent_code;
+                    items.emplace_back(std::move(o));
+                }
+                return Json(200, json::object{{"items", std::move(items)}});
+            }
+            Response r;
+            r.content_type = "text/csv; charset=utf-8";
+            r.body = std::move(*csv);
+            r.AddHeader("Content-Disposition", "attachment; filename=\"don-vi.csv\"");
+            return r;
+        },
+        {"Xuất cây đơn vị dạng CSV, hoặc JSON với ?format=json (công khai)", "public", "", ""});
+    router.Add(
+        Method::kPost, "/api/v1/import/units",
+        WithActor(ctx,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      const bool is_json =
+                          req.Header("content-type").value_or("").starts_with("application/json");
+                      base::Result<app::ImportReport> report = base::Internal("unreachable");
+                      if (is_json) {
+                          auto rows = UnitRowsFromJson(req.body);
+                          if (!rows) {
+                              return Problem(rows.error());
+                          }
+                          report = app::ImportUnitRows(ctx, actor, *rows, DryRun(req));
+                      } else {
+                          report = app::ImportUnitsCsv(ctx, actor, req.body, DryRun(req));
+                      }
+                      if (!report) {
+                          return Problem(report.error());
+                      }
+                      return Json(report->dry_run ? 200 : 201, ReportJson(*report));
+                  },
+                  {"text/csv", "application/json"}),
+        {"Nhập cây đơn vị từ CSV hoặc JSON {items:[...]} (quản trị; ?dry_run=1 để thử)",
+         "session+csrf", "", ""});
     router.Add(
         Method::kGet, "/api/v1/export/procedures",
         [&ctx](const Request&) -> Response {

@@ -86,6 +86,11 @@ base::Result<ImportReport> ImportUnitsCsv(AppContext& ctx, const Actor& actor, s
     if (!rows) {
         return std::move(rows).error();
     }
+    return ImportUnitRows(ctx, actor, *rows, dry_run);
+}
+
+base::Result<ImportReport> ImportUnitRows(AppContext& ctx, const Actor& actor,
+                                          const std::vector<demo::DemoUnit>& rows, bool dry_run) {
     auto run = [&](store::Transaction& tx) -> base::Result<ImportReport> {
         ImportReport report;
         report.dry_run = dry_run;
@@ -105,7 +110,7 @@ base::Result<ImportReport> ImportUnitsCsv(AppContext& ctx, const Actor& actor, s
             return std::optional<std::int64_t>((*found)->id);
         };
         int line = 1;
-        for (const demo::DemoUnit& row : *rows) {
+        for (const demo::DemoUnit& row : rows) {
             ++line;
             const std::string where = "dòng " + std::to_string(line) + " (" + row.unit.code + "): ";
             std::optional<std::int64_t> parent;

@@ -7,6 +7,7 @@
 #include "app/actor.hpp"
 #include "app/context.hpp"
 #include "base/result.hpp"
+#include "demo/demo_data.hpp"
 
 namespace motcua::app {
 
@@ -31,6 +32,12 @@ struct ImportReport {
 // every touched unit (or its parent, for a new one) in scope. Audited as one record.
 [[nodiscard]] base::Result<ImportReport> ImportUnitsCsv(AppContext& ctx, const Actor& actor,
                                                         std::string_view csv, bool dry_run);
+
+// The same from rows already decoded (e.g. from JSON); line numbers count from 2 as in a CSV
+// file with its header.
+[[nodiscard]] base::Result<ImportReport> ImportUnitRows(AppContext& ctx, const Actor& actor,
+                                                        const std::vector<demo::DemoUnit>& rows,
+                                                        bool dry_run);
 
 // JSON Lines, one procedure version per line, every version of every procedure, by code.
 [[nodiscard]] base::Result<std::string> ExportProceduresJsonl(AppContext& ctx);

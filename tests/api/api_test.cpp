@@ -410,5 +410,27 @@ TEST_F(ApiTest, CatalogueExportsAndImportsAsJsonLines) {
     EXPECT_EQ(broken.status, 400);
 }
 
+TEST_F(ApiTest, UnitTreeRoundTripsAsJson) {
+    const auto exported = api.Call(Method::kGet, "/api/v1/export/units?format=json");
+    ASSERT_EQ(exported.status, 200);
+    const json::value tree = Body(exported);
+    ASSERT_EQ(static_cast<std::int64_t>(tree.at("items").as_array().size()), api.Count("units"));
+    EXPECT_EQ(tree.at("items").as_array().front().at("code"), "46");
+    const Browser b = api.SignIn("quantri");
+    const auto same = api.Call(Method::kPost, "/api/v1/import/units", exported.body, &b);
+    ASSERT_EQ(same.status, 201) << same.body.substr(0, 300);
+    EXPECT_EQ(Body(same).at("unchanged").as_int64(), api.Count("units"));
+    const std::string one =
+        R"({"items":[{"code":"19753.TOC","type":"agency","name":"Tổ C","parent_code":"19753",)"
+        R"("valid_from":"2026-12-01"}]})";
+    const auto created = api.Call(Method::kPost, "/api/v1/import/units", one, &b);
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(Body(created).at("created").as_int64(), 1);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/units/19753.TOC").status, 200);
+    const auto wrong = api.Call(Method::kPost, "/api/v1/import/units",
+                                R"({"items":[{"code":"X","colour":"red"}]})", &b);
+    EXPECT_EQ(wrong.status, 400);
+}
+
 }  // namespace
 }  // namespace motcua::testing
