@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/json_codec.hpp"
+#include "api/request_auth.hpp"
 #include "app/auth.hpp"
 #include "app/catalogue.hpp"
 #include "app/organisation.hpp"
@@ -29,25 +30,6 @@ Response Json(int status, const json::value& value) {
 
 Response Problem(const base::Error& error) {
     return http::ProblemResponse(error);
-}
-
-app::ClientInfo ClientOf(const Request& req) {
-    return app::ClientInfo{req.remote_ip, std::string(req.Header("user-agent").value_or(""))};
-}
-
-// The actor of a request: `Authorization: Bearer <token>` for integrations, else the session
-// cookie; anonymous when neither is present.
-base::Result<app::Actor> ResolveActor(app::AppContext& ctx, const Request& req) {
-    if (const auto auth = req.Header("authorization")) {
-        constexpr std::string_view kBearer = "Bearer ";
-        if (auth->substr(0, kBearer.size()) != kBearer) {
-            return base::Error{base::ErrorCode::kUnauthenticated,
-                               "Tiêu đề Authorization phải có dạng 'Bearer <mã>'."};
-        }
-        return app::ActorFromApiToken(ctx, auth->substr(kBearer.size()), ClientOf(req));
-    }
-    const auto cookie = req.Cookie(kSessionCookie);
-    return app::ActorFromSession(ctx, cookie.value_or(""), ClientOf(req));
 }
 
 bool IsUnsafe(Method m) {
@@ -96,32 +78,6 @@ http::Handler WithActor(app::AppContext& ctx, ActorHandler handler,
         }
         return handler(req, *actor);
     };
-}
-
-std::string SessionCookie(const Request& req, std::string_view token, std::int64_t max_age) {
-    std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
-                         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
-    if (req.tls) {
-        cookie += "; Secure";
-    }
-    return cookie;
-}
-
-// Login CSRF: a cross-site form must not sign the victim in. Browsers send Origin on POST; when
-// present it must be this host.
-base::Status CheckSameOrigin(const Request& req) {
-    const auto origin = req.Header("origin");
-    if (!origin) {
-        return {};
-    }
-    const auto host = req.Header("host").value_or("");
-    const std::string http_origin = "http://" + std::string(host);
-    const std::string https_origin = "https://" + std::string(host);
-    if (*origin != http_origin && *origin != https_origin) {
-        return base::Error{base::ErrorCode::kPermissionDenied,
-                           "Yêu cầu đăng nhập từ trang web khác bị từ chối."};
-    }
-    return {};
 }
 
 base::Result<int> ParseLimit(const Request& req) {

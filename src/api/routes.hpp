@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "api/request_auth.hpp"
 #include "app/context.hpp"
 #include "http/router.hpp"
 
@@ -13,7 +14,5 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx);
 
 // The OpenAPI 3 description of every /api/ route of `router` (served at /api/v1/openapi.json).
 [[nodiscard]] std::string OpenApiDocument(const http::Router& router);
-
-inline constexpr std::string_view kSessionCookie = "motcua_session";
 
 }  // namespace motcua::api

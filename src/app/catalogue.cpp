@@ -100,8 +100,11 @@ base::Result<std::vector<std::pair<std::string, std::int64_t>>> ProcedureFields(
         *ctx.db, [&](store::Transaction& tx) { return store::procedures::Fields(tx, day); });
 }
 
-base::Result<domain::Procedure> CreateProcedure(AppContext& ctx, const Actor& actor,
-                                                domain::Procedure procedure) {
+namespace {
+
+// Create and update share validation, authorisation and audit; only the store call differs.
+base::Result<domain::Procedure> SaveProcedure(AppContext& ctx, const Actor& actor,
+                                              domain::Procedure procedure, bool create) {
     if (const base::Status s = NormaliseText(procedure); !s) {
         return s.error();
     }
@@ -113,48 +116,35 @@ base::Result<domain::Procedure> CreateProcedure(AppContext& ctx, const Actor& ac
             if (const base::Status s = Authorize(tx, actor, Permission::kManageProcedures); !s) {
                 return s.error();
             }
-            auto inserted = store::procedures::Insert(tx, procedure, ProcedureSearchKey(procedure));
-            if (!inserted) {
-                return inserted;
+            const std::string key = ProcedureSearchKey(procedure);
+            auto saved = create ? store::procedures::Insert(tx, procedure, key)
+                                : store::procedures::Update(tx, procedure, key);
+            if (!saved) {
+                return saved;
             }
             if (const base::Status a = Audit(
-                    tx, actor, ctx.clock->Now(), "procedure.create", "procedure", procedure.code,
+                    tx, actor, ctx.clock->Now(), create ? "procedure.create" : "procedure.update",
+                    "procedure", procedure.code,
                     "{\"effective_from\":" +
-                        JsonQuote(calendar::FormatIsoDate(procedure.effective_from)) + "}");
+                        JsonQuote(calendar::FormatIsoDate(procedure.effective_from)) +
+                        ",\"version\":" + std::to_string(saved->version) + "}");
                 !a) {
                 return a.error();
             }
-            return inserted;
+            return saved;
         });
+}
+
+}  // namespace
+
+base::Result<domain::Procedure> CreateProcedure(AppContext& ctx, const Actor& actor,
+                                                domain::Procedure procedure) {
+    return SaveProcedure(ctx, actor, std::move(procedure), true);
 }
 
 base::Result<domain::Procedure> UpdateProcedure(AppContext& ctx, const Actor& actor,
                                                 domain::Procedure procedure) {
-    if (const base::Status s = NormaliseText(procedure); !s) {
-        return s.error();
-    }
-    if (const base::Status s = domain::ValidateProcedure(procedure); !s) {
-        return s.error();
-    }
-    return InWriteTransaction<domain::Procedure>(
-        *ctx.db, [&](store::Transaction& tx) -> base::Result<domain::Procedure> {
-            if (const base::Status s = Authorize(tx, actor, Permission::kManageProcedures); !s) {
-                return s.error();
-            }
-            auto updated = store::procedures::Update(tx, procedure, ProcedureSearchKey(procedure));
-            if (!updated) {
-                return updated;
-            }
-            if (const base::Status a = Audit(
-                    tx, actor, ctx.clock->Now(), "procedure.update", "procedure", procedure.code,
-                    "{\"effective_from\":" +
-                        JsonQuote(calendar::FormatIsoDate(procedure.effective_from)) +
-                        ",\"version\":" + std::to_string(updated->version) + "}");
-                !a) {
-                return a.error();
-            }
-            return updated;
-        });
+    return SaveProcedure(ctx, actor, std::move(procedure), false);
 }
 
 }  // namespace motcua::app

@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 #include <spdlog/spdlog.h>
 
+#include "api/request_auth.hpp"
 #include "app/auth.hpp"
 #include "app/authz.hpp"
 #include "app/catalogue.hpp"
@@ -33,52 +34,13 @@ using http::Response;
 constexpr std::string_view kHtml = "text/html; charset=utf-8";
 constexpr int kPageSize = 20;
 
-// ---- request plumbing (the same rules as /api/v1: src/api/routes.cpp) ---------------------
+// ---- request plumbing: ClientOf, ResolveActor, SessionCookie, CheckSameOrigin come from
+// api/request_auth.hpp, shared with /api/v1.
 
-app::ClientInfo ClientOf(const Request& req) {
-    return app::ClientInfo{req.remote_ip, std::string(req.Header("user-agent").value_or(""))};
-}
-
-// The actor of a request: `Authorization: Bearer <token>` for integrations, else the session
-// cookie; anonymous when neither is present.
-base::Result<app::Actor> ResolveActor(app::AppContext& ctx, const Request& req) {
-    if (const auto auth = req.Header("authorization")) {
-        constexpr std::string_view kBearer = "Bearer ";
-        if (auth->substr(0, kBearer.size()) != kBearer) {
-            return base::Error{base::ErrorCode::kUnauthenticated,
-                               "Tiêu đề Authorization phải có dạng 'Bearer <mã>'."};
-        }
-        return app::ActorFromApiToken(ctx, auth->substr(kBearer.size()), ClientOf(req));
-    }
-    const auto cookie = req.Cookie(kSessionCookie);
-    return app::ActorFromSession(ctx, cookie.value_or(""), ClientOf(req));
-}
-
-std::string SessionCookie(const Request& req, std::string_view token, std::int64_t max_age) {
-    std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
-                         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
-    if (req.tls) {
-        cookie += "; Secure";
-    }
-    return cookie;
-}
-
-// Login CSRF: a cross-site form must not sign the victim in. Browsers send Origin on POST; when
-// present it must be this host.
-base::Status CheckSameOrigin(const Request& req) {
-    const auto origin = req.Header("origin");
-    if (!origin) {
-        return {};
-    }
-    const auto host = req.Header("host").value_or("");
-    const std::string http_origin = "http://" + std::string(host);
-    const std::string https_origin = "https://" + std::string(host);
-    if (*origin != http_origin && *origin != https_origin) {
-        return base::Error{base::ErrorCode::kPermissionDenied,
-                           "Yêu cầu đăng nhập từ trang web khác bị từ chối."};
-    }
-    return {};
-}
+using api::CheckSameOrigin;
+using api::ClientOf;
+using api::ResolveActor;
+using api::SessionCookie;
 
 // A Location value: bytes outside ASCII percent-encoded (the path itself was checked by
 // IsSafeNext or built here).

@@ -35,7 +35,4 @@ struct WebOptions {
 // `ctx` must outlive the router.
 void RegisterWebRoutes(http::Router& router, app::AppContext& ctx, const WebOptions& options = {});
 
-// The session cookie, shared with /api/v1 (api::kSessionCookie).
-inline constexpr std::string_view kSessionCookie = "motcua_session";
-
 }  // namespace motcua::web
