@@ -8,8 +8,8 @@ namespace motcua::http {
 namespace {
 
 // How long one worker polls for the next task before it sleeps. Under steady load the next task
-// usually arrives within this window, and taking it without a futex wake-up roughly halves the
-// hand-off cost. Idle, it costs at most this much CPU per burst of work.
+// usually arrives within this window and is taken without a futex wake-up and a context switch.
+// Idle, it costs at most this much CPU per burst of work.
 constexpr auto kSpinTime = std::chrono::microseconds(50);
 // Iterations between two clock reads while polling.
 constexpr int kPollsPerClockRead = 64;
@@ -49,7 +49,9 @@ void WorkerPool::Post(std::function<void()> task) {
         }
         queue_.push_back(std::move(task));
         queued_.store(queue_.size(), std::memory_order_release);
-        if (!idle_.empty() && !spinning_.load(std::memory_order_acquire)) {
+        // A polling worker takes one task without a wake-up; any more need sleepers woken.
+        bool poller_takes_it = spinning_.load(std::memory_order_acquire) && queue_.size() == 1;
+        if (!idle_.empty() && !poller_takes_it) {
             to_wake = idle_.back();
             idle_.pop_back();
             to_wake->woken = true;
@@ -70,7 +72,18 @@ void WorkerPool::Loop(Worker& self) {
             std::function<void()> task = std::move(queue_.front());
             queue_.pop_front();
             queued_.store(queue_.size(), std::memory_order_release);
+            // More tasks waiting (posted while no one was idle, or behind a poller's): pass the
+            // baton to a sleeper, so that a blocking task never holds up the ones behind it.
+            Worker* helper = nullptr;
+            if (!queue_.empty() && !idle_.empty()) {
+                helper = idle_.back();
+                idle_.pop_back();
+                helper->woken = true;
+            }
             lock.unlock();
+            if (helper != nullptr) {
+                helper->wake.notify_one();
+            }
             task();
             task = nullptr;  // destroy captures outside the lock
             lock.lock();

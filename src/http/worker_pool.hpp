@@ -15,8 +15,8 @@ namespace motcua::http {
 // The pool that runs handlers (which may block) off the network threads.
 //
 // Waking a sleeping thread (a futex call and a context switch on each side) was the largest cost
-// of a trivial request with asio::thread_pool: 3 futex calls per request and 0.41 of nginx on
-// the 2-core bench. Two changes cut it (0.56 → 0.6x; docs/http.md):
+// of a trivial request with asio::thread_pool: three futex calls per request, and 0.41 of nginx
+// on the 2-core bench. Two changes bring it to about 0.6 (docs/http.md):
 // - idle workers are woken last-in-first-out, so a lightly loaded server keeps one hot worker
 //   instead of rotating over all of them; another wakes only when a task arrives while every
 //   awake worker is busy;

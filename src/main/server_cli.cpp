@@ -196,7 +196,9 @@ base::Status Serve(const ServerSettings& settings) {
     }
     spdlog::info("motcua serving on {} (port {}), database {}", settings.listen, *port,
                  database->Describe());
-    fmt::print("motcua: listening on http://{}\n", settings.listen);
+    // The bound port, which differs from the configured one for ":0" (tests, benchmarks).
+    const std::string host = settings.listen.substr(0, settings.listen.rfind(':'));
+    fmt::print("motcua: listening on http://{}:{}\n", host, *port);
     std::fflush(stdout);
     return server.Run();
 }

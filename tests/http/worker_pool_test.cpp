@@ -31,8 +31,23 @@ TEST(WorkerPoolTest, RunsEveryTask) {
     EXPECT_EQ(done.load(), 10000);
 }
 
-TEST(WorkerPoolTest, BlockingTasksRunInParallel) {
+// Four blocking tasks on four workers run at once: (a) posted before the workers reached their
+// idle wait, (b) posted while one worker polls after a quick task. Regression: both ran the
+// tasks two at a time or one after another (lost wake-ups).
+class WorkerPoolParallelTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(WorkerPoolParallelTest, BlockingTasksRunInParallel) {
     WorkerPool pool(4);
+    if (GetParam()) {
+        std::this_thread::sleep_for(milliseconds(50));
+        std::promise<void> quick;
+        pool.Post([&quick] { quick.set_value(); });
+        quick.get_future().wait();
+        // Give that worker ~20 µs to return from the task and start its 50 µs poll.
+        auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(20);
+        while (std::chrono::steady_clock::now() < until) {
+        }
+    }
     std::atomic<int> running{0};
     std::atomic<int> peak{0};
     std::atomic<int> finished{0};
@@ -56,6 +71,8 @@ TEST(WorkerPoolTest, BlockingTasksRunInParallel) {
     EXPECT_EQ(peak.load(), 4);  // one slow task never holds up the others
     EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(700));
 }
+
+INSTANTIATE_TEST_SUITE_P(WorkerPoolTest, WorkerPoolParallelTest, ::testing::Bool());
 
 TEST(WorkerPoolTest, LightLoadStaysOnOneHotWorker) {
     WorkerPool pool(4);
