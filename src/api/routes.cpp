@@ -7,6 +7,7 @@
 
 #include "api/json_codec.hpp"
 #include "api/request_auth.hpp"
+#include "api/response_cache.hpp"
 #include "app/auth.hpp"
 #include "app/catalogue.hpp"
 #include "app/organisation.hpp"
@@ -40,9 +41,11 @@ bool IsUnsafe(Method m) {
 // state changes, requires a JSON body where one is sent.
 using ActorHandler = std::function<Response(const Request&, const app::Actor&)>;
 
-http::Handler WithActor(app::AppContext& ctx, ActorHandler handler,
+using CachePtr = std::shared_ptr<ResponseCache>;
+
+http::Handler WithActor(app::AppContext& ctx, const CachePtr& cache, ActorHandler handler,
                         std::vector<std::string_view> body_types = {"application/json"}) {
-    return [&ctx, handler = std::move(handler),
+    return [&ctx, cache, handler = std::move(handler),
             body_types = std::move(body_types)](const Request& req) -> Response {
         auto actor = ResolveActor(ctx, req);
         if (!actor) {
@@ -76,8 +79,33 @@ http::Handler WithActor(app::AppContext& ctx, ActorHandler handler,
                 return Problem(csrf.error());
             }
         }
-        return handler(req, *actor);
+        Response response = handler(req, *actor);
+        if (IsUnsafe(req.method) && response.status < 400) {
+            cache->Invalidate();  // a change was committed: cached public reads may be stale
+        }
+        return response;
     };
+}
+
+// Registers a public GET whose 200 responses are cached: a fresh cached response is served on the
+// network thread (the route's fast path); otherwise the handler runs on the worker pool and
+// fills the cache. The key includes today's date in Vietnam, since "in force" depends on it.
+std::string CacheKey(app::AppContext& ctx, const Request& req) {
+    return req.target + "|" +
+           std::to_string(app::TodayInVietnam(*ctx.clock).time_since_epoch().count());
+}
+
+void AddCached(http::Router& router, app::AppContext& ctx, const CachePtr& cache,
+               std::string_view pattern, http::Handler handler, http::RouteInfo info) {
+    router.Add(
+        Method::kGet, pattern,
+        [&ctx, cache, handler = std::move(handler)](const Request& req) -> Response {
+            Response response = handler(req);
+            cache->Put(CacheKey(ctx, req), response);
+            return response;
+        },
+        std::move(info), http::Execution::kWorkerPool,
+        [&ctx, cache](const Request& req) { return cache->Get(CacheKey(ctx, req)); });
 }
 
 base::Result<int> ParseLimit(const Request& req) {
@@ -108,9 +136,9 @@ json::object SessionJson(const domain::User& user, std::string_view csrf) {
 
 // ---- catalogue ----------------------------------------------------------------------------
 
-void RegisterCatalogue(http::Router& router, app::AppContext& ctx) {
-    router.Add(
-        Method::kGet, "/api/v1/procedures",
+void RegisterCatalogue(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
+    AddCached(
+        router, ctx, cache, "/api/v1/procedures",
         [&ctx](const Request& req) -> Response {
             auto limit = ParseLimit(req);
             if (!limit) {
@@ -145,47 +173,47 @@ void RegisterCatalogue(http::Router& router, app::AppContext& ctx) {
         {"Tìm kiếm thủ tục hành chính (công khai)", "public", "",
          R"({"type":"object","properties":{"items":{"type":"array"},"total":{"type":"integer"},"next_cursor":{"type":["string","null"]}}})"});
 
-    router.Add(Method::kGet, "/api/v1/procedures/{code}",
-               [&ctx](const Request& req) -> Response {
-                   auto p = app::GetProcedure(ctx, req.path_params.at("code"));
-                   if (!p) {
-                       return Problem(p.error());
-                   }
-                   return Json(200, ProcedureToJson(*p, true));
-               },
-               {"Chi tiết một thủ tục hành chính (công khai)", "public", "",
-                R"({"$ref":"#/components/schemas/Procedure"})"});
+    AddCached(router, ctx, cache, "/api/v1/procedures/{code}",
+              [&ctx](const Request& req) -> Response {
+                  auto p = app::GetProcedure(ctx, req.path_params.at("code"));
+                  if (!p) {
+                      return Problem(p.error());
+                  }
+                  return Json(200, ProcedureToJson(*p, true));
+              },
+              {"Chi tiết một thủ tục hành chính (công khai)", "public", "",
+               R"({"$ref":"#/components/schemas/Procedure"})"});
 
-    router.Add(Method::kGet, "/api/v1/procedures/{code}/versions",
-               [&ctx](const Request& req) -> Response {
-                   auto history = app::ProcedureHistory(ctx, req.path_params.at("code"));
-                   if (!history) {
-                       return Problem(history.error());
-                   }
-                   json::array items;
-                   for (const auto& p : *history) {
-                       items.emplace_back(ProcedureToJson(p, true));
-                   }
-                   return Json(200, json::object{{"items", std::move(items)}});
-               },
-               {"Các phiên bản của một thủ tục theo ngày hiệu lực (công khai)", "public", "", ""});
+    AddCached(router, ctx, cache, "/api/v1/procedures/{code}/versions",
+              [&ctx](const Request& req) -> Response {
+                  auto history = app::ProcedureHistory(ctx, req.path_params.at("code"));
+                  if (!history) {
+                      return Problem(history.error());
+                  }
+                  json::array items;
+                  for (const auto& p : *history) {
+                      items.emplace_back(ProcedureToJson(p, true));
+                  }
+                  return Json(200, json::object{{"items", std::move(items)}});
+              },
+              {"Các phiên bản của một thủ tục theo ngày hiệu lực (công khai)", "public", "", ""});
 
-    router.Add(Method::kGet, "/api/v1/fields",
-               [&ctx](const Request&) -> Response {
-                   auto fields = app::ProcedureFields(ctx);
-                   if (!fields) {
-                       return Problem(fields.error());
-                   }
-                   json::array items;
-                   for (const auto& [name, count] : *fields) {
-                       items.emplace_back(json::object{{"field", name}, {"count", count}});
-                   }
-                   return Json(200, json::object{{"items", std::move(items)}});
-               },
-               {"Danh sách lĩnh vực và số thủ tục (công khai)", "public", "", ""});
+    AddCached(router, ctx, cache, "/api/v1/fields",
+              [&ctx](const Request&) -> Response {
+                  auto fields = app::ProcedureFields(ctx);
+                  if (!fields) {
+                      return Problem(fields.error());
+                  }
+                  json::array items;
+                  for (const auto& [name, count] : *fields) {
+                      items.emplace_back(json::object{{"field", name}, {"count", count}});
+                  }
+                  return Json(200, json::object{{"items", std::move(items)}});
+              },
+              {"Danh sách lĩnh vực và số thủ tục (công khai)", "public", "", ""});
 
     router.Add(Method::kPost, "/api/v1/procedures",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              auto object = ParseObject(req.body);
                              if (!object) {
@@ -207,7 +235,7 @@ void RegisterCatalogue(http::Router& router, app::AppContext& ctx) {
                 R"({"$ref":"#/components/schemas/Procedure"})", ""});
 
     router.Add(Method::kPut, "/api/v1/procedures/{code}",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              auto object = ParseObject(req.body);
                              if (!object) {
@@ -233,7 +261,7 @@ void RegisterCatalogue(http::Router& router, app::AppContext& ctx) {
 
 // ---- session ------------------------------------------------------------------------------
 
-void RegisterSession(http::Router& router, app::AppContext& ctx) {
+void RegisterSession(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
     router.Add(
         Method::kPost, "/api/v1/session",
         [&ctx](const Request& req) -> Response {
@@ -270,7 +298,7 @@ void RegisterSession(http::Router& router, app::AppContext& ctx) {
          ""});
 
     router.Add(Method::kGet, "/api/v1/session",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [](const Request&, const app::Actor& actor) -> Response {
                              if (!actor.SignedIn()) {
                                  return Problem(base::Error{base::ErrorCode::kUnauthenticated,
@@ -281,7 +309,7 @@ void RegisterSession(http::Router& router, app::AppContext& ctx) {
                {"Phiên đăng nhập hiện tại và mã CSRF", "session", "", ""});
 
     router.Add(Method::kDelete, "/api/v1/session",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              if (const base::Status s = app::SignOut(ctx, actor); !s) {
                                  return Problem(s.error());
@@ -296,7 +324,7 @@ void RegisterSession(http::Router& router, app::AppContext& ctx) {
 
     router.Add(
         Method::kPut, "/api/v1/session/password",
-        WithActor(ctx,
+        WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto object = ParseObject(req.body);
                       if (!object) {
@@ -327,7 +355,7 @@ void RegisterSession(http::Router& router, app::AppContext& ctx) {
          R"({"type":"object","required":["current_password","new_password"]})", ""});
 
     router.Add(Method::kPost, "/api/v1/tokens",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              auto object = ParseObject(req.body);
                              if (!object) {
@@ -355,34 +383,34 @@ void RegisterSession(http::Router& router, app::AppContext& ctx) {
 
 // ---- organisation -------------------------------------------------------------------------
 
-void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
-    router.Add(Method::kGet, "/api/v1/units",
-               [&ctx](const Request&) -> Response {
-                   auto units = app::ListUnits(ctx);
-                   if (!units) {
-                       return Problem(units.error());
-                   }
-                   json::array items;
-                   for (const auto& u : *units) {
-                       items.emplace_back(UnitToJson(u));
-                   }
-                   return Json(200, json::object{{"items", std::move(items)}});
-               },
-               {"Cây đơn vị hành chính và cơ quan (công khai)", "public", "", ""});
+void RegisterOrganisation(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
+    AddCached(router, ctx, cache, "/api/v1/units",
+              [&ctx](const Request&) -> Response {
+                  auto units = app::ListUnits(ctx);
+                  if (!units) {
+                      return Problem(units.error());
+                  }
+                  json::array items;
+                  for (const auto& u : *units) {
+                      items.emplace_back(UnitToJson(u));
+                  }
+                  return Json(200, json::object{{"items", std::move(items)}});
+              },
+              {"Cây đơn vị hành chính và cơ quan (công khai)", "public", "", ""});
 
-    router.Add(Method::kGet, "/api/v1/units/{code}",
-               [&ctx](const Request& req) -> Response {
-                   auto unit = app::GetUnitByCode(ctx, req.path_params.at("code"));
-                   if (!unit) {
-                       return Problem(unit.error());
-                   }
-                   return Json(200, UnitToJson(*unit));
-               },
-               {"Một đơn vị theo mã định danh (công khai)", "public", "", ""});
+    AddCached(router, ctx, cache, "/api/v1/units/{code}",
+              [&ctx](const Request& req) -> Response {
+                  auto unit = app::GetUnitByCode(ctx, req.path_params.at("code"));
+                  if (!unit) {
+                      return Problem(unit.error());
+                  }
+                  return Json(200, UnitToJson(*unit));
+              },
+              {"Một đơn vị theo mã định danh (công khai)", "public", "", ""});
 
     router.Add(
         Method::kPost, "/api/v1/units",
-        WithActor(ctx,
+        WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto object = ParseObject(req.body);
                       if (!object) {
@@ -401,7 +429,7 @@ void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
         {"Thêm đơn vị (quản trị)", "session+csrf", R"({"$ref":"#/components/schemas/Unit"})", ""});
 
     router.Add(Method::kPut, "/api/v1/units/{code}",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              auto existing = app::GetUnitByCode(ctx, req.path_params.at("code"));
                              if (!existing) {
@@ -428,7 +456,7 @@ void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
     for (const bool merge : {false, true}) {
         router.Add(
             Method::kPost, merge ? "/api/v1/units/{code}/merge" : "/api/v1/units/{code}/reparent",
-            WithActor(ctx,
+            WithActor(ctx, cache,
                       [&ctx, merge](const Request& req, const app::Actor& actor) -> Response {
                           auto unit = app::GetUnitByCode(ctx, req.path_params.at("code"));
                           if (!unit) {
@@ -477,7 +505,7 @@ void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
     }
 
     router.Add(Method::kGet, "/api/v1/users",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [&ctx](const Request&, const app::Actor& actor) -> Response {
                              auto users = app::ListUsers(ctx, actor);
                              if (!users) {
@@ -493,7 +521,7 @@ void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
 
     router.Add(
         Method::kPost, "/api/v1/users",
-        WithActor(ctx,
+        WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto object = ParseObject(req.body);
                       if (!object) {
@@ -556,7 +584,7 @@ void RegisterOrganisation(http::Router& router, app::AppContext& ctx) {
         {"Tạo người dùng và gán vai trò (quản trị)", "session+csrf", "", ""});
 
     router.Add(Method::kGet, "/api/v1/audit",
-               WithActor(ctx,
+               WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              store::audit::AuditQuery query;
                              if (const auto e = req.Query("entity")) {
@@ -644,7 +672,7 @@ bool DryRun(const Request& req) {
     return v && (*v == "1" || *v == "true");
 }
 
-void RegisterTransfer(http::Router& router, app::AppContext& ctx) {
+void RegisterTransfer(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
     router.Add(
         Method::kGet, "/api/v1/export/units",
         [&ctx](const Request& req) -> Response {
@@ -678,7 +706,7 @@ void RegisterTransfer(http::Router& router, app::AppContext& ctx) {
         {"Xuất cây đơn vị dạng CSV, hoặc JSON với ?format=json (công khai)", "public", "", ""});
     router.Add(
         Method::kPost, "/api/v1/import/units",
-        WithActor(ctx,
+        WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       const bool is_json =
                           req.Header("content-type").value_or("").starts_with("application/json");
@@ -716,7 +744,7 @@ void RegisterTransfer(http::Router& router, app::AppContext& ctx) {
         {"Xuất danh mục thủ tục, mọi phiên bản, dạng JSON Lines (công khai)", "public", "", ""});
     router.Add(
         Method::kPost, "/api/v1/import/procedures",
-        WithActor(ctx,
+        WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto report = app::ImportProceduresJsonl(ctx, actor, req.body, DryRun(req));
                       if (!report) {
@@ -731,10 +759,11 @@ void RegisterTransfer(http::Router& router, app::AppContext& ctx) {
 }  // namespace
 
 void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
-    RegisterTransfer(router, ctx);
-    RegisterCatalogue(router, ctx);
-    RegisterSession(router, ctx);
-    RegisterOrganisation(router, ctx);
+    const auto cache = std::make_shared<ResponseCache>();
+    RegisterTransfer(router, ctx, cache);
+    RegisterCatalogue(router, ctx, cache);
+    RegisterSession(router, ctx, cache);
+    RegisterOrganisation(router, ctx, cache);
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

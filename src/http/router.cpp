@@ -65,7 +65,7 @@ std::string AllowList(const std::set<Method>& methods) {
 }  // namespace
 
 void Router::Add(Method method, std::string_view pattern, Handler handler, RouteInfo info,
-                 Execution execution) {
+                 Execution execution, FastPath fast_path) {
     auto fail = [&](std::string_view why) {
         if (first_error_.empty()) {
             first_error_ = std::string("route ") + std::string(MethodName(method)) + " " +
@@ -125,6 +125,7 @@ void Router::Add(Method method, std::string_view pattern, Handler handler, Route
     }
     route.entry = RouteEntry{method, std::string(pattern), std::move(info), execution};
     route.handler = std::move(handler);
+    route.fast_path = std::move(fast_path);
     routes_.push_back(std::move(route));
 }
 
@@ -194,6 +195,7 @@ RouteMatch Router::MatchSegments(Method method, const std::vector<std::string>& 
         match.handler = &found->handler;
         match.pattern = found->entry.pattern;
         match.execution = found->entry.execution;
+        match.fast_path = found->fast_path ? &found->fast_path : nullptr;
         for (size_t i = 0; i < segments.size(); ++i) {
             if (found->segments[i].is_param) {
                 match.params.emplace(found->segments[i].text, segments[i]);
@@ -235,6 +237,14 @@ Response Router::Dispatch(Request request) const {
         return UnmatchedResponse(match, request.path);
     }
     request.path_params = std::move(match.params);
+    if (match.fast_path != nullptr) {
+        if (auto fast = (*match.fast_path)(request)) {
+            if (request.method == Method::kHead) {
+                fast->body.clear();
+            }
+            return std::move(*fast);
+        }
+    }
     HandlerOutcome outcome = InvokeHandler(*match.handler, request);
     if (request.method == Method::kHead) {
         outcome.response.body.clear();

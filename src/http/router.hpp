@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,11 @@ enum class Execution {
     // stalls every connection served by that io thread; handler_timeout does not apply.
     kInline,
 };
+
+// An optional non-blocking first try for a worker-pool route, run on the network thread: a
+// response (e.g. from an in-memory cache) skips the worker pool's two thread hand-offs; nullopt
+// sends the request on to the handler. Must never block and must finish in microseconds.
+using FastPath = std::function<std::optional<Response>(const Request&)>;
 
 // One route of the table as registered (for the OpenAPI document and route-coverage tests).
 struct RouteEntry {
@@ -45,6 +52,7 @@ struct RouteMatch {
     const Handler* handler = nullptr;
     std::string_view pattern;
     Execution execution = Execution::kWorkerPool;
+    const FastPath* fast_path = nullptr;  // kFound: the route's fast path, if it has one
     // kFound: {param} values, percent-decoded, valid UTF-8.
     std::map<std::string, std::string> params;
     // kMethodNotAllowed: value for the Allow header, e.g. "GET, HEAD, POST".
@@ -73,7 +81,7 @@ public:
     // route equal to an existing one up to parameter names is a wiring error: it is recorded,
     // the route is not added, and Validate() (which Server::Start() calls) reports it.
     void Add(Method method, std::string_view pattern, Handler handler, RouteInfo info = {},
-             Execution execution = Execution::kWorkerPool);
+             Execution execution = Execution::kWorkerPool, FastPath fast_path = {});
 
     // OK, or kInvalidArgument naming the first bad Add() call.
     [[nodiscard]] base::Status Validate() const;
@@ -99,6 +107,7 @@ private:
     struct Route {
         RouteEntry entry;
         Handler handler;
+        FastPath fast_path;
         std::vector<Segment> segments;
         std::uint64_t param_mask = 0;  // bit per segment from the left, set for parameters
     };

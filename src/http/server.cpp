@@ -600,10 +600,21 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
             exchange.route = match.pattern;
             request.path_params = std::move(match.params);
             std::optional<HandlerOutcome> outcome;
-            if (match.execution == Execution::kInline) {
-                outcome = InvokeHandler(*match.handler, request);
-            } else {
-                outcome = co_await RunHandler(*match.handler, std::move(request));
+            if (match.fast_path != nullptr) {
+                try {
+                    if (auto fast = (*match.fast_path)(request)) {
+                        outcome = HandlerOutcome{std::move(*fast), false};
+                    }
+                } catch (const std::exception& e) {
+                    spdlog::error("http: fast path for {} threw: {}", exchange.route, e.what());
+                }
+            }
+            if (!outcome) {  // not served by the fast path on this network thread
+                if (match.execution == Execution::kInline) {
+                    outcome = InvokeHandler(*match.handler, request);
+                } else {
+                    outcome = co_await RunHandler(*match.handler, std::move(request));
+                }
             }
             if (!outcome) {
                 metrics.CountError("handler_timeout");

@@ -191,5 +191,38 @@ TEST(RouterInvokeTest, ExceptionsBecome500Problems) {
     }
 }
 
+TEST(RouterFastPathTest, FastPathAnswersFirstAndFallsBackToTheHandler) {
+    Router router;
+    int handler_calls = 0;
+    router.Add(
+        Method::kGet, "/cached/{key}",
+        [&](const Request& req) {
+            ++handler_calls;
+            Response r;
+            r.body = "handler:" + req.path_params.at("key");
+            return r;
+        },
+        {}, Execution::kWorkerPool,
+        [](const Request& req) -> std::optional<Response> {
+            if (req.path_params.at("key") != "hot") {
+                return std::nullopt;
+            }
+            Response r;
+            r.body = "fast";
+            return r;
+        });
+    Request hot;
+    hot.target = hot.path = "/cached/hot";
+    EXPECT_EQ(router.Dispatch(hot).body, "fast");
+    EXPECT_EQ(handler_calls, 0);
+    Request cold;
+    cold.target = cold.path = "/cached/cold";
+    EXPECT_EQ(router.Dispatch(cold).body, "handler:cold");
+    EXPECT_EQ(handler_calls, 1);
+    Request head = hot;
+    head.method = Method::kHead;
+    EXPECT_TRUE(router.Dispatch(head).body.empty());
+}
+
 }  // namespace
 }  // namespace motcua::http
