@@ -13,6 +13,7 @@
 #include "app/organisation.hpp"
 #include "app/transfer.hpp"
 #include "demo/demo_data.hpp"
+#include "demo/exchange.hpp"
 #include "http/problem.hpp"
 #include "store/audit.hpp"
 
@@ -730,30 +731,47 @@ void RegisterTransfer(http::Router& router, app::AppContext& ctx, const CachePtr
          "session+csrf", "", ""});
     router.Add(
         Method::kGet, "/api/v1/export/procedures",
-        [&ctx](const Request&) -> Response {
-            auto jsonl = app::ExportProceduresJsonl(ctx);
-            if (!jsonl) {
-                return Problem(jsonl.error());
+        [&ctx](const Request& req) -> Response {
+            const bool csv = req.Query("format").value_or("jsonl") == "csv";
+            auto body = csv ? app::ExportProceduresCsv(ctx) : app::ExportProceduresJsonl(ctx);
+            if (!body) {
+                return Problem(body.error());
             }
             Response r;
-            r.content_type = "application/x-ndjson; charset=utf-8";
-            r.body = std::move(*jsonl);
-            r.AddHeader("Content-Disposition", "attachment; filename=\"thu-tuc.jsonl\"");
+            r.content_type =
+                csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+            r.body = std::move(*body);
+            r.AddHeader("Content-Disposition", csv ? "attachment; filename=\"thu-tuc.csv\""
+                                                   : "attachment; filename=\"thu-tuc.jsonl\"");
             return r;
         },
-        {"Xuất danh mục thủ tục, mọi phiên bản, dạng JSON Lines (công khai)", "public", "", ""});
+        {"Xuất danh mục thủ tục, mọi phiên bản: JSON Lines, hoặc CSV tóm tắt với ?format=csv "
+         "(công khai)",
+         "public", "", ""});
     router.Add(
         Method::kPost, "/api/v1/import/procedures",
         WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto report = app::ImportProceduresJsonl(ctx, actor, req.body, DryRun(req));
+                      const bool csv =
+                          req.Header("content-type").value_or("").starts_with("text/csv");
+                      base::Result<app::ImportReport> report = base::Internal("unreachable");
+                      if (csv) {
+                          auto rows = demo::ParseProcedureCsv(req.body);
+                          if (!rows) {
+                              return Problem(rows.error());
+                          }
+                          report = app::ImportProcedures(ctx, actor, std::move(*rows), DryRun(req));
+                      } else {
+                          report = app::ImportProceduresJsonl(ctx, actor, req.body, DryRun(req));
+                      }
                       if (!report) {
                           return Problem(report.error());
                       }
                       return Json(report->dry_run ? 200 : 201, ReportJson(*report));
                   },
-                  {"application/x-ndjson", "application/jsonl"}),
-        {"Nhập thủ tục từ JSON Lines (kiểm soát TTHC; ?dry_run=1 để thử)", "session+csrf", "", ""});
+                  {"application/x-ndjson", "application/jsonl", "text/csv"}),
+        {"Nhập thủ tục từ JSON Lines hoặc CSV (kiểm soát TTHC; ?dry_run=1 để thử)", "session+csrf",
+         "", ""});
 }
 
 }  // namespace

@@ -213,12 +213,35 @@ base::Result<std::string> ExportProceduresJsonl(AppContext& ctx) {
                                           });
 }
 
+base::Result<std::string> ExportProceduresCsv(AppContext& ctx) {
+    return InReadTransaction<std::string>(*ctx.db,
+                                          [](store::Transaction& tx) -> base::Result<std::string> {
+                                              auto all = store::procedures::ListAll(tx);
+                                              if (!all) {
+                                                  return std::move(all).error();
+                                              }
+                                              std::string out(demo::kProcedureCsvHeader);
+                                              out += '\n';
+                                              for (const domain::Procedure& p : *all) {
+                                                  out += demo::ProcedureToCsvRow(p);
+                                                  out += '\n';
+                                              }
+                                              return out;
+                                          });
+}
+
 base::Result<ImportReport> ImportProceduresJsonl(AppContext& ctx, const Actor& actor,
                                                  std::string_view jsonl, bool dry_run) {
     auto parsed = demo::ParseDemoProcedures(jsonl);
     if (!parsed) {
         return std::move(parsed).error();
     }
+    return ImportProcedures(ctx, actor, std::move(*parsed), dry_run);
+}
+
+base::Result<ImportReport> ImportProcedures(AppContext& ctx, const Actor& actor,
+                                            std::vector<domain::Procedure> rows, bool dry_run) {
+    const std::vector<domain::Procedure>* parsed = &rows;
     auto run = [&](store::Transaction& tx) -> base::Result<ImportReport> {
         if (const base::Status s = Authorize(tx, actor, Permission::kManageProcedures); !s) {
             return s.error();

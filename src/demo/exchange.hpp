@@ -1,7 +1,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "base/result.hpp"
 #include "domain/procedure.hpp"
 #include "domain/unit.hpp"
 
@@ -20,5 +22,15 @@ namespace motcua::demo {
 // valid_to.
 inline constexpr std::string_view kUnitCsvHeader = "code,type,name,parent_code,valid_from,valid_to";
 [[nodiscard]] std::string UnitToCsvRow(const domain::Unit& unit, const std::string& parent_code);
+
+// The catalogue as a flat CSV summary (one version per row) for spreadsheets. Documents, steps,
+// conditions and result are not in it: JSON Lines is the complete format.
+inline constexpr std::string_view kProcedureCsvHeader =
+    "code,name,field,levels,implementing_units,processing_time,time_unit,fees,fee_amount,"
+    "online_level,legal_basis,publication_decision,source_url,effective_from,effective_to";
+[[nodiscard]] std::string ProcedureToCsvRow(const domain::Procedure& procedure);
+
+// Parses that CSV (header required; levels separated by ';'); errors name the line.
+[[nodiscard]] base::Result<std::vector<domain::Procedure>> ParseProcedureCsv(std::string_view csv);
 
 }  // namespace motcua::demo

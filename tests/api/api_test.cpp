@@ -432,5 +432,28 @@ TEST_F(ApiTest, UnitTreeRoundTripsAsJson) {
     EXPECT_EQ(wrong.status, 400);
 }
 
+TEST_F(ApiTest, CatalogueExportsAndImportsAsCsv) {
+    const auto exported = api.Call(Method::kGet, "/api/v1/export/procedures?format=csv");
+    ASSERT_EQ(exported.status, 200);
+    EXPECT_EQ(exported.content_type, "text/csv; charset=utf-8");
+    EXPECT_NE(exported.body.find("\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,commune,"),
+              std::string::npos);
+    const Browser b = api.SignIn("kiemsoat");
+    const std::string csv =
+        "code,name,field,levels,implementing_units,processing_time,time_unit,fees,fee_amount,"
+        "online_level,legal_basis,publication_decision,source_url,effective_from,effective_to\n"
+        "2.996001,\"Thủ tục thử, bản CSV\",Hộ tịch,commune;province,UBND xã,1.5,working_days,"
+        "Không,0,partial,,,,2026-11-01,\n";
+    const auto created =
+        api.Call(Method::kPost, "/api/v1/import/procedures", csv, &b, true, "text/csv");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto p = Body(api.Call(Method::kGet, "/api/v1/procedures/2.996001"));
+    EXPECT_EQ(p.at("name"), "Thủ tục thử, bản CSV");
+    EXPECT_EQ(p.at("processing_time").at("amount").as_double(), 1.5);
+    const auto bad = api.Call(Method::kPost, "/api/v1/import/procedures", "code,name\n1.000001,x\n",
+                              &b, true, "text/csv");
+    EXPECT_EQ(bad.status, 400);
+}
+
 }  // namespace
 }  // namespace motcua::testing
