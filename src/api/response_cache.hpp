@@ -19,7 +19,7 @@ namespace motcua::api {
 class ResponseCache final {
 public:
     explicit ResponseCache(std::chrono::milliseconds ttl = std::chrono::milliseconds{1000},
-                           size_t max_entries = 4096, size_t max_body_bytes = 512 * 1024)
+                           size_t max_entries = 4096, size_t max_body_bytes = size_t{512} * 1024)
         : ttl_(ttl), max_entries_(max_entries), max_body_bytes_(max_body_bytes) {}
 
     // The cached response for `key`, if fresh.

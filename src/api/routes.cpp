@@ -748,30 +748,30 @@ void RegisterTransfer(http::Router& router, app::AppContext& ctx, const CachePtr
         {"Xuất danh mục thủ tục, mọi phiên bản: JSON Lines, hoặc CSV tóm tắt với ?format=csv "
          "(công khai)",
          "public", "", ""});
-    router.Add(
-        Method::kPost, "/api/v1/import/procedures",
-        WithActor(ctx, cache,
-                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      const bool csv =
-                          req.Header("content-type").value_or("").starts_with("text/csv");
-                      base::Result<app::ImportReport> report = base::Internal("unreachable");
-                      if (csv) {
-                          auto rows = demo::ParseProcedureCsv(req.body);
-                          if (!rows) {
-                              return Problem(rows.error());
-                          }
-                          report = app::ImportProcedures(ctx, actor, std::move(*rows), DryRun(req));
-                      } else {
-                          report = app::ImportProceduresJsonl(ctx, actor, req.body, DryRun(req));
-                      }
-                      if (!report) {
-                          return Problem(report.error());
-                      }
-                      return Json(report->dry_run ? 200 : 201, ReportJson(*report));
-                  },
-                  {"application/x-ndjson", "application/jsonl", "text/csv"}),
-        {"Nhập thủ tục từ JSON Lines hoặc CSV (kiểm soát TTHC; ?dry_run=1 để thử)", "session+csrf",
-         "", ""});
+    router.Add(Method::kPost, "/api/v1/import/procedures",
+               WithActor(ctx, cache,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             const bool csv =
+                                 req.Header("content-type").value_or("").starts_with("text/csv");
+                             base::Result<app::ImportReport> report = base::Internal("unreachable");
+                             if (csv) {
+                                 auto rows = demo::ParseProcedureCsv(req.body);
+                                 if (!rows) {
+                                     return Problem(rows.error());
+                                 }
+                                 report = app::ImportProcedures(ctx, actor, *rows, DryRun(req));
+                             } else {
+                                 report =
+                                     app::ImportProceduresJsonl(ctx, actor, req.body, DryRun(req));
+                             }
+                             if (!report) {
+                                 return Problem(report.error());
+                             }
+                             return Json(report->dry_run ? 200 : 201, ReportJson(*report));
+                         },
+                         {"application/x-ndjson", "application/jsonl", "text/csv"}),
+               {"Nhập thủ tục từ JSON Lines hoặc CSV (kiểm soát TTHC; ?dry_run=1 để thử)",
+                "session+csrf", "", ""});
 }
 
 }  // namespace

@@ -236,11 +236,12 @@ base::Result<ImportReport> ImportProceduresJsonl(AppContext& ctx, const Actor& a
     if (!parsed) {
         return std::move(parsed).error();
     }
-    return ImportProcedures(ctx, actor, std::move(*parsed), dry_run);
+    return ImportProcedures(ctx, actor, *parsed, dry_run);
 }
 
 base::Result<ImportReport> ImportProcedures(AppContext& ctx, const Actor& actor,
-                                            std::vector<domain::Procedure> rows, bool dry_run) {
+                                            const std::vector<domain::Procedure>& rows,
+                                            bool dry_run) {
     const std::vector<domain::Procedure>* parsed = &rows;
     auto run = [&](store::Transaction& tx) -> base::Result<ImportReport> {
         if (const base::Status s = Authorize(tx, actor, Permission::kManageProcedures); !s) {

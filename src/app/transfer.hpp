@@ -42,9 +42,8 @@ struct ImportReport {
 // The catalogue as the flat CSV summary (demo::ProcedureToCsvRow).
 [[nodiscard]] base::Result<std::string> ExportProceduresCsv(AppContext& ctx);
 // Imports procedures already decoded (from JSON Lines or CSV); same rules as below.
-[[nodiscard]] base::Result<ImportReport> ImportProcedures(AppContext& ctx, const Actor& actor,
-                                                          std::vector<domain::Procedure> rows,
-                                                          bool dry_run);
+[[nodiscard]] base::Result<ImportReport> ImportProcedures(
+    AppContext& ctx, const Actor& actor, const std::vector<domain::Procedure>& rows, bool dry_run);
 
 // JSON Lines, one procedure version per line, every version of every procedure, by code.
 [[nodiscard]] base::Result<std::string> ExportProceduresJsonl(AppContext& ctx);
