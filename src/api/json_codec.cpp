@@ -7,6 +7,7 @@
 #include <boost/json/parse_options.hpp>
 
 #include "calendar/civil_date.hpp"
+#include "demo/exchange.hpp"
 #include "text/unicode.hpp"
 
 namespace motcua::api {
@@ -48,19 +49,7 @@ json::object ProcedureToJson(const domain::Procedure& p, bool full) {
                                        : json::value(nullptr);
     o["version"] = p.version;
     if (full) {
-        o["implementing_units"] = p.implementing_units;
-        o["fees"] = p.fees;
-        json::array docs;
-        for (const auto& d : p.documents) {
-            docs.emplace_back(json::object{{"name", d.name}, {"note", d.note}});
-        }
-        o["documents"] = std::move(docs);
-        o["legal_basis"] = p.legal_basis;
-        o["publication_decision"] = p.publication_decision;
-        o["steps"] = p.steps;
-        o["conditions"] = p.conditions;
-        o["result"] = p.result;
-        o["source_url"] = p.source_url;
+        demo::PutProcedureText(o, p);
     }
     return o;
 }
@@ -204,6 +193,27 @@ base::Status ObjectReader::CheckNoUnknownFields() const {
         }
     }
     return {};
+}
+
+base::Result<std::vector<std::string>> ParseStringFields(
+    std::string_view body, std::initializer_list<StringField> fields) {
+    auto object = ParseObject(body);
+    if (!object) {
+        return std::move(object).error();
+    }
+    ObjectReader reader(*object);
+    std::vector<std::string> values;
+    for (const StringField& field : fields) {
+        auto value = reader.String(field.name, true, field.max_length);
+        if (!value) {
+            return std::move(value).error();
+        }
+        values.push_back(std::move(*value));
+    }
+    if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
+        return s.error();
+    }
+    return values;
 }
 
 base::Result<std::chrono::sys_days> ParseDate(std::string_view text, std::string_view field) {

@@ -52,6 +52,15 @@ private:
 [[nodiscard]] base::Result<domain::Procedure> ProcedureFromJson(const boost::json::object& object);
 [[nodiscard]] base::Result<domain::Unit> UnitFromJson(const boost::json::object& object);
 
+// Parses a body that must be an object of exactly these required string fields (name, maximum
+// length), NFC-normalised, in the order given; unknown fields and wrong types are errors.
+struct StringField {
+    std::string_view name;
+    size_t max_length;
+};
+[[nodiscard]] base::Result<std::vector<std::string>> ParseStringFields(
+    std::string_view body, std::initializer_list<StringField> fields);
+
 // Dates 'YYYY-MM-DD'.
 [[nodiscard]] base::Result<std::chrono::sys_days> ParseDate(std::string_view text,
                                                             std::string_view field);

@@ -269,23 +269,11 @@ void RegisterSession(http::Router& router, app::AppContext& ctx, const CachePtr&
             if (const base::Status same = CheckSameOrigin(req); !same) {
                 return Problem(same.error());
             }
-            auto object = ParseObject(req.body);
-            if (!object) {
-                return Problem(object.error());
+            auto fields = ParseStringFields(req.body, {{"username", 64}, {"password", 1024}});
+            if (!fields) {
+                return Problem(fields.error());
             }
-            ObjectReader reader(*object);
-            auto username = reader.String("username", true, 64);
-            auto password = reader.String("password", true, 1024);
-            if (!username) {
-                return Problem(username.error());
-            }
-            if (!password) {
-                return Problem(password.error());
-            }
-            if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
-                return Problem(s.error());
-            }
-            auto signed_in = app::SignIn(ctx, *username, *password, ClientOf(req));
+            auto signed_in = app::SignIn(ctx, (*fields)[0], (*fields)[1], ClientOf(req));
             if (!signed_in) {
                 return Problem(signed_in.error());
             }
@@ -323,54 +311,35 @@ void RegisterSession(http::Router& router, app::AppContext& ctx, const CachePtr&
                          }),
                {"Đăng xuất", "session+csrf", "", ""});
 
-    router.Add(
-        Method::kPut, "/api/v1/session/password",
-        WithActor(ctx, cache,
-                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto object = ParseObject(req.body);
-                      if (!object) {
-                          return Problem(object.error());
-                      }
-                      ObjectReader reader(*object);
-                      auto current = reader.String("current_password", true, 1024);
-                      auto next = reader.String("new_password", true, 1024);
-                      if (!current) {
-                          return Problem(current.error());
-                      }
-                      if (!next) {
-                          return Problem(next.error());
-                      }
-                      if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
-                          return Problem(s.error());
-                      }
-                      if (const base::Status s = app::ChangePassword(ctx, actor, *current, *next);
-                          !s) {
-                          return Problem(s.error());
-                      }
-                      Response r;
-                      r.status = 204;
-                      r.content_type.clear();
-                      return r;
-                  }),
-        {"Đổi mật khẩu của chính mình", "session+csrf",
-         R"({"type":"object","required":["current_password","new_password"]})", ""});
+    router.Add(Method::kPut, "/api/v1/session/password",
+               WithActor(ctx, cache,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto fields = ParseStringFields(
+                                 req.body, {{"current_password", 1024}, {"new_password", 1024}});
+                             if (!fields) {
+                                 return Problem(fields.error());
+                             }
+                             if (const base::Status s =
+                                     app::ChangePassword(ctx, actor, (*fields)[0], (*fields)[1]);
+                                 !s) {
+                                 return Problem(s.error());
+                             }
+                             Response r;
+                             r.status = 204;
+                             r.content_type.clear();
+                             return r;
+                         }),
+               {"Đổi mật khẩu của chính mình", "session+csrf",
+                R"({"type":"object","required":["current_password","new_password"]})", ""});
 
     router.Add(Method::kPost, "/api/v1/tokens",
                WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto object = ParseObject(req.body);
-                             if (!object) {
-                                 return Problem(object.error());
+                             auto fields = ParseStringFields(req.body, {{"name", 100}});
+                             if (!fields) {
+                                 return Problem(fields.error());
                              }
-                             ObjectReader reader(*object);
-                             auto name = reader.String("name", true, 100);
-                             if (!name) {
-                                 return Problem(name.error());
-                             }
-                             if (const base::Status s = reader.CheckNoUnknownFields(); !s) {
-                                 return Problem(s.error());
-                             }
-                             auto issued = app::CreateApiToken(ctx, actor, *name);
+                             auto issued = app::CreateApiToken(ctx, actor, (*fields)[0]);
                              if (!issued) {
                                  return Problem(issued.error());
                              }

@@ -10,22 +10,9 @@ namespace motcua::demo {
 
 namespace json = boost::json;
 
-std::string ProcedureToExchangeLine(const domain::Procedure& p) {
-    json::object o;
-    o["code"] = p.code;
-    o["name"] = p.name;
-    o["field"] = p.field;
-    json::array levels;
-    for (const auto& l : p.levels) {
-        levels.emplace_back(l);
-    }
-    o["levels"] = std::move(levels);
+void PutProcedureText(json::object& o, const domain::Procedure& p) {
     o["implementing_units"] = p.implementing_units;
-    o["processing_milli"] = p.processing_milli;
-    o["time_unit"] = domain::TimeUnitName(p.time_unit);
     o["fees"] = p.fees;
-    o["fee_amount"] = p.fee_amount;
-    o["online_level"] = domain::OnlineLevelName(p.online_level);
     json::array documents;
     for (const auto& d : p.documents) {
         documents.emplace_back(json::object{{"name", d.name}, {"note", d.note}});
@@ -37,6 +24,23 @@ std::string ProcedureToExchangeLine(const domain::Procedure& p) {
     o["conditions"] = p.conditions;
     o["result"] = p.result;
     o["source_url"] = p.source_url;
+}
+
+std::string ProcedureToExchangeLine(const domain::Procedure& p) {
+    json::object o;
+    o["code"] = p.code;
+    o["name"] = p.name;
+    o["field"] = p.field;
+    json::array levels;
+    for (const auto& l : p.levels) {
+        levels.emplace_back(l);
+    }
+    o["levels"] = std::move(levels);
+    o["processing_milli"] = p.processing_milli;
+    o["time_unit"] = domain::TimeUnitName(p.time_unit);
+    o["fee_amount"] = p.fee_amount;
+    o["online_level"] = domain::OnlineLevelName(p.online_level);
+    PutProcedureText(o, p);
     o["effective_from"] = calendar::FormatIsoDate(p.effective_from);
     if (p.effective_to) {
         o["effective_to"] = calendar::FormatIsoDate(*p.effective_to);

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "base/result.hpp"
 #include "domain/procedure.hpp"
 #include "domain/unit.hpp"
@@ -17,6 +19,11 @@ namespace motcua::demo {
 // fee_amount, online_level, documents [{name, note}], legal_basis, publication_decision, steps,
 // conditions, result, source_url, effective_from, effective_to (when set).
 [[nodiscard]] std::string ProcedureToExchangeLine(const domain::Procedure& procedure);
+
+// Writes the descriptive text of a procedure into `o`: implementing_units, fees, documents
+// [{name, note}], legal_basis, publication_decision, steps, conditions, result, source_url.
+// Shared by the exchange line and the API's full representation.
+void PutProcedureText(boost::json::object& o, const domain::Procedure& procedure);
 
 // The unit CSV header and one row (RFC 4180 quoting): code,type,name,parent_code,valid_from,
 // valid_to.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "api_fixture.hpp"
+#include "app/crypto.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -237,7 +238,9 @@ TEST_F(ApiTest, ApiTokensAuthenticateWithoutCookies) {
     EXPECT_EQ(me.status, 200) << me.body;
     EXPECT_EQ(api.CallWithToken(Method::kGet, "/api/v1/session", "mc_wrong").status, 401);
     // The secret is stored only as a hash.
-    EXPECT_EQ(api.Count("api_tokens WHERE token_hash = '" + std::string("x") + "'"), 0);
+    // The secret is stored only as its SHA-256, never in clear.
+    EXPECT_EQ(api.Count("api_tokens WHERE token_hash = '" + token + "'"), 0);
+    EXPECT_EQ(api.Count("api_tokens WHERE token_hash = '" + app::Sha256Hex(token) + "'"), 1);
     const Browser citizen = api.SignIn("congdan");
     EXPECT_EQ(api.Call(Method::kPost, "/api/v1/tokens", R"({"name":"x"})", &citizen).status, 403);
 }
@@ -453,6 +456,22 @@ TEST_F(ApiTest, CatalogueExportsAndImportsAsCsv) {
     const auto bad = api.Call(Method::kPost, "/api/v1/import/procedures", "code,name\n1.000001,x\n",
                               &b, true, "text/csv");
     EXPECT_EQ(bad.status, 400);
+}
+
+TEST_F(ApiTest, MalformedSignInAndTokenBodiesAreRefused) {
+    for (const char* body :
+         {"", "{", R"({"username":"quantri"})", R"({"username":"quantri","password":5})",
+          R"({"username":"quantri","password":"MotCua@2026","remember":true})"}) {
+        const auto r = api.Call(Method::kPost, "/api/v1/session", body);
+        EXPECT_EQ(r.status, 400) << body << " → " << r.body;
+        EXPECT_TRUE(SessionCookieOf(r).empty());
+    }
+    const Browser b = api.SignIn("chuyenvien");
+    const std::int64_t tokens = api.Count("api_tokens");
+    for (const char* body : {R"({"name":""})", R"({"name":7})", R"({"name":"x","scope":"all"})"}) {
+        EXPECT_EQ(api.Call(Method::kPost, "/api/v1/tokens", body, &b).status, 400) << body;
+    }
+    EXPECT_EQ(api.Count("api_tokens"), tokens);
 }
 
 }  // namespace
