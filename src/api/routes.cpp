@@ -8,6 +8,7 @@
 #include "api/json_codec.hpp"
 #include "api/request_auth.hpp"
 #include "api/response_cache.hpp"
+#include "api/route_util.hpp"
 #include "app/auth.hpp"
 #include "app/catalogue.hpp"
 #include "app/organisation.hpp"
@@ -24,8 +25,6 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-namespace {
-
 Response Json(int status, const json::value& value) {
     return http::JsonResponse(status, json::serialize(value));
 }
@@ -40,12 +39,8 @@ bool IsUnsafe(Method m) {
 
 // A handler that needs the actor: resolves it, enforces the CSRF token on cookie-authenticated
 // state changes, requires a JSON body where one is sent.
-using ActorHandler = std::function<Response(const Request&, const app::Actor&)>;
-
-using CachePtr = std::shared_ptr<ResponseCache>;
-
 http::Handler WithActor(app::AppContext& ctx, const CachePtr& cache, ActorHandler handler,
-                        std::vector<std::string_view> body_types = {"application/json"}) {
+                        std::vector<std::string_view> body_types) {
     return [&ctx, cache, handler = std::move(handler),
             body_types = std::move(body_types)](const Request& req) -> Response {
         auto actor = ResolveActor(ctx, req);
@@ -88,6 +83,8 @@ http::Handler WithActor(app::AppContext& ctx, const CachePtr& cache, ActorHandle
     };
 }
 
+namespace {
+
 // Registers a public GET whose 200 responses are cached: a fresh cached response is served on the
 // network thread (the route's fast path); otherwise the handler runs on the worker pool and
 // fills the cache. The key includes today's date in Vietnam, since "in force" depends on it.
@@ -108,6 +105,8 @@ void AddCached(http::Router& router, app::AppContext& ctx, const CachePtr& cache
         std::move(info), http::Execution::kWorkerPool,
         [&ctx, cache](const Request& req) { return cache->Get(CacheKey(ctx, req)); });
 }
+
+}  // namespace
 
 base::Result<int> ParseLimit(const Request& req) {
     const auto text = req.Query("limit");
@@ -130,6 +129,8 @@ base::Result<std::int64_t> ParseId(std::string_view text) {
     }
     return value;
 }
+
+namespace {
 
 json::object SessionJson(const domain::User& user, std::string_view csrf) {
     return json::object{{"user", UserToJson(user)}, {"csrf_token", csrf}};
@@ -751,6 +752,7 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterCatalogue(router, ctx, cache);
     RegisterSession(router, ctx, cache);
     RegisterOrganisation(router, ctx, cache);
+    RegisterDossierRoutes(router, ctx, cache);
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

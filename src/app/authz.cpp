@@ -26,6 +26,10 @@ bool RoleGrants(Role role, Permission permission) {
             return role == Role::kAdmin || role == Role::kLeader || role == Role::kControlOfficer;
         case Permission::kStaff:
             return role != Role::kCitizen;
+        case Permission::kManageProcesses:
+            // Processes are part of TTHC control (the issue: "TTHC-control officers edit
+            // processes in the console").
+            return role == Role::kControlOfficer;
     }
     return false;
 }
@@ -52,6 +56,8 @@ std::string_view PermissionName(Permission permission) {
             return "view_audit";
         case Permission::kStaff:
             return "staff";
+        case Permission::kManageProcesses:
+            return "manage_processes";
     }
     return "unknown";
 }

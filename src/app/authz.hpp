@@ -19,6 +19,7 @@ enum class Permission {
     kManageProcedures,  // edit the catalogue: TTHC-control officer or administrator of a province
     kViewAudit,         // read the audit log: administrator, leader, TTHC-control officer
     kStaff,             // any staff role (desk, specialist, leader, control, admin)
+    kManageProcesses,   // edit internal processes: TTHC-control officer (issue #4)
 };
 
 [[nodiscard]] std::string_view PermissionName(Permission permission);

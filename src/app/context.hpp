@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "base/clock.hpp"
@@ -55,24 +56,25 @@ struct AppContext {
     std::string dummy_password_hash;  // verified against when a username is unknown (timing)
 };
 
-// Runs `body` in a write transaction and commits it; the transaction rolls back if `body` or the
-// commit fails, so a failed use case writes nothing.
+// Runs `body` in a write transaction (store::Database::Write: on SQLite, grouped with the commits
+// of concurrent use cases) and returns its result once the changes are durable. If `body` fails
+// nothing of it is written and its error is returned; if the commit fails nothing is written and
+// the commit's error is returned.
 template <typename T>
 base::Result<T> InWriteTransaction(
     store::Database& db, const std::function<base::Result<T>(store::Transaction&)>& body) {
-    auto tx = db.Begin(store::TxMode::kWrite);
-    if (!tx) {
-        return std::move(tx).error();
+    std::optional<base::Result<T>> result;
+    const base::Status written = db.Write([&](store::Transaction& tx) -> base::Status {
+        result.emplace(body(tx));
+        if (!*result) {
+            return result->error();
+        }
+        return {};
+    });
+    if (!written) {
+        return written.error();
     }
-    auto result = body(**tx);
-    if (!result) {
-        return result;
-    }
-    const base::Status committed = (*tx)->Commit();
-    if (!committed) {
-        return committed.error();
-    }
-    return result;
+    return std::move(*result);
 }
 
 template <typename T>

@@ -25,13 +25,18 @@ struct DemoUser {
 };
 
 // One user per role (issue #3 "users for every role with documented demo passwords").
-constexpr std::array<DemoUser, 6> kDemoUsers = {{
+// Issue #4 adds the officers a dossier meets on its way: the leader of the Department of Justice,
+// and the desk officer and specialist of Phường Phú Xuân (a commune receiving for others).
+constexpr std::array<DemoUser, 9> kDemoUsers = {{
     {"quantri", "Nguyễn Văn Quản", domain::Role::kAdmin, "46"},
     {"lanhdao", "Trần Thị Lãnh", domain::Role::kLeader, "46"},
     {"kiemsoat", "Lê Văn Kiểm", domain::Role::kControlOfficer, "46"},
     {"motcua", "Phạm Thị Thu", domain::Role::kDeskOfficer, "46.TTPVHCC"},
     {"chuyenvien", "Hoàng Văn Chuyên", domain::Role::kSpecialist, "46.SOTP"},
     {"congdan", "Võ Thị Dân", domain::Role::kCitizen, ""},
+    {"lanhdaostp", "Đặng Văn Tư", domain::Role::kLeader, "46.SOTP"},
+    {"motcuaxa", "Ngô Thị Xuân", domain::Role::kDeskOfficer, "19753.BPMC"},
+    {"chuyenvienxa", "Bùi Văn Phú", domain::Role::kSpecialist, "19753"},
 }};
 
 }  // namespace

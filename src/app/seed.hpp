@@ -20,4 +20,10 @@ inline constexpr std::string_view kDemoPassword = "MotCua@2026";
 // Idempotent: what already exists (by code / username) is left as it is.
 [[nodiscard]] base::Result<SeedReport> SeedDemo(AppContext& ctx);
 
+// Demo dossiers in the states officers meet (received, at appraisal, at approval, returned,
+// waiting for a supplement; two received by a commune desk for the province), made through the
+// dossier use cases, dated now. Only into an empty dossier table; returns how many were made.
+// Run by `motcua seed-demo`, not by test fixtures (which count their own dossiers).
+[[nodiscard]] base::Result<int> SeedDemoDossiers(AppContext& ctx);
+
 }  // namespace motcua::app

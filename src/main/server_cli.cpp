@@ -1,10 +1,12 @@
 #include "main/server_cli.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -14,6 +16,7 @@
 #include "api/routes.hpp"
 #include "app/context.hpp"
 #include "app/crypto.hpp"
+#include "app/dossiers.hpp"
 #include "app/seed.hpp"
 #include "base/clock.hpp"
 #include "http/builtin.hpp"
@@ -209,7 +212,32 @@ base::Status Serve(const ServerSettings& settings) {
     const std::string host = settings.listen.substr(0, settings.listen.rfind(':'));
     fmt::print("motcua: listening on http://{}:{}\n", host, *port);
     std::fflush(stdout);
-    return server.Run();
+    // The deadline sweep (issue #4): every minute, warn the officers of dossiers due within
+    // half a working day and mark those past their deadline late.
+    std::mutex sweep_mutex;
+    std::condition_variable sweep_wake;
+    bool stopping = false;
+    std::thread sweeper([&] {
+        std::unique_lock<std::mutex> lock(sweep_mutex);
+        while (!sweep_wake.wait_for(lock, std::chrono::seconds(60), [&] { return stopping; })) {
+            lock.unlock();
+            auto swept = app::SweepDeadlines(ctx, std::chrono::hours(4));
+            if (!swept) {
+                spdlog::warn("deadline sweep: {}", swept.error().message);
+            } else if (*swept > 0) {
+                spdlog::info("deadline sweep: {} dossiers warned or marked late", *swept);
+            }
+            lock.lock();
+        }
+    });
+    const base::Status ran = server.Run();
+    {
+        const std::lock_guard<std::mutex> lock(sweep_mutex);
+        stopping = true;
+    }
+    sweep_wake.notify_all();
+    sweeper.join();
+    return ran;
 }
 
 }  // namespace
@@ -270,9 +298,14 @@ void RegisterServerCommands(CLI::App& app, int& exit_code) {
             if (!report) {
                 return report.error();
             }
-            fmt::print("{}: demo data: {} unit(s), {} procedure(s), {} user(s) added\n",
-                       (*db)->Describe(), report->units_added, report->procedures_added,
-                       report->users_added);
+            auto dossiers = app::SeedDemoDossiers(ctx);
+            if (!dossiers) {
+                return dossiers.error();
+            }
+            fmt::print(
+                "{}: demo data: {} unit(s), {} procedure(s), {} user(s), {} dossier(s) added\n",
+                (*db)->Describe(), report->units_added, report->procedures_added,
+                report->users_added, *dossiers);
             return {};
         });
     });

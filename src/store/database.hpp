@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -66,26 +68,70 @@ public:
 
 enum class TxMode { kRead, kWrite };
 
+// What Database::Write has done since the Database was opened (tests, benchmarks, metrics).
+struct WriteStats {
+    // Works of Write made durable.
+    std::uint64_t writes = 0;
+    // Transactions committed to make them durable: equal to `writes` without group commit, far
+    // fewer with it under concurrency (SQLite).
+    std::uint64_t commits = 0;
+    // Threads waiting now for SQLite's writer (Write and Begin(kWrite) alike); 0 on PostgreSQL.
+    std::uint64_t waiting = 0;
+};
+
 // A database: a pool of connections. Thread-safe. SQLite: WAL mode, synchronous=FULL (an
 // acknowledged commit survives a crash), one writer connection (write transactions are
-// serialised in-process and start with BEGIN IMMEDIATE), up to 4 reader connections
-// (query_only), foreign keys on, busy timeout 5 s. PostgreSQL: a pool of libpq connections (grows
-// to 8, a broken connection is replaced); reads are REPEATABLE READ READ ONLY (one snapshot, as
-// SQLite's), writes READ COMMITTED with optimistic version checks and row locks. Waiting for a
-// connection or the writer too long (SQLite 5 s, PostgreSQL 10 s) → kAborted. docs/storage.md.
+// serialised in-process and start with BEGIN IMMEDIATE; Write groups the commits of concurrent
+// callers), up to 4 reader connections (query_only), foreign keys on, busy timeout 5 s.
+// PostgreSQL: a pool of libpq connections (grows to 8, a broken connection is replaced); reads
+// are REPEATABLE READ READ ONLY (one snapshot, as SQLite's), writes READ COMMITTED with
+// optimistic version checks and row locks. Waiting for a connection or the writer too long
+// (SQLite 5 s, PostgreSQL 10 s) → kAborted. docs/storage.md.
 class Database {
 public:
+    Database() = default;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
     virtual ~Database() = default;
+
     [[nodiscard]] virtual base::Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
+
+    // Runs `work` in a write transaction and returns once its changes are durable: ok means they
+    // are committed (and visible to every later transaction); an error means nothing of `work`
+    // is written. The error is `work`'s own if it returned one, else the first failed
+    // statement's inside it (even if `work` ignored it), else the commit's.
+    //
+    // The Transaction handed to `work` is valid only during the call and belongs to the calling
+    // thread; its Commit() is refused (kFailedPrecondition) and changes nothing. `work` must not
+    // run transaction control statements (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE), nor
+    // wait for another write of the same Database (Begin(kWrite) or Write: on SQLite the writer
+    // is held while `work` runs). It may be run while other callers' works wait, so keep it short.
+    // An exception from `work` propagates after its changes are undone.
+    //
+    // Default (PostgreSQL, where the server groups the commits of concurrent connections
+    // itself): Begin(kWrite), `work`, Commit. SQLite: group commit (docs/storage.md) — `work` runs
+    // on the caller's thread inside a shared transaction under its own savepoint, and one COMMIT
+    // (one fsync) makes the works of all concurrent callers durable; a failing work is rolled
+    // back to its savepoint without affecting the others, and if that COMMIT fails every work of
+    // it gets the error. With `sqlite:PATH?group_commit=off`, the default. Thread-safe.
+    [[nodiscard]] virtual base::Status Write(const std::function<base::Status(Transaction&)>& work);
+
+    // Counters of Write (WriteStats). Thread-safe.
+    [[nodiscard]] virtual WriteStats GetWriteStats() const;
+
     // NOLINTNEXTLINE(readability-identifier-naming): accessor spelling, as ok()/value()
     [[nodiscard]] virtual Dialect dialect() const = 0;
     // A description without secrets, for logs: "sqlite:var/motcua.db", "postgresql://host/db".
     [[nodiscard]] virtual std::string Describe() const = 0;
+
+private:
+    std::atomic<std::uint64_t> writes_{0};  // by the default Write (one commit each)
 };
 
-// Opens `url`: `sqlite:PATH` (created if missing, parent directory too) or `postgresql://...` /
-// `postgres://...` (libpq URI). kInvalidArgument for another scheme, kInternal if it cannot
-// connect.
+// Opens `url`: `sqlite:PATH` (created if missing, parent directory too; group commit on) or
+// `sqlite:PATH?group_commit=off` (one transaction per Write, for benchmarks and tests), or
+// `postgresql://...` / `postgres://...` (libpq URI). kInvalidArgument for another scheme or an
+// unknown SQLite parameter, kInternal if it cannot connect.
 [[nodiscard]] base::Result<std::unique_ptr<Database>> Open(std::string_view url);
 
 // Applies the versioned migrations (src/store/migrations/<dialect>/NNNN_name.sql, compiled in)

@@ -27,8 +27,12 @@ private:
 
 class InstrumentedTransaction final : public Transaction {
 public:
+    // A transaction of Begin, owned.
     InstrumentedTransaction(std::unique_ptr<Transaction> inner, const DbObserver& observer)
-        : inner_(std::move(inner)), observer_(observer) {}
+        : owned_(std::move(inner)), inner_(owned_.get()), observer_(observer) {}
+    // The transaction of a Write's work, borrowed for the work's duration.
+    InstrumentedTransaction(Transaction& inner, const DbObserver& observer)
+        : inner_(&inner), observer_(observer) {}
 
     base::Result<std::vector<Row>> Query(std::string_view sql,
                                          std::span<const Value> params) override {
@@ -51,7 +55,8 @@ public:
     Dialect dialect() const override { return inner_->dialect(); }  // NOLINT
 
 private:
-    std::unique_ptr<Transaction> inner_;
+    std::unique_ptr<Transaction> owned_;
+    Transaction* inner_;
     const DbObserver& observer_;
 };
 
@@ -71,6 +76,16 @@ public:
         return std::unique_ptr<Transaction>(
             std::make_unique<InstrumentedTransaction>(std::move(*tx), observer_));
     }
+    // Timed as a whole ("write": the work, the wait for the batch and its commit); the work's
+    // statements are timed too.
+    base::Status Write(const std::function<base::Status(Transaction&)>& work) override {
+        const Timer timer(observer_, "write");
+        return inner_->Write([&](Transaction& tx) {
+            InstrumentedTransaction timed(tx, observer_);
+            return work(timed);
+        });
+    }
+    WriteStats GetWriteStats() const override { return inner_->GetWriteStats(); }
     Dialect dialect() const override { return inner_->dialect(); }  // NOLINT
     std::string Describe() const override { return inner_->Describe(); }
 

@@ -11,6 +11,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace motcua::text {
 
@@ -257,6 +258,19 @@ std::string SearchKey(std::string_view text) {
         return key;
     }
     return composed;
+}
+
+std::string ToUpperVietnamese(std::string_view text) {
+    if (!IsValidUtf8(text)) {
+        return std::string(text);
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+    u.toUpper(icu::Locale("vi"));
+    std::string out;
+    u.toUTF8String(out);
+    auto nfc = Nfc(out);
+    return nfc ? *nfc : out;
 }
 
 std::string TrimAndCollapseSpaces(std::string_view text) {

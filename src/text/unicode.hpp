@@ -36,6 +36,9 @@ namespace motcua::text {
 // Number of Unicode code points in `text` (what "255 characters" means in our limits). Each
 // ill-formed UTF-8 sequence counts as one (as if replaced by U+FFFD).
 [[nodiscard]] std::size_t CodePointCount(std::string_view text);
+// Upper case by the Vietnamese locale's rules ("Sở Tư pháp" → "SỞ TƯ PHÁP"), NFC; invalid UTF-8
+// is returned unchanged. For printed headings.
+[[nodiscard]] std::string ToUpperVietnamese(std::string_view text);
 
 // Three-way comparison in Vietnamese alphabetical order (ICU collator for locale "vi": a < ă < â,
 // d < đ, e < ê, o < ô < ơ, u < ư; tones ordered after the base letter): negative when `a` sorts

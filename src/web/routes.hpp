@@ -28,6 +28,11 @@ struct WebOptions {
 //   GET  /quan-tri/don-vi/{code}, POST  edit a unit
 //   GET  /quan-tri/nguoi-dung           users in the actor's scope
 //   GET  /quan-tri/nguoi-dung/moi, POST create a user with one role
+//   GET  /ho-so                         dossier inboxes (hop, q, truoc)
+//   GET  /ho-so/tiep-nhan, POST         receive a walk-in or postal dossier (htmx fragments)
+//   GET  /ho-so/{code}                  the dossier, its timeline and action forms
+//   POST /ho-so/{code}/thao-tac         one action on the dossier (action, version, …)
+//   GET  /quy-trinh/{procedure}, POST   the internal-process editor (don-vi; op=save|add|remove-N)
 //   GET  /static/{name}                 embedded CSS/JS (content hash in ?v=, ETag)
 // Forms post application/x-www-form-urlencoded with a hidden `_csrf` (app::CheckCsrf for
 // cookie sessions) and follow Post/Redirect/Get. Anonymous visitors of signed-in areas are sent

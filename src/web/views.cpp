@@ -64,6 +64,21 @@ bool SiblingOrder(const domain::Unit* a, const domain::Unit* b) {
     return text::CompareVietnamese(a->name, b->name) < 0;
 }
 
+// True if the actor holds one of `roles` on some unit.
+bool HoldsAnyRole(const app::Actor* actor, std::initializer_list<domain::Role> roles) {
+    if (actor == nullptr || !actor->SignedIn()) {
+        return false;
+    }
+    for (const domain::RoleGrant& grant : actor->user->roles) {
+        for (const domain::Role role : roles) {
+            if (grant.role == role && grant.unit_id) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool IsHttpUrl(std::string_view url) {
     return url.starts_with("https://") || url.starts_with("http://");
 }
@@ -96,6 +111,14 @@ Data LayoutData(const Chrome& chrome) {
     DataList nav;
     nav.push_back(NavItem("/thu-tuc", "Thủ tục hành chính", chrome.section == Section::kCatalogue));
     nav.push_back(NavItem("/don-vi", "Đơn vị", chrome.section == Section::kUnits));
+    // Staff links: what the officer works on (the pages' use cases decide what they may do).
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kDeskOfficer, domain::Role::kSpecialist,
+                                    domain::Role::kLeader, domain::Role::kControlOfficer})) {
+        nav.push_back(NavItem("/ho-so", "Hồ sơ", chrome.section == Section::kDossiers));
+    }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kDeskOfficer, domain::Role::kLeader})) {
+        nav.push_back(NavItem("/ho-so/tiep-nhan", "Tiếp nhận", chrome.section == Section::kIntake));
+    }
     if (signed_in) {
         nav.push_back(NavItem("/quan-tri/don-vi", "Quản trị", chrome.section == Section::kAdmin));
     }
@@ -322,6 +345,32 @@ std::vector<const domain::Unit*> UnitsInTreeOrder(const std::vector<domain::Unit
         visit(root, 0);
     }
     return out;
+}
+
+const domain::Unit* FindUnit(const std::vector<domain::Unit>& units, std::int64_t id) {
+    for (const domain::Unit& unit : units) {
+        if (unit.id == id) {
+            return &unit;
+        }
+    }
+    return nullptr;
+}
+
+const domain::Unit* FindUnitByCode(const std::vector<domain::Unit>& units, std::string_view code) {
+    for (const domain::Unit& unit : units) {
+        if (unit.code == code) {
+            return &unit;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<Option> UnitOptions(const std::vector<domain::Unit>& units, std::string first) {
+    std::vector<Option> options = {{"", std::move(first)}};
+    for (const domain::Unit* unit : UnitsInTreeOrder(units)) {
+        options.push_back({unit->code, unit->name + " (" + unit->code + ")"});
+    }
+    return options;
 }
 
 Data ErrorSummaryData(const FormErrors& errors) {

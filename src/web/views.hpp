@@ -20,7 +20,7 @@ namespace motcua::web {
 // templates show. Pure functions (no store, no request), so they are tested directly.
 
 // Where a page sits in the site, for the navigation's aria-current.
-enum class Section { kHome, kCatalogue, kUnits, kAdmin, kSignIn, kNone };
+enum class Section { kHome, kCatalogue, kUnits, kDossiers, kIntake, kAdmin, kSignIn, kNone };
 
 // What the layout needs besides the page itself.
 struct Chrome {
@@ -74,6 +74,11 @@ struct Chrome {
 [[nodiscard]] std::vector<const domain::Unit*> UnitsInTreeOrder(
     const std::vector<domain::Unit>& units);
 
+// The unit with `id` / `code` in `units`, or nullptr.
+[[nodiscard]] const domain::Unit* FindUnit(const std::vector<domain::Unit>& units, std::int64_t id);
+[[nodiscard]] const domain::Unit* FindUnitByCode(const std::vector<domain::Unit>& units,
+                                                 std::string_view code);
+
 // {has_errors, errors: [{message, href: "#field" or false}]} for part_error_summary.
 [[nodiscard]] Data ErrorSummaryData(const FormErrors& errors);
 
@@ -95,6 +100,10 @@ struct Option {
 [[nodiscard]] Data FieldData(const FieldSpec& spec, const FormErrors& errors);
 [[nodiscard]] Data SelectData(const FieldSpec& spec, const std::vector<Option>& options,
                               const FormErrors& errors);
+
+// Options of a unit select: `first` (value "") then every unit in tree order, "Name (code)".
+[[nodiscard]] std::vector<Option> UnitOptions(const std::vector<domain::Unit>& units,
+                                              std::string first);
 
 // Vietnamese label of a role grant: "Quản trị hệ thống – Thành phố Huế".
 [[nodiscard]] std::string RoleGrantText(const domain::RoleGrant& grant,

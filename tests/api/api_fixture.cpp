@@ -85,6 +85,9 @@ http::Response ApiFixture::Call(http::Method method, std::string_view target, st
     request.remote_ip = std::string(remote_ip);
     request.headers.emplace("host", "127.0.0.1:8080");
     request.headers.emplace("user-agent", "api-test");
+    for (const auto& [name, value] : extra_headers_) {
+        request.headers.emplace(name, value);
+    }
     if (!body.empty()) {
         request.headers.emplace("content-type", std::string(content_type));
     }

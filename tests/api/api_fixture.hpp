@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,7 +46,14 @@ public:
     std::int64_t UnitId(std::string_view code);
     std::int64_t Count(std::string_view table);
 
+    // Headers sent with every later Call (e.g. Idempotency-Key, If-Match); lower-case names.
+    void SetHeader(std::string name, std::string value) {
+        extra_headers_[std::move(name)] = std::move(value);
+    }
+    void ClearHeaders() { extra_headers_.clear(); }
+
     base::FakeClock& clock() { return clock_; }
+    app::AppContext& context() { return ctx_; }
     store::Database& db() { return *db_; }
     http::Router& router() { return router_; }
 
@@ -56,6 +64,7 @@ private:
     std::unique_ptr<app::LoginThrottle> throttle_;
     app::AppContext ctx_;
     http::Router router_;
+    std::map<std::string, std::string> extra_headers_;
 };
 
 // The first Set-Cookie value's "name=value" part, or "".

@@ -50,6 +50,11 @@ protected:
         return json::parse(api_.Call(Method::kGet, target).body, ec);
     }
 
+    json::value GetAs(const std::string& actor, const std::string& target) {
+        std::error_code ec;
+        return json::parse(api_.Call(Method::kGet, target, "", &*actors_.at(actor)).body, ec);
+    }
+
     std::string UnitBody(std::string_view code, std::string_view name) {
         json::object unit = Get("/api/v1/units/" + std::string(code)).as_object();
         unit.erase("id");
@@ -73,7 +78,80 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
     auto none = [](int) { return std::string(); };
     auto fixed = [](std::string s) { return [s](int) { return s; }; };
 
+    // A dossier received at the provincial centre for the Department of Justice, now being
+    // processed there (issue #4).
+    const Browser desk = api_.SignIn("motcua");
+    const auto received = api_.Call(
+        Method::kPost, "/api/v1/dossiers",
+        R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","applicant":{"name":"Lê Văn Bảo"}})",
+        &desk);
+    ASSERT_EQ(received.status, 201) << received.body;
+    std::error_code parse_error;
+    const std::string dossier =
+        std::string(json::parse(received.body, parse_error).at("code").as_string());
+    ASSERT_EQ(api_.Call(Method::kPost, "/api/v1/dossiers/" + dossier + "/actions",
+                        R"({"action":"transfer"})", &desk)
+                  .status,
+              200);
+    const std::string specialist_id = std::to_string(api_.SignIn("chuyenvien").user_id);
+    ASSERT_NE(specialist_id, "0");
+    const auto process_body = [this](std::string_view query) {
+        return [this, query = std::string(query)](int) {
+            json::value current = GetAs("quantri", "/api/v1/processes/1.002010" + query);
+            json::object body{{"version", current.at("version")},
+                              {"steps", current.at("steps")},
+                              {"note", "thử"}};
+            if (!query.empty()) {
+                body["unit"] = query.substr(query.find('=') + 1);
+            }
+            return json::serialize(body);
+        };
+    };
+
     std::vector<Endpoint> endpoints = {
+        {Method::kPost,
+         "/api/v1/dossiers",
+         fixed("/api/v1/dossiers"),
+         fixed(
+             R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","receiving_unit":"46.TTPVHCC","applicant":{"name":"Trần Văn Cường"}})"),
+         {"motcua", "lanhdao"}},
+        {Method::kGet,
+         "/api/v1/dossiers",
+         fixed("/api/v1/dossiers?inbox=all"),
+         none,
+         {"motcua", "chuyenvien", "lanhdao", "kiemsoat", "xa_kiemsoat"}},
+        {Method::kGet,
+         "/api/v1/dossiers/{code}",
+         fixed("/api/v1/dossiers/" + dossier),
+         none,
+         {"motcua", "chuyenvien", "lanhdao", "kiemsoat"}},
+        {Method::kPost,
+         "/api/v1/dossiers/{code}/actions",
+         fixed("/api/v1/dossiers/" + dossier + "/actions"),
+         fixed(R"({"action":"assign","assignee_id":)" + specialist_id + "}"),
+         {"lanhdao"}},
+        {Method::kGet,
+         "/api/v1/dossiers/{code}/forms/{form}",
+         fixed("/api/v1/dossiers/" + dossier + "/forms/process_control.html"),
+         none,
+         {"motcua", "chuyenvien", "lanhdao", "kiemsoat"}},
+        {Method::kGet,
+         "/api/v1/registers/{unit}",
+         fixed("/api/v1/registers/46.TTPVHCC?from=2026-11-01&to=2026-11-30&format=html"),
+         none,
+         {"motcua", "lanhdao"}},
+        {Method::kGet, "/api/v1/processes/{procedure}", fixed("/api/v1/processes/1.002010"), none,
+         signed_in},
+        {Method::kPut,
+         "/api/v1/processes/{procedure}",
+         fixed("/api/v1/processes/1.002010"),
+         process_body(""),
+         {"kiemsoat"}},
+        {Method::kPut,
+         "/api/v1/processes/{procedure}",
+         fixed("/api/v1/processes/1.002010"),
+         process_body("?unit=" + std::string(kHome)),
+         {"kiemsoat", "xa_kiemsoat"}},
         {Method::kGet, "/api/v1/procedures", fixed("/api/v1/procedures?q=khai+sinh"), none, all},
         {Method::kGet, "/api/v1/procedures/{code}", fixed("/api/v1/procedures/1.001193"), none,
          all},

@@ -1,6 +1,6 @@
 // Runs a declarative scenario file (STYLE.md "Declarative scenarios"): one command per line,
 // readable by a TTHC officer. A failing line reports file, line, expected and actual values.
-// Grammar: docs/scenarios.md.
+// Grammar: docs/scenarios.md. Calendar commands are here; dossier commands in dossier_commands.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -17,10 +17,13 @@
 #include "calendar/lunar.hpp"
 #include "calendar/office_hours.hpp"
 #include "calendar/working_time.hpp"
+#include "dossier_commands.hpp"
+#include "scenario.hpp"
 
 namespace {
 
 namespace cal = motcua::calendar;
+namespace sc = motcua::scenario;
 
 std::vector<std::string> Split(const std::string& line) {
     std::istringstream in(line);
@@ -34,38 +37,34 @@ std::vector<std::string> Split(const std::string& line) {
 
 class Runner {
 public:
-    explicit Runner(std::string file) : file_(std::move(file)) {}
+    explicit Runner(std::string file)
+        : report_(std::move(file)), dossiers_(report_, [this] { return Calendar(); }) {}
 
     int Run() {
-        std::ifstream in(file_);
+        std::ifstream in(report_.File());
         if (!in) {
-            std::fprintf(stderr, "%s: cannot open\n", file_.c_str());
+            std::fprintf(stderr, "%s: cannot open\n", report_.File().c_str());
             return 2;
         }
         std::string raw;
+        int line_number = 0;
         while (std::getline(in, raw)) {
-            ++line_;
-            const std::string line = raw.substr(0, raw.find('#'));
+            report_.SetLine(++line_number);
+            const std::string line = sc::StripComment(raw);
             const auto words = Split(line);
             if (!words.empty()) {
                 Execute(words, line);
             }
         }
-        std::printf("%s: %d passed, %d failed\n", file_.c_str(), passed_, failed_);
-        return failed_ == 0 && passed_ > 0 ? 0 : 1;
+        std::printf("%s: %d passed, %d failed\n", report_.File().c_str(), report_.Passed(),
+                    report_.Failed());
+        return report_.Failed() == 0 && report_.Passed() > 0 ? 0 : 1;
     }
 
 private:
-    void Fail(const std::string& what) {
-        ++failed_;
-        std::fprintf(stderr, "%s:%d: %s\n", file_.c_str(), line_, what.c_str());
-    }
+    void Fail(const std::string& what) { report_.Fail(what); }
     void Check(const std::string& expected, const std::string& actual) {
-        if (expected == actual) {
-            ++passed_;
-        } else {
-            Fail("expected " + expected + ", got " + actual);
-        }
+        report_.Check(expected, actual);
     }
 
     const cal::WorkingCalendar* Calendar() {
@@ -75,7 +74,7 @@ private:
                 Fail(national.error().message);
                 return nullptr;
             }
-            auto local = cal::ParseHolidayData(local_lines_, file_);
+            auto local = cal::ParseHolidayData(local_lines_, report_.File());
             if (!local) {
                 Fail(local.error().message);
                 return nullptr;
@@ -125,6 +124,9 @@ private:
 
     void Execute(const std::vector<std::string>& words, const std::string& line) {
         const std::string& command = words[0];
+        // `pause <instant> <instant>` is the calendar's; `pause <instant> reason=...` a dossier's.
+        const bool calendar_pause = command == "pause" && words.size() == 3 &&
+                                    cal::ParseInstant(words[1]) && cal::ParseInstant(words[2]);
         if (command == "calendar") {
             if (words.size() != 2 || words[1] != "vn") {
                 Fail("only 'calendar vn' is known");
@@ -153,7 +155,7 @@ private:
             }
             local_lines_ += words[1] + "\tclosure\t" + name + "\tscenario\n";
             calendar_.reset();
-        } else if (command == "pause" && words.size() == 3) {
+        } else if (calendar_pause) {
             const auto a = Instant(words[1]);
             const auto b = Instant(words[2]);
             if (a && b) {
@@ -219,14 +221,17 @@ private:
                                     std::to_string(l->year) + (l->leap ? " (nhuận)" : "")
                               : "error");
         } else {
-            Fail("unknown command '" + command + "'");
+            const auto parsed = sc::ParseLine(line);
+            if (!parsed) {
+                Fail("unterminated quote");
+            } else if (!dossiers_.Execute(*parsed)) {
+                Fail("unknown command '" + command + "'");
+            }
         }
     }
 
-    std::string file_;
-    int line_ = 0;
-    int passed_ = 0;
-    int failed_ = 0;
+    sc::Report report_;
+    sc::DossierScenario dossiers_;
     cal::HolidayOptions options_;
     std::string local_lines_;
     cal::OfficeHours hours_ = cal::OfficeHours::Default();

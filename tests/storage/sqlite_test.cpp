@@ -115,6 +115,19 @@ TEST_F(SqliteFileTest, CommittedWriteSurvivesAProcessCrash) {
     EXPECT_FALSE(lost.has_value());
 }
 
+TEST_F(SqliteFileTest, GroupCommitCanBeSwitchedOffInTheUrl) {
+    {
+        ASSIGN_OR_FAIL(auto db, Open(Url() + "?group_commit=off"));
+        EXPECT_EQ(db->Describe(), Url() + "?group_commit=off");
+        EXPECT_TRUE(std::filesystem::exists(path_));  // the path ends before the `?`
+    }
+    ASSIGN_OR_FAIL(auto on, Open(Url() + "?group_commit=on"));
+    EXPECT_EQ(on->Describe(), Url());
+    EXPECT_TRUE(HasCode(Open(Url() + "?group_commit=maybe"), base::ErrorCode::kInvalidArgument));
+    EXPECT_TRUE(HasCode(Open(Url() + "?cache=shared"), base::ErrorCode::kInvalidArgument));
+    EXPECT_TRUE(HasCode(Open(Url() + "?group_commit=off&x=1"), base::ErrorCode::kInvalidArgument));
+}
+
 TEST_F(SqliteFileTest, AcceptsTheSlashSlashForm) {
     ASSIGN_OR_FAIL(auto db, Open("sqlite://" + path_.string()));
     EXPECT_EQ(db->Describe(), "sqlite:" + path_.string());

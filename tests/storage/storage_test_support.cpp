@@ -41,14 +41,34 @@ base::Status RunScript(Database& db, const std::string& sql) {
     return (*tx)->Commit();
 }
 
+const char* Name(Backend backend) {
+    switch (backend) {
+        case Backend::kSqlite:
+            return "sqlite";
+        case Backend::kPostgres:
+            return "postgres";
+        case Backend::kSqliteGroupCommitOff:
+            return "sqlite_group_commit_off";
+    }
+    return "?";
+}
+
 }  // namespace
 
 void PrintTo(Backend backend, std::ostream* out) {
-    *out << (backend == Backend::kSqlite ? "sqlite" : "postgres");
+    *out << Name(backend);
 }
 
 std::vector<Backend> Backends() {
     std::vector<Backend> backends{Backend::kSqlite};
+    if (PostgresWanted()) {
+        backends.push_back(Backend::kPostgres);
+    }
+    return backends;
+}
+
+std::vector<Backend> WriteBackends() {
+    std::vector<Backend> backends{Backend::kSqlite, Backend::kSqliteGroupCommitOff};
     if (PostgresWanted()) {
         backends.push_back(Backend::kPostgres);
     }
@@ -63,14 +83,18 @@ std::vector<Backend> PostgresBackends() {
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
-    return info.param == Backend::kSqlite ? "sqlite" : "postgres";
+    return Name(info.param);
 }
 
 void BackendTest::SetUp() {
-    if (GetParam() == Backend::kSqlite) {
+    if (GetParam() != Backend::kPostgres) {
         dir_ = std::filesystem::temp_directory_path() / ("motcua-store-" + RandomSuffix());
         // A nested path whose directories do not exist yet: Open creates them.
-        url_ = "sqlite:" + (dir_ / "var" / "motcua.db").string();
+        sqlite_path_ = dir_ / "var" / "motcua.db";
+        url_ = "sqlite:" + sqlite_path_.string();
+        if (GetParam() == Backend::kSqliteGroupCommitOff) {
+            url_ += "?group_commit=off";
+        }
     } else {
         const std::string base = Env("MOTCUA_TEST_PG");
         ASSERT_FALSE(base.empty())

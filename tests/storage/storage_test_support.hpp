@@ -22,13 +22,17 @@
 // each backend of Backends().
 namespace motcua::store::testing {
 
-enum class Backend { kSqlite, kPostgres };
-// For gtest's messages: "sqlite" / "postgres".
+// kSqliteGroupCommitOff: SQLite opened with `?group_commit=off` (Database::Write makes one
+// transaction per call), for the tests of Write.
+enum class Backend { kSqlite, kPostgres, kSqliteGroupCommitOff };
+// For gtest's messages: "sqlite" / "postgres" / "sqlite_group_commit_off".
 void PrintTo(Backend backend, std::ostream* out);
 
 // SQLite always; PostgreSQL when MOTCUA_TEST_PG is set, or when MOTCUA_REQUIRE_PG=1 (then the
 // PostgreSQL tests fail in SetUp if the URL is missing: a missing database is never silent).
 [[nodiscard]] std::vector<Backend> Backends();
+// Backends() with kSqliteGroupCommitOff after kSqlite.
+[[nodiscard]] std::vector<Backend> WriteBackends();
 // Only PostgreSQL, under the same rule (empty when PostgreSQL is neither set nor required).
 [[nodiscard]] std::vector<Backend> PostgresBackends();
 [[nodiscard]] std::string BackendName(const ::testing::TestParamInfo<Backend>& info);
@@ -68,7 +72,8 @@ template <typename R>
     MOTCUA_ASSIGN_OR_FAIL_IMPL(MOTCUA_CAT(result_, __LINE__), lhs, expr)
 
 // A fresh, empty database per test: a temporary SQLite file (in a directory that does not exist
-// yet), or a new schema in the PostgreSQL database of MOTCUA_TEST_PG (dropped afterwards).
+// yet; `sqlite_path_`), or a new schema in the PostgreSQL database of MOTCUA_TEST_PG (dropped
+// afterwards).
 class BackendTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override;
@@ -77,8 +82,11 @@ protected:
     // Another Database on the same target, as a second process would open it.
     [[nodiscard]] base::Result<std::unique_ptr<Database>> OpenAnother() const;
     [[nodiscard]] bool IsPostgres() const { return GetParam() == Backend::kPostgres; }
+    // SQLite with group commit (the default `sqlite:PATH`).
+    [[nodiscard]] bool GroupsCommits() const { return GetParam() == Backend::kSqlite; }
 
     std::string url_;
+    std::filesystem::path sqlite_path_;  // empty on PostgreSQL
     std::unique_ptr<Database> db_;
 
 private:

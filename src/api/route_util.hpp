@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "api/response_cache.hpp"
+#include "app/actor.hpp"
+#include "app/context.hpp"
+#include "base/result.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+
+// Shared by the route files of api/ (routes.cpp, dossier_routes.cpp).
+namespace motcua::api {
+
+[[nodiscard]] http::Response Json(int status, const boost::json::value& value);
+[[nodiscard]] http::Response Problem(const base::Error& error);
+
+// A handler that needs the actor: resolves it, enforces the CSRF token on cookie-authenticated
+// state changes, requires one of `body_types` where a body is sent, and invalidates the public
+// response cache after a successful change.
+using ActorHandler = std::function<http::Response(const http::Request&, const app::Actor&)>;
+using CachePtr = std::shared_ptr<ResponseCache>;
+[[nodiscard]] http::Handler WithActor(app::AppContext& ctx, const CachePtr& cache,
+                                      ActorHandler handler,
+                                      std::vector<std::string_view> body_types = {
+                                          "application/json"});
+
+// `limit` query parameter, 1..100 (default 20).
+[[nodiscard]] base::Result<int> ParseLimit(const http::Request& req);
+// A positive id in a path; kNotFound otherwise.
+[[nodiscard]] base::Result<std::int64_t> ParseId(std::string_view text);
+
+// Dossier routes (dossier_routes.cpp, issue #4).
+void RegisterDossierRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+
+}  // namespace motcua::api

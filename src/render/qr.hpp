@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+
+// QR codes (libqrencode) as a plain module matrix, drawn by the PDF writer with cairo rectangles
+// and by the HTML writer as SVG. Internal to render/.
+namespace motcua::render::detail {
+
+// Width of the light border around the symbol, in modules (ISO/IEC 18004 asks for 4).
+inline constexpr int kQrQuietZone = 4;
+
+// A square QR symbol including its quiet zone.
+struct QrMatrix {
+    int size = 0;            // modules per side, quiet zone included
+    std::vector<bool> dark;  // size × size, row by row
+    [[nodiscard]] bool At(int x, int y) const {
+        return dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) +
+                    static_cast<std::size_t>(x)];
+    }
+};
+
+// The QR symbol of `payload` (8-bit mode, byte for byte, error correction level M, smallest
+// version that fits). kInvalidArgument when the payload is empty or too long for a QR code
+// (over about 2,300 bytes at level M); kInternal if libqrencode fails otherwise. Thread-safe.
+[[nodiscard]] base::Result<QrMatrix> EncodeQr(std::string_view payload);
+
+}  // namespace motcua::render::detail
