@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cstdio>
+#include <map>
+#include <mutex>
 
 #include "app/authz.hpp"
 #include "app/catalogue.hpp"
@@ -117,19 +119,42 @@ bool SameRequest(const domain::Dossier& d, const ReceiveRequest& r) {
            d.settling_unit_id == r.settling_unit_id;
 }
 
-base::Result<std::optional<domain::Process>> ProcessOf(store::Transaction& tx,
-                                                       const domain::Dossier& d) {
+// Process versions never change once stored, so they are kept in memory by id (every action
+// needs its dossier's process; reading and decoding it each time cost a query and a JSON parse).
+base::Result<std::shared_ptr<const domain::Process>> ProcessOf(store::Transaction& tx,
+                                                               const domain::Dossier& d) {
     if (d.process_id == 0) {
-        return std::optional<domain::Process>{};
+        return std::shared_ptr<const domain::Process>{};
     }
-    return store::dossiers::GetProcess(tx, d.process_id);
+    static std::mutex mutex;
+    static std::map<std::int64_t, std::shared_ptr<const domain::Process>> cache;
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (auto it = cache.find(d.process_id); it != cache.end()) {
+            return it->second;
+        }
+    }
+    auto stored = store::dossiers::GetProcess(tx, d.process_id);
+    if (!stored) {
+        return std::move(stored).error();
+    }
+    if (!*stored) {
+        return base::Internal("quy trình " + std::to_string(d.process_id) + " không còn");
+    }
+    auto process = std::make_shared<const domain::Process>(std::move(**stored));
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (cache.size() > 10'000) {
+        cache.clear();
+    }
+    cache.emplace(d.process_id, process);
+    return process;
 }
 
 // Everything the machine needs to judge an action on `d`.
 struct Judged {
     const domain::RuleSet* rules = nullptr;
     std::shared_ptr<const calendar::WorkingCalendar> calendar;
-    std::optional<domain::Process> process;
+    std::shared_ptr<const domain::Process> process;
 };
 
 base::Result<Judged> Prepare(store::Transaction& tx, const domain::Dossier& d) {
@@ -156,7 +181,7 @@ domain::ActionContext ContextOf(store::Transaction& tx, const Judged& j) {
     domain::ActionContext c;
     c.rules = j.rules;
     c.calendar = j.calendar.get();
-    c.process = j.process ? &*j.process : nullptr;
+    c.process = j.process.get();
     c.resolve_unit = [&tx](std::string_view code) -> std::optional<std::int64_t> {
         auto unit = store::units::GetByCode(tx, code);
         if (!unit || !*unit) {
@@ -176,17 +201,6 @@ base::Result<domain::Dossier> Load(store::Transaction& tx, std::int64_t id) {
         return base::NotFound("không có hồ sơ số " + std::to_string(id));
     }
     return std::move(**d);
-}
-
-// Saves a transition: the new state (version + 1) and its event (seq = new version).
-base::Status Save(store::Transaction& tx, domain::Transition& t, std::int64_t expected_version) {
-    t.dossier.version = expected_version + 1;
-    if (base::Status s = store::dossiers::Update(tx, t.dossier, expected_version); !s) {
-        return s;
-    }
-    t.event.dossier_id = t.dossier.id;
-    t.event.seq = t.dossier.version;
-    return store::dossiers::AppendEvent(tx, t.event);
 }
 
 // The actions worth offering this caller on this dossier (the machine decides at submit time).
@@ -212,6 +226,9 @@ base::Result<std::vector<domain::ActionKind>> AllowedActions(store::Transaction&
                     a.task_index = static_cast<int>(i);
                     break;
                 }
+            }
+            if (a.task_index < 0) {
+                continue;  // nothing to answer
             }
         }
         auto may = internal::HoldsRoleOn(tx, actor, role, internal::ActionUnit(d, a));
@@ -411,7 +428,7 @@ base::Result<ReceiveResult> ReceiveDossier(AppContext& ctx, const Actor& actor,
             if (!cal) {
                 return std::move(cal).error();
             }
-            Judged j{*rules, *cal, std::move(*process)};
+            Judged j{*rules, *cal, std::make_shared<const domain::Process>(std::move(*process))};
             auto transition = domain::Open(std::move(draft), action, ContextOf(tx, j));
             if (!transition) {
                 return std::move(transition).error();
@@ -440,6 +457,7 @@ base::Result<domain::Dossier> ActOnDossier(AppContext& ctx, const Actor& actor, 
     // conflict; without one the action is judged again on the fresh state.
     for (int attempt = 0;; ++attempt) {
         const auto now = ctx.clock->Now();
+        std::string assignee_name;
         auto judged = InReadTransaction<domain::Transition>(
             *ctx.db, [&](store::Transaction& tx) -> base::Result<domain::Transition> {
                 auto d = Load(tx, id);
@@ -491,21 +509,36 @@ base::Result<domain::Dossier> ActOnDossier(AppContext& ctx, const Actor& actor, 
                         return base::InvalidArgument((*assignee)->display_name +
                                                      " không thuộc đơn vị đang xử lý hồ sơ");
                     }
+                    assignee_name = (*assignee)->display_name;
                 }
                 auto j = Prepare(tx, *d);
                 if (!j) {
                     return std::move(j).error();
                 }
-                return domain::Apply(*d, action, ContextOf(tx, *j));
+                auto t = domain::Apply(*d, action, ContextOf(tx, *j));
+                if (t && !assignee_name.empty()) {
+                    t->event.details.emplace_back("assignee_name", assignee_name);
+                }
+                return t;
             });
         if (!judged) {
             return std::move(judged).error();
         }
-        const std::int64_t read_version = judged->dossier.version;
-        auto saved = InWriteTransaction<domain::Dossier>(
-            *ctx.db, [&](store::Transaction& tx) -> base::Result<domain::Dossier> {
-                domain::Transition t = *judged;
-                if (base::Status s = Save(tx, t, read_version); !s) {
+        // Encoded here, outside the write transaction: the writer only binds and steps.
+        domain::Transition& t = *judged;
+        const std::int64_t read_version = t.dossier.version;
+        t.dossier.version = read_version + 1;
+        t.event.dossier_id = t.dossier.id;
+        t.event.seq = t.dossier.version;
+        const store::dossiers::PreparedUpdate update =
+            store::dossiers::PrepareUpdate(t.dossier, read_version);
+        const store::dossiers::PreparedEvent event = store::dossiers::PrepareEvent(t.event);
+        auto saved =
+            InWriteTransaction<bool>(*ctx.db, [&](store::Transaction& tx) -> base::Result<bool> {
+                if (base::Status s = store::dossiers::Update(tx, update); !s) {
+                    return s.error();
+                }
+                if (base::Status s = store::dossiers::AppendEvent(tx, event); !s) {
                     return s.error();
                 }
                 if (t.event.action == domain::ActionKind::kAssign && t.dossier.assignee_id) {
@@ -519,11 +552,14 @@ base::Result<domain::Dossier> ActOnDossier(AppContext& ctx, const Actor& actor, 
                         return s.error();
                     }
                 }
-                return std::move(t.dossier);
+                return true;
             });
-        if (saved || saved.error().code != base::ErrorCode::kAborted ||
-            request.expected_version != 0 || attempt >= 4) {
-            return saved;
+        if (saved) {
+            return std::move(t.dossier);
+        }
+        if (saved.error().code != base::ErrorCode::kAborted || request.expected_version != 0 ||
+            attempt >= 4) {
+            return std::move(saved).error();
         }
     }
 }
@@ -561,7 +597,9 @@ base::Result<DossierView> GetDossier(AppContext& ctx, const Actor& actor, std::i
                 return std::move(allowed).error();
             }
             view.allowed = std::move(*allowed);
-            view.process = j->process;
+            if (j->process) {
+                view.process = *j->process;
+            }
             view.dossier = std::move(*d);
             return view;
         });
@@ -663,6 +701,7 @@ base::Result<std::vector<store::dossiers::Summary>> ListDossiers(AppContext& ctx
                     f.involved_units.clear();
                     f.current_units = leading;
                     f.states = {DossierState::kProcessing};
+                    f.step_kind = "approve";
                     break;
                 case Inbox::kToReturn:
                     f.involved_units.clear();
@@ -695,31 +734,7 @@ base::Result<std::vector<store::dossiers::Summary>> ListDossiers(AppContext& ctx
             if ((f.current_units.empty() && f.involved_units.empty())) {
                 return std::vector<store::dossiers::Summary>{};
             }
-            auto rows = store::dossiers::List(tx, f);
-            if (!rows || query.inbox != Inbox::kToApprove) {
-                return rows;
-            }
-            // Only those at an approval step.
-            std::vector<store::dossiers::Summary> out;
-            for (store::dossiers::Summary& s : *rows) {
-                auto d = store::dossiers::Get(tx, s.id);
-                if (!d) {
-                    return std::move(d).error();
-                }
-                auto p = *d ? ProcessOf(tx, **d)
-                            : base::Result<std::optional<domain::Process>>{
-                                  std::optional<domain::Process>{}};
-                if (!p) {
-                    return std::move(p).error();
-                }
-                if (*p && *d) {
-                    auto i = (*p)->Find((*d)->step_key);
-                    if (i && (*p)->steps[*i].kind == domain::StepKind::kApprove) {
-                        out.push_back(std::move(s));
-                    }
-                }
-            }
-            return out;
+            return store::dossiers::List(tx, f);
         });
 }
 

@@ -129,7 +129,8 @@ struct Dossier {
     bool late = false;  // missed its deadline or too many supplements: late in every count
     Timing timing = Timing::kPending;
 
-    std::string step_key;  // current step of the process
+    std::string step_key;   // current step of the process
+    std::string step_kind;  // its StepKindName (receive, appraise, approve, ...), for inboxes
     std::optional<std::chrono::sys_seconds> step_started_at;
     std::optional<std::chrono::sys_seconds> step_due_at;
     std::optional<std::int64_t> assignee_id;

@@ -793,6 +793,7 @@ private:
         if (step == nullptr) {
             return base::Internal("bước " + d_.step_key + " không có trong quy trình");
         }
+        d_.step_kind = std::string(StepKindName(step->kind));
         d_.step_started_at = at;
         // The share is in the procedure's time unit: working hours for hours, working days for
         // working days. Shares of calendar days and months are still counted as working days.

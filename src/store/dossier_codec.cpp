@@ -1,4 +1,6 @@
 // JSON codec of a dossier's state and of process steps (store/dossiers.hpp).
+#include <array>
+
 #include <boost/json.hpp>
 
 #include "store/dossiers.hpp"
@@ -57,7 +59,11 @@ const json::array& GetArray(const json::object& o, std::string_view key) {
 }  // namespace
 
 std::string EncodeDossier(const domain::Dossier& d) {
-    json::object o;
+    // Every allocation of the encoding comes from one stack buffer (a dossier is a few KB).
+    std::array<unsigned char, 16384>
+        buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): scratch
+    json::monotonic_resource resource(buffer.data(), buffer.size());
+    json::object o(&resource);
     o["code"] = d.code;
     o["rule_set_id"] = d.rule_set_id;
     o["procedure_code"] = d.procedure_code;
@@ -68,7 +74,7 @@ std::string EncodeDossier(const domain::Dossier& d) {
     o["current_unit_id"] = d.current_unit_id;
     o["boundary_free"] = d.boundary_free;
     o["channel"] = static_cast<int>(d.channel);
-    json::object a;
+    json::object a(&resource);
     a["kind"] = d.applicant.kind == domain::ApplicantKind::kPerson ? "person" : "organisation";
     a["name"] = d.applicant.name;
     a["id_number"] = d.applicant.id_number;
@@ -77,7 +83,7 @@ std::string EncodeDossier(const domain::Dossier& d) {
     a["email"] = d.applicant.email;
     a["owner_name"] = d.applicant.owner_name;
     o["applicant"] = std::move(a);
-    json::array components;
+    json::array components(&resource);
     for (const domain::Component& c : d.components) {
         components.push_back(json::object{{"name", c.name},
                                           {"originals", c.originals},
@@ -100,7 +106,7 @@ std::string EncodeDossier(const domain::Dossier& d) {
     o["due_at"] = OptTime(d.due_at);
     o["appointment_at"] = OptTime(d.appointment_at);
     o["new_appointments"] = d.new_appointments;
-    json::array pauses;
+    json::array pauses(&resource);
     for (const calendar::TimeInterval& p : d.pauses) {
         pauses.push_back(
             json::array{p.begin.time_since_epoch().count(), p.end.time_since_epoch().count()});
@@ -117,13 +123,14 @@ std::string EncodeDossier(const domain::Dossier& d) {
     o["late"] = d.late;
     o["timing"] = domain::TimingName(d.timing);
     o["step_key"] = d.step_key;
+    o["step_kind"] = d.step_kind;
     o["step_started_at"] = OptTime(d.step_started_at);
     o["step_due_at"] = OptTime(d.step_due_at);
     o["assignee_id"] = d.assignee_id ? json::value(*d.assignee_id) : nullptr;
     o["result_kind"] = d.result_kind;
     o["result_summary"] = d.result_summary;
     o["return_method"] = d.return_method;
-    json::array tasks;
+    json::array tasks(&resource);
     for (const domain::Task& t : d.tasks) {
         tasks.push_back(json::object{
             {"kind", t.kind == domain::Task::Kind::kConsultation ? "consultation" : "inter_agency"},
@@ -143,7 +150,10 @@ std::string EncodeDossier(const domain::Dossier& d) {
 
 base::Result<domain::Dossier> DecodeDossier(std::string_view text) {
     boost::system::error_code ec;
-    const json::value root = json::parse(text, ec);
+    std::array<unsigned char, 16384>
+        buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): scratch
+    json::monotonic_resource resource(buffer.data(), buffer.size());
+    const json::value root = json::parse(text, ec, &resource);
     if (ec || !root.is_object()) {
         return base::Internal("hồ sơ lưu trữ không đọc được (body_json)");
     }
@@ -228,6 +238,7 @@ base::Result<domain::Dossier> DecodeDossier(std::string_view text) {
         }
     }
     d.step_key = GetText(o, "step_key");
+    d.step_kind = GetText(o, "step_kind");
     d.step_started_at = GetTime(o, "step_started_at");
     d.step_due_at = GetTime(o, "step_due_at");
     d.assignee_id = GetOptInt(o, "assignee_id");

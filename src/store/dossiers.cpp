@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "store/codec.hpp"
+#include "text/unicode.hpp"
 
 namespace motcua::store::dossiers {
 
@@ -47,7 +48,9 @@ std::vector<Value> StateColumns(const domain::Dossier& d) {
             Text(EncodeDossier(d)),
             Seconds(d.created_at),
             Seconds(d.updated_at),
-            Int(d.version)};
+            Int(d.version),
+            Text(d.step_kind),
+            Text(text::SearchKey(d.code + " " + d.applicant.name + " " + d.applicant.id_number))};
 }
 
 base::Result<domain::Dossier> FromRow(const Row& row) {
@@ -130,9 +133,9 @@ base::Result<std::int64_t> Insert(Transaction& tx, const domain::Dossier& dossie
         "INSERT INTO dossiers (code, state, rule_set_id, procedure_code, receiving_unit_id, "
         "settling_unit_id, current_unit_id, channel, applicant_name, applicant_id, "
         "citizen_user_id, assignee_id, received_at, due_at, appointment_at, finished_at, "
-        "warned_at, late, timing, idempotency_key, body_json, created_at, updated_at, version) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-        "$19, $20, $21, $22, $23, $24) RETURNING id",
+        "warned_at, late, timing, idempotency_key, body_json, created_at, updated_at, version, "
+        "step_kind, search_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+        "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id",
         params);
     if (!rows) {
         return internal::Rephrase(std::move(rows).error(), base::ErrorCode::kAlreadyExists,
@@ -144,33 +147,58 @@ base::Result<std::int64_t> Insert(Transaction& tx, const domain::Dossier& dossie
     return rows->front().Int(0);
 }
 
-base::Status Update(Transaction& tx, const domain::Dossier& dossier,
-                    std::int64_t expected_version) {
-    std::vector<Value> params = StateColumns(dossier);
-    params.push_back(Int(dossier.id));
-    params.push_back(Int(expected_version));
+PreparedUpdate PrepareUpdate(const domain::Dossier& d, std::int64_t expected_version) {
+    PreparedUpdate u;
+    u.id = d.id;
+    u.code = d.code;
+    // Only what actions change: the indexes on fixed columns (code, units received and settled
+    // at, applicant) are not touched by an action's UPDATE.
+    u.params = {Text(domain::DossierStateName(d.state)),
+                Int(d.current_unit_id),
+                OptInt(d.assignee_id),
+                OptSeconds(d.received_at),
+                OptSeconds(d.due_at),
+                OptSeconds(d.appointment_at),
+                OptSeconds(d.finished_at),
+                OptSeconds(d.warned_at),
+                internal::Bool(d.late),
+                Text(domain::TimingName(d.timing)),
+                Text(EncodeDossier(d)),
+                Seconds(d.updated_at),
+                Int(d.version),
+                Text(d.step_kind),
+                Int(d.id),
+                Int(expected_version)};
+    return u;
+}
+
+base::Status Update(Transaction& tx, const PreparedUpdate& u) {
     auto changed = tx.Execute(
-        "UPDATE dossiers SET code = $1, state = $2, rule_set_id = $3, procedure_code = $4, "
-        "receiving_unit_id = $5, settling_unit_id = $6, current_unit_id = $7, channel = $8, "
-        "applicant_name = $9, applicant_id = $10, citizen_user_id = $11, assignee_id = $12, "
-        "received_at = $13, due_at = $14, appointment_at = $15, finished_at = $16, "
-        "warned_at = $17, late = $18, timing = $19, idempotency_key = $20, body_json = $21, "
-        "created_at = $22, updated_at = $23, version = $24 WHERE id = $25 AND version = $26",
-        params);
+        "UPDATE dossiers SET state = $1, current_unit_id = $2, assignee_id = $3, "
+        "received_at = $4, due_at = $5, appointment_at = $6, finished_at = $7, warned_at = $8, "
+        "late = $9, timing = $10, body_json = $11, updated_at = $12, version = $13, "
+        "step_kind = $14 WHERE id = $15 AND version = $16",
+        u.params);
     if (!changed) {
         return changed.error();
     }
     if (*changed == 0) {
-        auto exists = Get(tx, dossier.id);
+        const std::array<Value, 1> id{Int(u.id)};
+        auto exists = tx.QueryOne("SELECT 1 FROM dossiers WHERE id = $1", id);
         if (!exists) {
             return exists.error();
         }
         if (!*exists) {
-            return base::NotFound("không có hồ sơ " + dossier.code);
+            return base::NotFound("không có hồ sơ " + u.code);
         }
-        return internal::StaleVersion("hồ sơ " + dossier.code);
+        return internal::StaleVersion("hồ sơ " + u.code);
     }
     return {};
+}
+
+base::Status Update(Transaction& tx, const domain::Dossier& dossier,
+                    std::int64_t expected_version) {
+    return Update(tx, PrepareUpdate(dossier, expected_version));
 }
 
 base::Result<std::optional<domain::Dossier>> Get(Transaction& tx, std::int64_t id) {
@@ -186,29 +214,28 @@ base::Result<std::optional<domain::Dossier>> GetByIdempotencyKey(Transaction& tx
     return GetWhere(tx, "idempotency_key = $1", Text(key));
 }
 
-base::Status AppendEvent(Transaction& tx, const domain::DossierEvent& e) {
-    const std::array<Value, 13> params{Int(e.dossier_id),
-                                       Int(e.seq),
-                                       Seconds(e.at),
-                                       OptInt(e.actor_id),
-                                       Text(e.actor_name),
-                                       Text(domain::ActionKindName(e.action)),
-                                       Text(domain::DossierStateName(e.from)),
-                                       Text(domain::DossierStateName(e.to)),
-                                       Text(e.reason),
-                                       Int(e.unit_id),
-                                       Text(e.step_key),
-                                       Text(DetailsJson(e)),
-                                       Text(AttachmentsJson(e.attachments))};
+PreparedEvent PrepareEvent(const domain::DossierEvent& e) {
+    return PreparedEvent{
+        {Int(e.dossier_id), Int(e.seq), Seconds(e.at), OptInt(e.actor_id), Text(e.actor_name),
+         Text(domain::ActionKindName(e.action)), Text(domain::DossierStateName(e.from)),
+         Text(domain::DossierStateName(e.to)), Text(e.reason), Int(e.unit_id), Text(e.step_key),
+         Text(DetailsJson(e)), Text(AttachmentsJson(e.attachments))}};
+}
+
+base::Status AppendEvent(Transaction& tx, const PreparedEvent& e) {
     auto done = tx.Execute(
         "INSERT INTO dossier_events (dossier_id, seq, at, actor_user_id, actor_name, action, "
         "from_state, to_state, reason, unit_id, step_key, details_json, attachments_json) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        params);
+        e.params);
     if (!done) {
         return done.error();
     }
     return {};
+}
+
+base::Status AppendEvent(Transaction& tx, const domain::DossierEvent& e) {
+    return AppendEvent(tx, PrepareEvent(e));
 }
 
 base::Result<std::vector<domain::DossierEvent>> Events(Transaction& tx, std::int64_t dossier_id) {
@@ -328,9 +355,14 @@ base::Result<std::vector<Summary>> List(Transaction& tx, const Filter& f) {
         sql += " AND finished_at IS NULL";
     }
     if (!f.text.empty()) {
-        const std::string p = next(Text(f.text));
-        sql += " AND (substr(code, 1, length(" + p + ")) = " + p + " OR instr(applicant_name, " +
-               p + ") > 0)";
+        // Diacritic- and case-insensitive: "nguyen van" finds "Nguyễn Văn".
+        const std::string key = text::SearchKey(f.text);
+        if (!key.empty()) {
+            sql += " AND instr(search_key, " + next(Text(key)) + ") > 0";
+        }
+    }
+    if (!f.step_kind.empty()) {
+        sql += " AND step_kind = " + next(Text(f.step_kind));
     }
     if (f.before_id) {
         sql += " AND id < " + next(Int(*f.before_id));

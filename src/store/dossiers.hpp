@@ -28,6 +28,17 @@ namespace motcua::store::dossiers {
 [[nodiscard]] base::Status Update(Transaction& tx, const domain::Dossier& dossier,
                                   std::int64_t expected_version);
 
+// The encoded new state, prepared before the write transaction (JSON encoding happens here) so the
+// single SQLite writer only binds and steps; Update(tx, prepared) as above.
+struct PreparedUpdate {
+    std::int64_t id = 0;
+    std::string code;
+    std::vector<Value> params;
+};
+[[nodiscard]] PreparedUpdate PrepareUpdate(const domain::Dossier& dossier,
+                                           std::int64_t expected_version);
+[[nodiscard]] base::Status Update(Transaction& tx, const PreparedUpdate& update);
+
 [[nodiscard]] base::Result<std::optional<domain::Dossier>> Get(Transaction& tx, std::int64_t id);
 [[nodiscard]] base::Result<std::optional<domain::Dossier>> GetByCode(Transaction& tx,
                                                                      std::string_view code);
@@ -36,6 +47,11 @@ namespace motcua::store::dossiers {
 
 // Appends an event (its dossier_id and seq must be set; (dossier, seq) is unique).
 [[nodiscard]] base::Status AppendEvent(Transaction& tx, const domain::DossierEvent& event);
+struct PreparedEvent {
+    std::vector<Value> params;
+};
+[[nodiscard]] PreparedEvent PrepareEvent(const domain::DossierEvent& event);
+[[nodiscard]] base::Status AppendEvent(Transaction& tx, const PreparedEvent& event);
 [[nodiscard]] base::Result<std::vector<domain::DossierEvent>> Events(Transaction& tx,
                                                                      std::int64_t dossier_id);
 
@@ -52,7 +68,8 @@ struct Filter {
     std::optional<std::chrono::sys_seconds> due_before;  // open dossiers due before
     std::optional<bool> late;
     bool open_only = false;  // not finished
-    std::string text;        // code prefix or applicant name fragment (case-sensitive)
+    std::string text;  // words of the code, applicant name or number (folded: no case, no marks)
+    std::string step_kind;                  // at a step of this kind (e.g. "approve")
     std::optional<std::int64_t> before_id;  // cursor: ids below it (newest first)
     int limit = 50;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <utility>
+#include <vector>
 
 namespace motcua::store::internal {
 
@@ -21,18 +22,22 @@ GroupCommit::GroupCommit(Operations operations, GroupCommitLimits limits,
                          std::chrono::milliseconds timeout)
     : operations_(std::move(operations)), limits_(limits), timeout_(timeout) {}
 
-bool GroupCommit::Acquire(std::unique_lock<std::mutex>& lock, Kind kind) {
+bool GroupCommit::Acquire(std::unique_lock<std::mutex>& lock, Kind kind, Waiter* self) {
     if (!held_) {
         assert(queue_.empty());
         held_ = true;
         return true;
     }
-    Waiter self(kind);
-    queue_.push_back(&self);
-    if (self.cv.wait_for(lock, timeout_, [&self] { return self.granted; })) {
+    Waiter local(kind);
+    Waiter& me = self != nullptr ? *self : local;
+    queue_.push_back(&me);
+    if (me.cv.wait_for(lock, timeout_, [&me] { return me.granted || me.taken; })) {
+        if (me.taken) {  // a holder runs this work in its batch: wait for the outcome
+            me.cv.wait(lock, [&me] { return me.finished; });
+        }
         return true;
     }
-    queue_.erase(std::find(queue_.begin(), queue_.end(), &self));
+    queue_.erase(std::find(queue_.begin(), queue_.end(), &me));
     return false;
 }
 
@@ -47,12 +52,6 @@ void GroupCommit::HandOver(std::unique_lock<std::mutex>& /*lock*/) {
     // Notified with the mutex held: `next` lives on a stack that may unwind once it sees
     // `granted`.
     next->cv.notify_one();
-}
-
-base::Status GroupCommit::AwaitCommit(Batch& batch) {
-    std::unique_lock<std::mutex> lock(batch.mutex);
-    batch.committed.wait(lock, [&batch] { return batch.done; });
-    return batch.outcome;
 }
 
 bool GroupCommit::Lock() {
@@ -98,8 +97,13 @@ void GroupCommit::Finish(std::unique_lock<std::mutex>& lock, const std::shared_p
 
 base::Status GroupCommit::RunInBatch(const std::function<WorkOutcome()>& work) {
     std::unique_lock<std::mutex> lock(mutex_);
-    if (!Acquire(lock, Kind::kBatch)) {
+    Waiter self(Kind::kBatch);
+    self.work = &work;
+    if (!Acquire(lock, Kind::kBatch, &self)) {
         return Busy();
+    }
+    if (self.finished) {
+        return self.result;  // run by another caller's batch
     }
     if (batch_ == nullptr) {
         lock.unlock();
@@ -115,45 +119,72 @@ base::Status GroupCommit::RunInBatch(const std::function<WorkOutcome()>& work) {
     ++batch->works;
     lock.unlock();
 
-    const WorkOutcome outcome = work();
+    WorkOutcome outcome = work();
 
-    if (outcome.batch_lost) {
-        assert(!outcome.status.ok());
-        operations_.rollback();
-        lock.lock();
-        batch_.reset();
-        Finish(lock, batch, outcome.status);
-        return outcome.status;
-    }
+    // Flat combining: run the works of the batch callers queued behind, in order, while the batch
+    // is within its limits. Their threads stay asleep until the batch's outcome is known.
+    std::vector<Waiter*> combined;
     lock.lock();
-    if (outcome.status.ok()) {
-        ++batch->members;
-        if (!batch->has_waiters) {
-            batch->has_waiters = true;
-            batch->first_waiting = std::chrono::steady_clock::now();
+    if (!outcome.batch_lost) {
+        if (outcome.status.ok()) {
+            ++batch->members;
+            if (!batch->has_waiters) {
+                batch->has_waiters = true;
+                batch->first_waiting = std::chrono::steady_clock::now();
+            }
+        }
+        while (ShouldExtend(*batch)) {
+            Waiter* next = queue_.front();
+            queue_.pop_front();
+            next->taken = true;
+            ++batch->works;
+            lock.unlock();
+            WorkOutcome theirs = (*next->work)();
+            lock.lock();
+            combined.push_back(next);
+            if (theirs.batch_lost) {
+                next->result = theirs.status;
+                outcome = theirs;  // the batch is gone: everyone in it fails with this error
+                break;
+            }
+            if (theirs.status.ok()) {
+                ++batch->members;
+                if (!batch->has_waiters) {
+                    batch->has_waiters = true;
+                    batch->first_waiting = std::chrono::steady_clock::now();
+                }
+            } else {
+                next->result = theirs.status;
+                next->finished = true;  // its own error is final; nothing of it was kept
+            }
         }
     }
-    if (ShouldExtend(*batch)) {
-        HandOver(lock);  // the next caller adds its work to the open batch
-        lock.unlock();
-        if (!outcome.status.ok()) {
-            return outcome.status;
-        }
-        return AwaitCommit(*batch);
-    }
-    // This caller ends the batch: it commits what the batch kept (a batch whose works all failed
-    // holds nothing and is rolled back).
     batch_.reset();
     lock.unlock();
     base::Status committed;
-    if (batch->members > 0) {
+    if (outcome.batch_lost) {
+        assert(!outcome.status.ok());
+        operations_.rollback();
+        committed = outcome.status;
+    } else if (batch->members > 0) {
         committed = operations_.commit();
     } else {
         operations_.rollback();
     }
     lock.lock();
+    for (Waiter* w : combined) {
+        if (!w->finished) {
+            w->result = committed;
+            w->finished = true;
+        }
+        // Notified with the mutex held: the waiter's stack may unwind once it sees `finished`.
+        w->cv.notify_one();
+    }
     Finish(lock, batch, committed);
-    return outcome.status.ok() ? committed : outcome.status;
+    if (outcome.batch_lost) {
+        return outcome.status;
+    }
+    return self.result.ok() && outcome.status.ok() ? committed : outcome.status;
 }
 
 WriteStats GroupCommit::Stats() const {

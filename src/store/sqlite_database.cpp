@@ -15,7 +15,7 @@ namespace motcua::store::internal {
 
 namespace {
 
-constexpr size_t kMaxReaders = 4;
+constexpr size_t kMaxReaders = 16;
 
 // Every work of a group-committed Write runs under this savepoint, so that a failure undoes that
 // work alone and leaves the rest of the batch intact (docs/storage.md "Group commit").

@@ -314,6 +314,11 @@ TEST_F(DossierApiTest, InboxesShowWhatEachOfficerMustDo) {
     ASSERT_EQ(Act(specialist, code, R"({"action":"complete_step"})").status, 200);
     EXPECT_EQ(codes(leader, "to_approve"), std::vector<std::string>{code});
     EXPECT_EQ(api.Call(Method::kGet, "/api/v1/dossiers?inbox=nonsense", "", &desk).status, 400);
+    // Search ignores case and diacritics, over the code, the name and the number.
+    EXPECT_EQ(codes(desk, "all&q=nguyen"), std::vector<std::string>{code});
+    EXPECT_EQ(codes(desk, "all&q=046090001234"), std::vector<std::string>{code});
+    EXPECT_EQ(codes(desk, "all&q=46.ttpvhcc-261127"), std::vector<std::string>{code});
+    EXPECT_TRUE(codes(desk, "all&q=tran").empty());
 }
 
 TEST_F(DossierApiTest, ProcessesAreVersionedAndValidated) {

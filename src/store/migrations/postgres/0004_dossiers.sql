@@ -36,6 +36,8 @@ CREATE TABLE dossiers (
     warned_at         BIGINT,
     late              BIGINT NOT NULL DEFAULT 0,
     timing            TEXT NOT NULL DEFAULT 'pending',
+    step_kind         TEXT NOT NULL DEFAULT '',
+    search_key        TEXT NOT NULL DEFAULT '',  -- folded code, applicant name and number
     idempotency_key   TEXT UNIQUE,
     body_json         TEXT NOT NULL,  -- the whole current state (store/dossiers.cpp codec)
     created_at        BIGINT NOT NULL,
