@@ -203,6 +203,26 @@ base::Result<domain::Dossier> Load(store::Transaction& tx, std::int64_t id) {
     return std::move(**d);
 }
 
+// The dossier, if the actor may see it: kUnauthenticated, kPermissionDenied otherwise.
+base::Result<domain::Dossier> LoadVisible(store::Transaction& tx, const Actor& actor,
+                                          std::int64_t id) {
+    auto d = Load(tx, id);
+    if (!d) {
+        return d;
+    }
+    if (!actor.SignedIn()) {
+        return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
+    }
+    auto visible = internal::MayView(tx, actor, *d);
+    if (!visible) {
+        return std::move(visible).error();
+    }
+    if (!*visible) {
+        return base::Error{base::ErrorCode::kPermissionDenied, "Bạn không có quyền xem hồ sơ này."};
+    }
+    return d;
+}
+
 // The actions worth offering this caller on this dossier (the machine decides at submit time).
 base::Result<std::vector<domain::ActionKind>> AllowedActions(store::Transaction& tx,
                                                              const Actor& actor,
@@ -460,20 +480,9 @@ base::Result<domain::Dossier> ActOnDossier(AppContext& ctx, const Actor& actor, 
         std::string assignee_name;
         auto judged = InReadTransaction<domain::Transition>(
             *ctx.db, [&](store::Transaction& tx) -> base::Result<domain::Transition> {
-                auto d = Load(tx, id);
+                auto d = LoadVisible(tx, actor, id);
                 if (!d) {
                     return std::move(d).error();
-                }
-                if (!actor.SignedIn()) {
-                    return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
-                }
-                auto visible = internal::MayView(tx, actor, *d);
-                if (!visible) {
-                    return std::move(visible).error();
-                }
-                if (!*visible) {
-                    return base::Error{base::ErrorCode::kPermissionDenied,
-                                       "Bạn không có quyền xem hồ sơ này."};
                 }
                 if (request.expected_version != 0 && request.expected_version != d->version) {
                     return base::Error{base::ErrorCode::kAborted,
@@ -565,44 +574,33 @@ base::Result<domain::Dossier> ActOnDossier(AppContext& ctx, const Actor& actor, 
 }
 
 base::Result<DossierView> GetDossier(AppContext& ctx, const Actor& actor, std::int64_t id) {
-    return InReadTransaction<DossierView>(
-        *ctx.db, [&](store::Transaction& tx) -> base::Result<DossierView> {
-            auto d = Load(tx, id);
-            if (!d) {
-                return std::move(d).error();
-            }
-            if (!actor.SignedIn()) {
-                return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
-            }
-            auto visible = internal::MayView(tx, actor, *d);
-            if (!visible) {
-                return std::move(visible).error();
-            }
-            if (!*visible) {
-                return base::Error{base::ErrorCode::kPermissionDenied,
-                                   "Bạn không có quyền xem hồ sơ này."};
-            }
-            DossierView view;
-            auto events = store::dossiers::Events(tx, id);
-            if (!events) {
-                return std::move(events).error();
-            }
-            view.events = std::move(*events);
-            auto j = Prepare(tx, *d);
-            if (!j) {
-                return std::move(j).error();
-            }
-            auto allowed = AllowedActions(tx, actor, *d, *j);
-            if (!allowed) {
-                return std::move(allowed).error();
-            }
-            view.allowed = std::move(*allowed);
-            if (j->process) {
-                view.process = *j->process;
-            }
-            view.dossier = std::move(*d);
-            return view;
-        });
+    return InReadTransaction<DossierView>(*ctx.db,
+                                          [&](store::Transaction& tx) -> base::Result<DossierView> {
+                                              auto d = LoadVisible(tx, actor, id);
+                                              if (!d) {
+                                                  return std::move(d).error();
+                                              }
+                                              DossierView view;
+                                              auto events = store::dossiers::Events(tx, id);
+                                              if (!events) {
+                                                  return std::move(events).error();
+                                              }
+                                              view.events = std::move(*events);
+                                              auto j = Prepare(tx, *d);
+                                              if (!j) {
+                                                  return std::move(j).error();
+                                              }
+                                              auto allowed = AllowedActions(tx, actor, *d, *j);
+                                              if (!allowed) {
+                                                  return std::move(allowed).error();
+                                              }
+                                              view.allowed = std::move(*allowed);
+                                              if (j->process) {
+                                                  view.process = *j->process;
+                                              }
+                                              view.dossier = std::move(*d);
+                                              return view;
+                                          });
 }
 
 base::Result<DossierView> GetDossierByCode(AppContext& ctx, const Actor& actor,

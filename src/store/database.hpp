@@ -82,7 +82,7 @@ struct WriteStats {
 // A database: a pool of connections. Thread-safe. SQLite: WAL mode, synchronous=FULL (an
 // acknowledged commit survives a crash), one writer connection (write transactions are
 // serialised in-process and start with BEGIN IMMEDIATE; Write groups the commits of concurrent
-// callers), up to 4 reader connections (query_only), foreign keys on, busy timeout 5 s.
+// callers), up to 16 reader connections (query_only), foreign keys on, busy timeout 5 s.
 // PostgreSQL: a pool of libpq connections (grows to 8, a broken connection is replaced); reads
 // are REPEATABLE READ READ ONLY (one snapshot, as SQLite's), writes READ COMMITTED with
 // optimistic version checks and row locks. Waiting for a connection or the writer too long
@@ -101,16 +101,18 @@ public:
     // is written. The error is `work`'s own if it returned one, else the first failed
     // statement's inside it (even if `work` ignored it), else the commit's.
     //
-    // The Transaction handed to `work` is valid only during the call and belongs to the calling
-    // thread; its Commit() is refused (kFailedPrecondition) and changes nothing. `work` must not
-    // run transaction control statements (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE), nor
-    // wait for another write of the same Database (Begin(kWrite) or Write: on SQLite the writer
-    // is held while `work` runs). It may be run while other callers' works wait, so keep it short.
-    // An exception from `work` propagates after its changes are undone.
+    // The Transaction handed to `work` is valid only during the call; its Commit() is refused
+    // (kFailedPrecondition) and changes nothing. `work` must not run transaction control statements
+    // (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE), nor wait for another write of the same
+    // Database (Begin(kWrite) or Write: on SQLite the writer is held while `work` runs). It may be
+    // run while other callers' works wait, so keep it short. An exception from `work` propagates
+    // after its changes are undone.
     //
     // Default (PostgreSQL, where the server groups the commits of concurrent connections
     // itself): Begin(kWrite), `work`, Commit. SQLite: group commit (docs/storage.md) — `work` runs
-    // on the caller's thread inside a shared transaction under its own savepoint, and one COMMIT
+    // inside a shared transaction under its own savepoint, on the caller's thread or, while the
+    // caller sleeps, on the thread holding the writer (flat combining: `work` must not rely on
+    // thread-local state), and one COMMIT
     // (one fsync) makes the works of all concurrent callers durable; a failing work is rolled
     // back to its savepoint without affecting the others, and if that COMMIT fails every work of
     // it gets the error. With `sqlite:PATH?group_commit=off`, the default. Thread-safe.

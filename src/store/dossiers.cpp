@@ -67,6 +67,24 @@ base::Result<domain::Dossier> FromRow(const Row& row) {
     return d;
 }
 
+// At most one row of `sql`, decoded by `decode`.
+template <typename T, typename Decode>
+base::Result<std::optional<T>> One(Transaction& tx, std::string_view sql,
+                                   std::span<const Value> params, Decode decode) {
+    auto row = tx.QueryOne(sql, params);
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return std::optional<T>{};
+    }
+    base::Result<T> value = decode(**row);
+    if (!value) {
+        return std::move(value).error();
+    }
+    return std::optional<T>{std::move(*value)};
+}
+
 base::Result<std::optional<domain::Dossier>> GetWhere(Transaction& tx, std::string_view where,
                                                       Value key) {
     const std::string sql =
@@ -74,18 +92,7 @@ base::Result<std::optional<domain::Dossier>> GetWhere(Transaction& tx, std::stri
         "WHERE " +
         std::string(where);
     const std::array<Value, 1> params{std::move(key)};
-    auto row = tx.QueryOne(sql, params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<domain::Dossier>{};
-    }
-    auto d = FromRow(**row);
-    if (!d) {
-        return std::move(d).error();
-    }
-    return std::optional<domain::Dossier>{std::move(*d)};
+    return One<domain::Dossier>(tx, sql, params, FromRow);
 }
 
 std::string DetailsJson(const domain::DossierEvent& e) {
@@ -504,38 +511,18 @@ base::Result<std::optional<domain::Process>> LatestProcess(Transaction& tx,
                                                            std::string_view procedure_code,
                                                            std::optional<std::int64_t> unit_id) {
     const std::array<Value, 2> params{Text(procedure_code), Int(unit_id.value_or(0))};
-    auto row = tx.QueryOne("SELECT " + std::string(kProcessColumns) +
-                               " FROM processes WHERE procedure_code = $1 AND scope_unit_id IN "
-                               "($2, 0) ORDER BY scope_unit_id DESC, version DESC LIMIT 1",
-                           params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<domain::Process>{};
-    }
-    auto p = ProcessFromRow(**row);
-    if (!p) {
-        return std::move(p).error();
-    }
-    return std::optional<domain::Process>{std::move(*p)};
+    return One<domain::Process>(tx,
+                                "SELECT " + std::string(kProcessColumns) +
+                                    " FROM processes WHERE procedure_code = $1 AND scope_unit_id "
+                                    "IN ($2, 0) ORDER BY scope_unit_id DESC, version DESC LIMIT 1",
+                                params, ProcessFromRow);
 }
 
 base::Result<std::optional<domain::Process>> GetProcess(Transaction& tx, std::int64_t id) {
     const std::array<Value, 1> params{Int(id)};
-    auto row = tx.QueryOne(
-        "SELECT " + std::string(kProcessColumns) + " FROM processes WHERE id = $1", params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<domain::Process>{};
-    }
-    auto p = ProcessFromRow(**row);
-    if (!p) {
-        return std::move(p).error();
-    }
-    return std::optional<domain::Process>{std::move(*p)};
+    return One<domain::Process>(
+        tx, "SELECT " + std::string(kProcessColumns) + " FROM processes WHERE id = $1", params,
+        ProcessFromRow);
 }
 
 base::Result<std::vector<domain::Process>> ProcessHistory(Transaction& tx,

@@ -62,16 +62,6 @@ Data Field(const std::string& id, const std::string& name, const std::string& la
     return data;
 }
 
-Data Choice(const std::string& id, const std::string& value, const std::string& label,
-            bool checked) {
-    Data data;
-    data.set("id", id);
-    data.set("value", value);
-    data.set("label", label);
-    data.set("checked", checked);
-    return data;
-}
-
 std::vector<Option> TaskUnitOptions(const std::vector<domain::Unit>& units,
                                     std::int64_t settling_unit_id) {
     std::vector<Option> options = {{"", "— Chọn cơ quan —"}};

@@ -21,16 +21,6 @@ using http::Response;
 
 constexpr int kSuggestions = 8;
 
-Data Choice(const std::string& id, const std::string& value, const std::string& label,
-            bool checked) {
-    Data data;
-    data.set("id", id);
-    data.set("value", value);
-    data.set("label", label);
-    data.set("checked", checked);
-    return data;
-}
-
 // The suggestions under the search box: {searched, has_suggestions, suggestions [{code, name,
 // href}], summary}.
 base::Result<Data> SuggestionsData(const Site& site, const std::string& q) {

@@ -437,4 +437,14 @@ std::string RoleGrantText(const domain::RoleGrant& grant, const std::vector<doma
     return out;
 }
 
+Data Choice(const std::string& id, const std::string& value, const std::string& label,
+            bool checked) {
+    Data data;
+    data.set("id", id);
+    data.set("value", value);
+    data.set("label", label);
+    data.set("checked", checked);
+    return data;
+}
+
 }  // namespace motcua::web

@@ -98,6 +98,10 @@ struct Option {
     std::string label;
 };
 [[nodiscard]] Data FieldData(const FieldSpec& spec, const FormErrors& errors);
+
+// One radio button or check box of a group (part templates read id, value, label, checked).
+[[nodiscard]] Data Choice(const std::string& id, const std::string& value, const std::string& label,
+                          bool checked);
 [[nodiscard]] Data SelectData(const FieldSpec& spec, const std::vector<Option>& options,
                               const FormErrors& errors);
 
