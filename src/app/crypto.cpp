@@ -99,6 +99,16 @@ base::Status CheckPasswordPolicy(std::string_view password) {
     return {};
 }
 
+std::string RandomCode(size_t length) {
+    constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    std::string code;
+    code.reserve(length);
+    for (size_t i = 0; i < length; ++i) {
+        code += kAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kAlphabet.size()))];
+    }
+    return code;
+}
+
 std::string RandomToken(size_t bytes) {
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());

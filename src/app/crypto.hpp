@@ -21,6 +21,9 @@ inline constexpr int kMaxConcurrentHashes = 2;
 [[nodiscard]] std::string RandomToken(size_t bytes = 32);
 // Lower-case hex SHA-256.
 [[nodiscard]] std::string Sha256Hex(std::string_view data);
+// `length` characters drawn uniformly (CSPRNG) from an alphabet without look-alikes
+// (A–Z and 2–9 less I, O, 0, 1): codes people read off paper, e.g. the tracking code.
+[[nodiscard]] std::string RandomCode(size_t length);
 // Constant-time comparison (sodium_memcmp) of equal-length strings; false if lengths differ.
 [[nodiscard]] bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

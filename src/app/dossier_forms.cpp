@@ -305,6 +305,7 @@ base::Result<Printed> PrintDossierForm(AppContext& ctx, const Actor& actor, std:
             f.receiving_unit = units.Name(d.receiving_unit_id);
             f.dossier_code = d.code;
             f.applicant_name = d.applicant.name;
+            f.applicant_is_organisation = d.applicant.kind == domain::ApplicantKind::kOrganisation;
             f.applicant_address = d.applicant.address;
             f.applicant_phone = d.applicant.phone;
             f.applicant_email = d.applicant.email;

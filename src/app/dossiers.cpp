@@ -430,7 +430,7 @@ base::Result<ReceiveResult> ReceiveDossier(AppContext& ctx, const Actor& actor,
             draft.processing_milli = proc.processing_milli;
             draft.time_unit = static_cast<int>(proc.time_unit);
             draft.idempotency_key = request.idempotency_key;
-            draft.lookup_secret = RandomToken(4);
+            draft.lookup_secret = RandomCode(8);
             if (draft.channel == domain::Channel::kOnline) {
                 return base::InvalidArgument(
                     "hồ sơ trực tuyến do người nộp gửi qua cổng dịch vụ công");

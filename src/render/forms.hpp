@@ -88,13 +88,14 @@ struct FormData {
     std::string dossier_code{};    // "H46.10-260312-0001"; empty = no code line
     std::string qr_payload{};      // tracking URL encoded as a QR code by the code; empty = no QR
     std::string applicant_name{};  // the submitter (người nộp hồ sơ), printed bold
-    std::string applicant_address{};    // the submitter's address
-    std::string applicant_phone{};      // the submitter's phone
-    std::string applicant_email{};      // the submitter's e-mail
-    std::string applicant_id_number{};  // personal identification / passport number
-    std::string owner_name{};           // dossier owner when not the submitter; empty = same
-    std::string owner_address{};        // the owner's address (printed only with owner_name)
-    std::string procedure_name{};       // the requested matter (TTHC)
+    bool applicant_is_organisation = false;  // "Tổ chức:" instead of "Ông/Bà:"
+    std::string applicant_address{};         // the submitter's address
+    std::string applicant_phone{};           // the submitter's phone
+    std::string applicant_email{};           // the submitter's e-mail
+    std::string applicant_id_number{};       // personal identification / passport number
+    std::string owner_name{};                // dossier owner when not the submitter; empty = same
+    std::string owner_address{};             // the owner's address (printed only with owner_name)
+    std::string procedure_name{};            // the requested matter (TTHC)
     std::string channel_label{};  // "Trực tiếp", "Trực tuyến", "Bưu chính công ích"
     std::vector<ComponentLine> components{};  // Form 01: received; Form 02: to add or complete
     int sets = 1;                             // number of dossier sets (>= 1)

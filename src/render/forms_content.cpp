@@ -61,7 +61,8 @@ Paragraph PhoneEmail(const FormData& form) {
 
 // "Ông/Bà: NAME" and the applicant lines common to Forms 01 and 03.
 void AddApplicant(const FormData& form, Document& doc) {
-    doc.blocks.emplace_back(Labeled("Ông/Bà", form.applicant_name, true));
+    doc.blocks.emplace_back(
+        Labeled(form.applicant_is_organisation ? "Tổ chức" : "Ông/Bà", form.applicant_name, true));
     if (!form.applicant_id_number.empty()) {
         doc.blocks.emplace_back(Labeled("Số định danh cá nhân/Hộ chiếu", form.applicant_id_number));
     }

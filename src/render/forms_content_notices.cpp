@@ -15,7 +15,9 @@ Cell TextCell(std::string text, Align align = Align::kLeft) {
 
 // "Kính gửi: Ông/Bà NAME" with the address and phone lines.
 void AddAddressee(const FormData& form, Document& doc) {
-    Paragraph to = Labeled("Kính gửi", "Ông/Bà " + Clean(form.applicant_name), true);
+    Paragraph to = Labeled(
+        "Kính gửi", (form.applicant_is_organisation ? "" : "Ông/Bà ") + Clean(form.applicant_name),
+        true);
     if (form.applicant_name.empty()) to = Labeled("Kính gửi", "");
     to.align = Align::kLeft;
     doc.blocks.emplace_back(std::move(to));

@@ -36,6 +36,16 @@ TEST(RenderHtml, IsACompletePrintablePage) {
     EXPECT_NE(html.find("</html>"), std::string::npos);
 }
 
+TEST(RenderHtml, AnOrganisationIsNotAddressedAsOngBa) {
+    FormData form = SampleReceipt();
+    form.applicant_name = "Công ty Luật TNHH Hương Giang";
+    EXPECT_NE(RenderHtml(form).find("Ông/Bà"), std::string::npos);
+    form.applicant_is_organisation = true;
+    const std::string html = RenderHtml(form);
+    EXPECT_EQ(html.find("Ông/Bà"), std::string::npos);
+    EXPECT_NE(html.find("Tổ chức"), std::string::npos);
+}
+
 TEST(RenderHtml, EscapesEveryText) {
     FormData form = SampleReceipt();
     form.applicant_name = "<script>alert('x')</script> & \"Hướng\"";

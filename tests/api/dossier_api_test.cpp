@@ -101,6 +101,9 @@ TEST_F(DossierApiTest, WalkInFromReceiptToReturn) {
     EXPECT_EQ(Str(d, "transfer_due_at"), "2026-11-27T17:00:00+07:00");
     EXPECT_EQ(d.at("components").as_array().size(), 3U);  // the procedure's required list
     EXPECT_EQ(d.at("version").as_int64(), 1);
+    // The tracking code printed on the slip: 8 characters without look-alikes.
+    EXPECT_TRUE(std::regex_match(Str(d, "lookup_code"), std::regex("[A-HJ-NP-Z2-9]{8}")))
+        << Str(d, "lookup_code");
 
     Later(std::chrono::minutes(30));
     auto r = Act(desk, code, R"({"action":"transfer","version":1})");
