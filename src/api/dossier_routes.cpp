@@ -8,6 +8,7 @@
 #include "app/dossier_forms.hpp"
 #include "app/dossiers.hpp"
 #include "app/organisation.hpp"
+#include "app/tracking.hpp"
 #include "calendar/instant.hpp"
 #include "store/dossiers.hpp"
 #include "text/unicode.hpp"
@@ -770,6 +771,38 @@ void RegisterDossierRoutes(http::Router& router, app::AppContext& ctx, const Cac
                          }),
                {"Lưu phiên bản mới của quy trình nội bộ (kiểm soát TTHC; 'version' hiện tại)",
                 "session+csrf", R"({"$ref":"#/components/schemas/Process"})", ""});
+
+    router.Add(
+        Method::kGet, "/api/v1/tracking",
+        [&ctx](const Request& req) -> Response {
+            auto view = app::TrackDossier(ctx, req.Query("code").value_or(""),
+                                          req.Query("key").value_or(""), req.remote_ip);
+            if (!view) {
+                return Problem(view.error());
+            }
+            json::array steps;
+            for (const app::TrackingStep& s : view->steps) {
+                steps.push_back(json::object{{"at", calendar::FormatInstant(s.at)},
+                                             {"action", s.action},
+                                             {"state", s.state},
+                                             {"unit", s.unit}});
+            }
+            Response r = Json(200, json::object{{"code", view->code},
+                                                {"procedure_name", view->procedure_name},
+                                                {"state", view->state},
+                                                {"receiving_unit", view->receiving_unit},
+                                                {"settling_unit", view->settling_unit},
+                                                {"received_at", Time(view->received_at)},
+                                                {"appointment_at", Time(view->appointment_at)},
+                                                {"returned_at", Time(view->returned_at)},
+                                                {"timing", view->timing},
+                                                {"steps", std::move(steps)}});
+            r.AddHeader("Cache-Control", "no-store");
+            return r;
+        },
+        {"Tra cứu công khai tình trạng hồ sơ bằng mã hồ sơ (code) và mã tra cứu in trên giấy "
+         "tiếp nhận (key); không có thông tin cá nhân; giới hạn số lần sai",
+         "public", "", ""});
 }
 
 }  // namespace motcua::api

@@ -11,6 +11,7 @@
 
 #include "calendar/instant.hpp"
 #include "domain/dossier_machine.hpp"
+#include "store/dossiers.hpp"
 #include "web/dossier_views.hpp"
 #include "web/forms.hpp"
 #include "web/intake_views.hpp"
@@ -547,6 +548,37 @@ TEST_F(DossierPages, ProcessEditorForControlOfficers) {
     EXPECT_EQ(
         Post("/quy-trinh/1.002010", fixed.substr(fixed.find('&') + 1) + "&op=save", cookie).status,
         403);
+}
+
+}  // namespace
+}  // namespace motcua::web
+
+namespace motcua::web {
+namespace {
+
+TEST_F(DossierPages, PublicTrackingPageShowsProgressNotPersonalData) {
+    const std::string desk = SignIn("motcua");
+    const std::string code = Receive(desk);
+    std::string key;
+    {
+        auto tx = ctx_.db->Begin(store::TxMode::kRead);
+        ASSERT_TRUE(tx);
+        auto d = store::dossiers::GetByCode(**tx, code);
+        ASSERT_TRUE(d && *d);
+        key = (*d)->lookup_secret;
+    }
+    // Anyone, without signing in: the form, then the dossier by its two codes.
+    http::Response r = Get("/tra-cuu");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_NE(r.body.find("Tra cứu tình trạng hồ sơ"), std::string::npos);
+    r = Get("/tra-cuu?ma=" + code + "&khoa=" + key);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_NE(r.body.find("Đã tiếp nhận"), std::string::npos);
+    EXPECT_NE(r.body.find("Sở Tư pháp"), std::string::npos);
+    EXPECT_EQ(r.body.find("046090"), std::string::npos);  // no identity number
+    r = Get("/tra-cuu?ma=" + code + "&khoa=WRONGKEY");
+    EXPECT_EQ(r.status, 404);
+    EXPECT_NE(r.body.find("Không tìm thấy hồ sơ"), std::string::npos);
 }
 
 }  // namespace

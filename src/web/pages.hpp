@@ -21,5 +21,7 @@ void RegisterIntakePages(http::Router& router, const SitePtr& site);
 
 // /quy-trinh/{procedure}: the internal-process editor (process_pages.cpp).
 void RegisterProcessPages(http::Router& router, const SitePtr& site);
+// /tra-cuu: public tracking by dossier code and tracking code (tracking_pages.cpp).
+void RegisterTrackingPages(http::Router& router, const SitePtr& site);
 
 }  // namespace motcua::web

@@ -309,6 +309,7 @@ void RegisterWebRoutes(http::Router& router, app::AppContext& ctx, const WebOpti
     RegisterDossierPages(router, site);
     RegisterIntakePages(router, site);
     RegisterProcessPages(router, site);
+    RegisterTrackingPages(router, site);
     router.Add(Method::kGet, "/static/{name}",
                [](const Request& req) { return ServeStatic(req, req.path_params.at("name")); },
                {"Tệp CSS/JS nhúng trong chương trình (?v=<băm nội dung>)", "public", "", ""});

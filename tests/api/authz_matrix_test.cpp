@@ -87,8 +87,9 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
         &desk);
     ASSERT_EQ(received.status, 201) << received.body;
     std::error_code parse_error;
-    const std::string dossier =
-        std::string(json::parse(received.body, parse_error).at("code").as_string());
+    const json::value received_body = json::parse(received.body, parse_error);
+    const std::string dossier = std::string(received_body.at("code").as_string());
+    const std::string tracking = std::string(received_body.at("lookup_code").as_string());
     ASSERT_EQ(api_.Call(Method::kPost, "/api/v1/dossiers/" + dossier + "/actions",
                         R"({"action":"transfer"})", &desk)
                   .status,
@@ -142,6 +143,8 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          {"motcua", "lanhdao"}},
         {Method::kGet, "/api/v1/processes/{procedure}", fixed("/api/v1/processes/1.002010"), none,
          signed_in},
+        {Method::kGet, "/api/v1/tracking",
+         fixed("/api/v1/tracking?code=" + dossier + "&key=" + tracking), none, all},
         {Method::kPut,
          "/api/v1/processes/{procedure}",
          fixed("/api/v1/processes/1.002010"),

@@ -381,6 +381,50 @@ TEST_F(DossierApiTest, TheSweepWarnsBeforeTheDeadlineAndMarksLateAfterIt) {
     EXPECT_NE(inbox.body.find(code), std::string::npos) << inbox.body;
 }
 
+TEST_F(DossierApiTest, PublicTrackingNeedsTheCodeOnTheSlipAndShowsNoPersonalData) {
+    const json::value d = Receive(desk, Intake());
+    const std::string code = Str(d, "code");
+    const std::string key = Str(d, "lookup_code");
+    ASSERT_EQ(Act(desk, code, R"({"action":"transfer"})").status, 200);
+    // Anyone with the slip: no session needed.
+    auto r = api.Call(Method::kGet, "/api/v1/tracking?code=" + code + "&key=" + key, "", nullptr,
+                      true, "application/json", "198.51.100.7");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::value t = Body(r);
+    EXPECT_EQ(Str(t, "state"), "Đang giải quyết");
+    EXPECT_EQ(t.at("steps").as_array().size(), 2U);
+    EXPECT_EQ(Str(t.at("steps").as_array()[1], "action"), "Chuyển hồ sơ đến cơ quan giải quyết");
+    for (const char* personal :
+         {"Nguyễn Văn An", "046090001234", "0912345678", "Lê Lợi", "Phạm Thị Thu"}) {
+        EXPECT_EQ(r.body.find(personal), std::string::npos) << personal;
+    }
+    // A wrong key and an unknown code read the same; after ten failures the address waits.
+    const auto wrong = api.Call(Method::kGet, "/api/v1/tracking?code=" + code + "&key=AAAAAAAA", "",
+                                nullptr, true, "application/json", "198.51.100.8");
+    const auto unknown =
+        api.Call(Method::kGet, "/api/v1/tracking?code=46.TTPVHCC-261127-9999&key=" + key, "",
+                 nullptr, true, "application/json", "198.51.100.8");
+    EXPECT_EQ(wrong.status, 404);
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_EQ(Body(wrong).at("detail"), Body(unknown).at("detail"));
+    int throttled = 0;
+    for (int i = 0; i < 12; ++i) {
+        throttled += api.Call(Method::kGet, "/api/v1/tracking?code=" + code + "&key=BBBBBBBB", "",
+                              nullptr, true, "application/json", "198.51.100.8")
+                         .status == 429;
+    }
+    EXPECT_GT(throttled, 0);
+    // Even the right key is refused from that address now; another address is not affected.
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/tracking?code=" + code + "&key=" + key, "", nullptr,
+                       true, "application/json", "198.51.100.8")
+                  .status,
+              429);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/tracking?code=" + code + "&key=" + key, "", nullptr,
+                       true, "application/json", "198.51.100.9")
+                  .status,
+              200);
+}
+
 // The text of a PDF, through poppler's pdftotext (scripts/setup installs poppler-utils).
 std::string PdfText(const std::string& pdf) {
     const auto path = std::filesystem::temp_directory_path() /
