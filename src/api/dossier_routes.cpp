@@ -620,17 +620,17 @@ void RegisterDossierRoutes(http::Router& router, app::AppContext& ctx, const Cac
     router.Add(Method::kPost, "/api/v1/dossiers/{code}/actions",
                WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto view =
-                                 app::GetDossierByCode(ctx, actor, req.path_params.at("code"));
-                             if (!view) {
-                                 return Problem(view.error());
+                             // Only the id: ActOnDossier checks access (the full view with
+                             // its timeline and allowed actions would be wasted work here).
+                             auto id = app::DossierIdByCode(ctx, req.path_params.at("code"));
+                             if (!id) {
+                                 return Problem(id.error());
                              }
                              auto request = ActionFromJson(ctx, req);
                              if (!request) {
                                  return Problem(request.error());
                              }
-                             auto done = app::ActOnDossier(ctx, actor, view->dossier.id,
-                                                           std::move(*request));
+                             auto done = app::ActOnDossier(ctx, actor, *id, std::move(*request));
                              if (!done) {
                                  return Problem(done.error());
                              }

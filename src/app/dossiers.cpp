@@ -603,9 +603,8 @@ base::Result<DossierView> GetDossier(AppContext& ctx, const Actor& actor, std::i
                                           });
 }
 
-base::Result<DossierView> GetDossierByCode(AppContext& ctx, const Actor& actor,
-                                           std::string_view code) {
-    auto id = InReadTransaction<std::int64_t>(
+base::Result<std::int64_t> DossierIdByCode(AppContext& ctx, std::string_view code) {
+    return InReadTransaction<std::int64_t>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<std::int64_t> {
             auto d = store::dossiers::GetByCode(tx, code);
             if (!d) {
@@ -616,6 +615,11 @@ base::Result<DossierView> GetDossierByCode(AppContext& ctx, const Actor& actor,
             }
             return (*d)->id;
         });
+}
+
+base::Result<DossierView> GetDossierByCode(AppContext& ctx, const Actor& actor,
+                                           std::string_view code) {
+    auto id = DossierIdByCode(ctx, code);
     if (!id) {
         return std::move(id).error();
     }

@@ -67,6 +67,9 @@ struct DossierView {
 // citizen who submitted it. kNotFound also when the caller may not see it (no existence leak).
 [[nodiscard]] base::Result<DossierView> GetDossier(AppContext& ctx, const Actor& actor,
                                                    std::int64_t id);
+// The id of the dossier with `code` (kNotFound); no access check — the use case given the id
+// checks it.
+[[nodiscard]] base::Result<std::int64_t> DossierIdByCode(AppContext& ctx, std::string_view code);
 [[nodiscard]] base::Result<DossierView> GetDossierByCode(AppContext& ctx, const Actor& actor,
                                                          std::string_view code);
 

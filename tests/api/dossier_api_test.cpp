@@ -290,9 +290,10 @@ TEST_F(DossierApiTest, BadInputIsRefusedClearlyAndWritesNothing) {
         EXPECT_EQ(r.status, 400) << body << " → " << r.body;
     }
     EXPECT_EQ(api.Count("dossier_events"), 1);
-    // An unknown dossier.
+    // An unknown dossier, read or acted on.
     EXPECT_EQ(api.Call(Method::kGet, "/api/v1/dossiers/46.TTPVHCC-261127-9999", "", &desk).status,
               404);
+    EXPECT_EQ(Act(desk, "46.TTPVHCC-261127-9999", R"({"action":"transfer"})").status, 404);
     // Without a CSRF token nothing happens.
     EXPECT_EQ(api.Call(Method::kPost, "/api/v1/dossiers", Intake(), &desk, false).status, 403);
 }
