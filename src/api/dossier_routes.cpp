@@ -526,6 +526,14 @@ std::string TrackingBase(const Request& req) {
 
 }  // namespace
 
+boost::json::object DossierToJson(const domain::Dossier& d) {
+    return DossierJson(d);
+}
+
+boost::json::object DossierSummaryToJson(const store::dossiers::Summary& s) {
+    return SummaryJson(s);
+}
+
 void RegisterDossierRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
     router.Add(
         Method::kPost, "/api/v1/dossiers",

@@ -6,12 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include "api/response_cache.hpp"
 #include "app/actor.hpp"
 #include "app/context.hpp"
 #include "base/result.hpp"
+#include "domain/dossier.hpp"
+#include "store/dossiers.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 
@@ -36,7 +39,19 @@ using CachePtr = std::shared_ptr<ResponseCache>;
 // A positive id in a path; kNotFound otherwise.
 [[nodiscard]] base::Result<std::int64_t> ParseId(std::string_view text);
 
+// The dossier's JSON form (dossier_routes.cpp), shared with the citizen routes.
+[[nodiscard]] boost::json::object DossierToJson(const domain::Dossier& d);
+[[nodiscard]] boost::json::object DossierSummaryToJson(const store::dossiers::Summary& s);
+// Citizen accounts, drafts and online submission (citizen_routes.cpp, issue #5).
+void RegisterCitizenRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+
 // Dossier routes (dossier_routes.cpp, issue #4).
 void RegisterDossierRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Documents: uploads, digitisation, holdings and reuse (document_routes.cpp, issue #5).
+void RegisterDocumentRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Ratings and the nine evaluation indices (rating_routes.cpp, issue #5).
+void RegisterRatingRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Payment routes (payment_routes.cpp, issue #5).
+void RegisterPaymentRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 
 }  // namespace motcua::api

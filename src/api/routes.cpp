@@ -753,6 +753,10 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterSession(router, ctx, cache);
     RegisterOrganisation(router, ctx, cache);
     RegisterDossierRoutes(router, ctx, cache);
+    RegisterDocumentRoutes(router, ctx, cache);
+    RegisterRatingRoutes(router, ctx, cache);
+    RegisterCitizenRoutes(router, ctx, cache);
+    RegisterPaymentRoutes(router, ctx, cache);
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -47,6 +48,8 @@ struct SecurityPolicy {
     std::chrono::seconds ip_window{15 * 60};
 };
 
+class PaymentGateway;  // app/payments.hpp (issue #5)
+
 // What every use case needs: the store, the clock, the policy. Built once in main.
 struct AppContext {
     store::Database* db = nullptr;
@@ -54,6 +57,14 @@ struct AppContext {
     SecurityPolicy policy;
     LoginThrottle* throttle = nullptr;
     std::string dummy_password_hash;  // verified against when a username is unknown (timing)
+    // Issue #5. Content-addressed store of uploaded files (app/documents.hpp); empty: uploads
+    // are refused.
+    std::filesystem::path files_dir;
+    // The online-payment gateway (app/payments.hpp); null: online payment is unavailable.
+    const PaymentGateway* payment_gateway = nullptr;
+    // Public base address of the site ("https://dichvucong.example.gov.vn"), for links in
+    // notifications and payment return addresses; empty: relative links.
+    std::string public_base_url;
 };
 
 // Runs `body` in a write transaction (store::Database::Write: on SQLite, grouped with the commits

@@ -43,6 +43,11 @@ base::Result<bool> HoldsRoleOn(store::Transaction& tx, const Actor& actor, Role 
     return false;
 }
 
+bool IsOwner(const Actor& actor, const domain::Dossier& dossier) {
+    return actor.SignedIn() && actor.user->active && dossier.citizen_user_id &&
+           *dossier.citizen_user_id == actor.user->id;
+}
+
 base::Result<bool> MayView(store::Transaction& tx, const Actor& actor,
                            const domain::Dossier& dossier) {
     if (!actor.SignedIn() || !actor.user->active) {
@@ -99,6 +104,15 @@ base::Status AuthorizeAction(store::Transaction& tx, const Actor& actor,
     if (!actor.SignedIn()) {
         return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
     }
+    // The applicant who submitted online completes a supplement request and may withdraw; the
+    // desk's staff do the same for paper dossiers (below).
+    if (IsOwner(actor, dossier) && (action.kind == domain::ActionKind::kSupplement ||
+                                    action.kind == domain::ActionKind::kWithdraw)) {
+        action.by_applicant = true;
+        action.actor_unit_id = dossier.receiving_unit_id;
+        return {};
+    }
+    action.by_applicant = false;
     const Role role = domain::ActionRole(action.kind);
     if (role == Role::kAdmin || role == Role::kCitizen) {
         return base::Error{base::ErrorCode::kPermissionDenied,

@@ -26,6 +26,9 @@ namespace motcua::app::internal {
 [[nodiscard]] base::Result<bool> HoldsRoleOn(store::Transaction& tx, const Actor& actor,
                                              domain::Role role, std::int64_t unit_id);
 
+// True if the actor is the citizen who submitted the dossier online (its owner).
+[[nodiscard]] bool IsOwner(const Actor& actor, const domain::Dossier& dossier);
+
 // Whether the actor may see the dossier: staff (not administrators) holding any role on, or
 // covering, a unit the dossier passed through; the citizen who submitted it.
 [[nodiscard]] base::Result<bool> MayView(store::Transaction& tx, const Actor& actor,

@@ -1,5 +1,6 @@
 #include "app/dossiers.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
@@ -9,6 +10,7 @@
 #include "app/catalogue.hpp"
 #include "app/crypto.hpp"
 #include "app/dossier_access.hpp"
+#include "app/notify.hpp"
 #include "calendar/civil_date.hpp"
 #include "domain/unit.hpp"
 #include "store/procedures.hpp"
@@ -232,6 +234,19 @@ base::Result<std::vector<domain::ActionKind>> AllowedActions(store::Transaction&
     if (domain::IsTerminal(d.state)) {
         return out;
     }
+    if (internal::IsOwner(actor, d)) {
+        // The online applicant: complete a supplement request, or withdraw.
+        if (d.state == DossierState::kAwaitingSupplement ||
+            d.state == DossierState::kReturnedForSupplement) {
+            out.push_back(domain::ActionKind::kSupplement);
+        }
+        if (d.state == DossierState::kSubmitted || d.state == DossierState::kAwaitingSupplement ||
+            d.state == DossierState::kReceived ||
+            d.state == DossierState::kReturnedForSupplement) {
+            out.push_back(domain::ActionKind::kWithdraw);
+        }
+        return out;
+    }
     const auto ctx = ContextOf(tx, j);
     for (int k = 0; k <= static_cast<int>(domain::ActionKind::kMarkLate); ++k) {
         domain::Action a;
@@ -318,6 +333,120 @@ std::string_view InboxLabel(Inbox inbox) {
     return "";
 }
 
+namespace {
+
+// What a new dossier is made of, whether received at a desk or submitted online.
+struct NewDossier {
+    std::int64_t desk = 0;
+    std::int64_t settling_unit_id = 0;
+    std::string procedure_code;
+    domain::Channel channel = domain::Channel::kDirect;
+    domain::Applicant applicant;
+    std::vector<domain::Component> components;
+    std::string idempotency_key;
+    std::optional<std::int64_t> citizen_user_id;
+};
+
+// Numbers, judges (domain::Open) and stores a new dossier with its first event.
+base::Result<domain::Dossier> CreateDossier(store::Transaction& tx, AppContext& ctx,
+                                            const NewDossier& spec, const domain::Action& action) {
+    const auto now = action.at;
+    auto desk_unit = store::units::Get(tx, spec.desk);
+    if (!desk_unit) {
+        return std::move(desk_unit).error();
+    }
+    auto settling = store::units::Get(tx, spec.settling_unit_id);
+    if (!settling) {
+        return std::move(settling).error();
+    }
+    if (!*desk_unit || !*settling) {
+        return base::NotFound("không có đơn vị tiếp nhận hoặc đơn vị giải quyết");
+    }
+    auto procedure =
+        store::procedures::GetInForce(tx, spec.procedure_code, TodayInVietnam(*ctx.clock));
+    if (!procedure) {
+        return std::move(procedure).error();
+    }
+    if (!*procedure) {
+        return base::NotFound("không có thủ tục " + spec.procedure_code + " đang có hiệu lực");
+    }
+    const domain::Procedure& proc = **procedure;
+    if (!CanSettle(**settling, proc)) {
+        return base::Error{base::ErrorCode::kFailedPrecondition,
+                           (*settling)->name + " không giải quyết thủ tục cấp " +
+                               (proc.levels.empty() ? std::string("?") : proc.levels.front())};
+    }
+    auto rules = domain::RuleBook::Embedded()->InForceAt(now);
+    if (!rules) {
+        return std::move(rules).error();
+    }
+    auto process = EnsureProcess(tx, proc, spec.settling_unit_id, now);
+    if (!process) {
+        return std::move(process).error();
+    }
+    auto home_desk = HomeOf(tx, spec.desk);
+    auto home_settling = HomeOf(tx, spec.settling_unit_id);
+    if (!home_desk || !home_settling) {
+        return base::Internal("không xác định được địa bàn của đơn vị");
+    }
+    const sys_days today = TodayInVietnam(*ctx.clock);
+    auto number = store::dossiers::NextCodeNumber(tx, (*desk_unit)->code, today);
+    if (!number) {
+        return std::move(number).error();
+    }
+    auto code = FormatDossierCode((*desk_unit)->code, today, *number);
+    if (!code) {
+        return std::move(code).error();
+    }
+
+    domain::Dossier draft;
+    draft.code = *code;
+    draft.rule_set_id = (*rules)->id;
+    draft.procedure_code = proc.code;
+    draft.procedure_name = proc.name;
+    draft.process_id = process->id;
+    draft.receiving_unit_id = spec.desk;
+    draft.settling_unit_id = spec.settling_unit_id;
+    draft.boundary_free = *home_desk != *home_settling;
+    draft.channel = spec.channel;
+    draft.applicant = spec.applicant;
+    draft.components = spec.components.empty() ? RequiredComponents(proc) : spec.components;
+    draft.fee_amount = proc.fee_amount;
+    draft.processing_milli = proc.processing_milli;
+    draft.time_unit = static_cast<int>(proc.time_unit);
+    draft.idempotency_key = spec.idempotency_key;
+    draft.lookup_secret = RandomCode(8);
+    draft.citizen_user_id = spec.citizen_user_id;
+
+    auto cal = internal::CalendarFor(spec.settling_unit_id);
+    if (!cal) {
+        return std::move(cal).error();
+    }
+    Judged j{*rules, *cal, std::make_shared<const domain::Process>(std::move(*process))};
+    auto transition = domain::Open(std::move(draft), action, ContextOf(tx, j));
+    if (!transition) {
+        return std::move(transition).error();
+    }
+    transition->dossier.version = 1;
+    auto id = store::dossiers::Insert(tx, transition->dossier);
+    if (!id) {
+        return std::move(id).error();
+    }
+    transition->dossier.id = *id;
+    transition->event.dossier_id = *id;
+    transition->event.seq = 1;
+    if (base::Status s = store::dossiers::AppendEvent(tx, transition->event); !s) {
+        return s.error();
+    }
+    if (base::Status s = internal::NotifyApplicant(tx, transition->dossier, transition->event);
+        !s) {
+        return s.error();
+    }
+    return std::move(transition->dossier);
+}
+
+}  // namespace
+
 base::Result<ReceiveResult> ReceiveDossier(AppContext& ctx, const Actor& actor,
                                            ReceiveRequest request) {
     const auto now = ctx.clock->Now();
@@ -363,75 +492,15 @@ base::Result<ReceiveResult> ReceiveDossier(AppContext& ctx, const Actor& actor,
                     return ReceiveResult{std::move(**earlier), false};
                 }
             }
-            auto desk_unit = store::units::Get(tx, *desk);
-            if (!desk_unit) {
-                return std::move(desk_unit).error();
-            }
-            auto settling = store::units::Get(tx, request.settling_unit_id);
-            if (!settling) {
-                return std::move(settling).error();
-            }
-            if (!*desk_unit || !*settling) {
-                return base::NotFound("không có đơn vị tiếp nhận hoặc đơn vị giải quyết");
-            }
-            auto procedure = store::procedures::GetInForce(tx, request.procedure_code,
-                                                           TodayInVietnam(*ctx.clock));
-            if (!procedure) {
-                return std::move(procedure).error();
-            }
-            if (!*procedure) {
-                return base::NotFound("không có thủ tục " + request.procedure_code +
-                                      " đang có hiệu lực");
-            }
-            const domain::Procedure& proc = **procedure;
-            if (!CanSettle(**settling, proc)) {
-                return base::Error{
-                    base::ErrorCode::kFailedPrecondition,
-                    (*settling)->name + " không giải quyết thủ tục cấp " +
-                        (proc.levels.empty() ? std::string("?") : proc.levels.front())};
-            }
-            auto rules = domain::RuleBook::Embedded()->InForceAt(now);
-            if (!rules) {
-                return std::move(rules).error();
-            }
-            auto process = EnsureProcess(tx, proc, request.settling_unit_id, now);
-            if (!process) {
-                return std::move(process).error();
-            }
-            auto home_desk = HomeOf(tx, *desk);
-            auto home_settling = HomeOf(tx, request.settling_unit_id);
-            if (!home_desk || !home_settling) {
-                return base::Internal("không xác định được địa bàn của đơn vị");
-            }
-            const sys_days today = TodayInVietnam(*ctx.clock);
-            auto number = store::dossiers::NextCodeNumber(tx, (*desk_unit)->code, today);
-            if (!number) {
-                return std::move(number).error();
-            }
-            auto code = FormatDossierCode((*desk_unit)->code, today, *number);
-            if (!code) {
-                return std::move(code).error();
-            }
-
-            domain::Dossier draft;
-            draft.code = *code;
-            draft.rule_set_id = (*rules)->id;
-            draft.procedure_code = proc.code;
-            draft.procedure_name = proc.name;
-            draft.process_id = process->id;
-            draft.receiving_unit_id = *desk;
-            draft.settling_unit_id = request.settling_unit_id;
-            draft.boundary_free = *home_desk != *home_settling;
-            draft.channel = request.channel;
-            draft.applicant = request.applicant;
-            draft.components =
-                request.components.empty() ? RequiredComponents(proc) : request.components;
-            draft.fee_amount = proc.fee_amount;
-            draft.processing_milli = proc.processing_milli;
-            draft.time_unit = static_cast<int>(proc.time_unit);
-            draft.idempotency_key = request.idempotency_key;
-            draft.lookup_secret = RandomCode(8);
-            if (draft.channel == domain::Channel::kOnline) {
+            NewDossier spec;
+            spec.desk = *desk;
+            spec.settling_unit_id = request.settling_unit_id;
+            spec.procedure_code = request.procedure_code;
+            spec.channel = request.channel;
+            spec.applicant = request.applicant;
+            spec.components = request.components;
+            spec.idempotency_key = request.idempotency_key;
+            if (spec.channel == domain::Channel::kOnline) {
                 return base::InvalidArgument(
                     "hồ sơ trực tuyến do người nộp gửi qua cổng dịch vụ công");
             }
@@ -443,28 +512,118 @@ base::Result<ReceiveResult> ReceiveDossier(AppContext& ctx, const Actor& actor,
             action.actor_unit_id = *desk;
             action.completeness = request.completeness;
             action.reason = request.reason;
+            auto created = CreateDossier(tx, ctx, spec, action);
+            if (!created) {
+                return std::move(created).error();
+            }
+            return ReceiveResult{std::move(*created), true};
+        });
+}
 
-            auto cal = internal::CalendarFor(request.settling_unit_id);
-            if (!cal) {
-                return std::move(cal).error();
+base::Result<std::int64_t> OnlineDeskFor(store::Transaction& tx, std::int64_t settling_unit_id) {
+    std::optional<std::int64_t> current = settling_unit_id;
+    for (int depth = 0; current && depth < 16; ++depth) {
+        auto children = store::units::Children(tx, *current);
+        if (!children) {
+            return std::move(children).error();
+        }
+        // A commune's own desk first; a province's service centre before any desk below it.
+        for (const auto type : {domain::UnitType::kOneStopDesk, domain::UnitType::kServiceCentre}) {
+            for (const domain::Unit& child : *children) {
+                if (child.type == type && !child.valid_to) {
+                    return child.id;
+                }
             }
-            Judged j{*rules, *cal, std::make_shared<const domain::Process>(std::move(*process))};
-            auto transition = domain::Open(std::move(draft), action, ContextOf(tx, j));
-            if (!transition) {
-                return std::move(transition).error();
+        }
+        auto unit = store::units::Get(tx, *current);
+        if (!unit) {
+            return std::move(unit).error();
+        }
+        if (!*unit) {
+            break;
+        }
+        current = (*unit)->parent_id;
+    }
+    return base::NotFound("không tìm thấy bộ phận một cửa tiếp nhận hồ sơ trực tuyến của đơn vị");
+}
+
+base::Result<ReceiveResult> SubmitOnline(AppContext& ctx, const Actor& actor,
+                                         OnlineSubmission submission) {
+    const auto now = ctx.clock->Now();
+    return InWriteTransaction<ReceiveResult>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<ReceiveResult> {
+            if (!actor.SignedIn()) {
+                return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
             }
-            transition->dossier.version = 1;
-            auto id = store::dossiers::Insert(tx, transition->dossier);
-            if (!id) {
-                return std::move(id).error();
+            const bool citizen =
+                std::any_of(actor.user->roles.begin(), actor.user->roles.end(),
+                            [](const domain::RoleGrant& g) { return g.role == Role::kCitizen; });
+            if (!citizen) {
+                return base::Error{base::ErrorCode::kPermissionDenied,
+                                   "Chỉ tài khoản công dân, doanh nghiệp nộp hồ sơ trực tuyến."};
             }
-            transition->dossier.id = *id;
-            transition->event.dossier_id = *id;
-            transition->event.seq = 1;
-            if (base::Status s = store::dossiers::AppendEvent(tx, transition->event); !s) {
+            if (submission.idempotency_key.size() > 128) {
+                return base::InvalidArgument("khóa chống nộp trùng tối đa 128 ký tự");
+            }
+            if (!submission.idempotency_key.empty()) {
+                // Keys are scoped to the account: another user's key is just another key.
+                const std::string key =
+                    "u" + std::to_string(actor.user->id) + ":" + submission.idempotency_key;
+                auto earlier = store::dossiers::GetByIdempotencyKey(tx, key);
+                if (!earlier) {
+                    return std::move(earlier).error();
+                }
+                if (*earlier) {
+                    if ((*earlier)->procedure_code != submission.procedure_code ||
+                        (*earlier)->settling_unit_id != submission.settling_unit_id) {
+                        return base::Error{base::ErrorCode::kAlreadyExists,
+                                           "khóa chống nộp trùng đã dùng cho một hồ sơ khác"};
+                    }
+                    return ReceiveResult{std::move(**earlier), false};
+                }
+                submission.idempotency_key = key;
+            }
+            auto desk = OnlineDeskFor(tx, submission.settling_unit_id);
+            if (!desk) {
+                return std::move(desk).error();
+            }
+            NewDossier spec;
+            spec.desk = *desk;
+            spec.settling_unit_id = submission.settling_unit_id;
+            spec.procedure_code = submission.procedure_code;
+            spec.channel = domain::Channel::kOnline;
+            spec.applicant = submission.applicant;
+            spec.components = submission.components;
+            spec.idempotency_key = submission.idempotency_key;
+            spec.citizen_user_id = actor.user->id;
+            domain::Action action;
+            action.kind = domain::ActionKind::kSubmit;
+            action.at = now;
+            action.actor_id = actor.user->id;
+            action.actor_name = actor.user->display_name;
+            action.actor_unit_id = *desk;
+            action.by_applicant = true;
+            auto created = CreateDossier(tx, ctx, spec, action);
+            if (!created) {
+                return std::move(created).error();
+            }
+            // The desk's officers see it in their notifications as well as in the inbox.
+            store::dossiers::Notification n;
+            n.recipient_unit_id = *desk;
+            n.dossier_id = created->id;
+            n.kind = "online_submitted";
+            n.message = "Hồ sơ trực tuyến mới " + created->code + " (" + created->procedure_name +
+                        ") chờ kiểm tra, tiếp nhận";
+            n.created_at = now;
+            if (base::Status s = store::dossiers::Notify(tx, n); !s) {
                 return s.error();
             }
-            return ReceiveResult{std::move(transition->dossier), true};
+            if (submission.in_transaction) {
+                if (base::Status s = submission.in_transaction(tx, *created); !s) {
+                    return s.error();
+                }
+            }
+            return ReceiveResult{std::move(*created), true};
         });
 }
 
@@ -548,6 +707,9 @@ base::Result<domain::Dossier> ActOnDossier(AppContext& ctx, const Actor& actor, 
                     return s.error();
                 }
                 if (base::Status s = store::dossiers::AppendEvent(tx, event); !s) {
+                    return s.error();
+                }
+                if (base::Status s = internal::NotifyApplicant(tx, t.dossier, t.event); !s) {
                     return s.error();
                 }
                 if (t.event.action == domain::ActionKind::kAssign && t.dossier.assignee_id) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,28 @@ struct ReceiveResult {
 // different request), kFailedPrecondition (the settling unit cannot settle this procedure).
 [[nodiscard]] base::Result<ReceiveResult> ReceiveDossier(AppContext& ctx, const Actor& actor,
                                                          ReceiveRequest request);
+
+// An online submission by a signed-in citizen (issue #5) through the portal.
+struct OnlineSubmission {
+    std::string procedure_code;
+    std::int64_t settling_unit_id = 0;
+    domain::Applicant applicant;
+    std::vector<domain::Component> components;  // against the procedure's required list
+    std::string idempotency_key;                // the same key returns the same dossier
+    // Runs inside the submission's transaction once the dossier is stored (the draft's
+    // bookkeeping: mark it submitted, move its documents); its error undoes the submission.
+    std::function<base::Status(store::Transaction&, const domain::Dossier&)> in_transaction;
+};
+
+// A citizen submits a dossier online: it is received by the one-stop desk of the settling unit
+// (its own Bộ phận Một cửa, else the service centre or desk of the nearest unit above it) in
+// state `submitted`, waiting for the desk's completeness check; the code is the desk's, the
+// rule set today's. Errors as for ReceiveDossier; kPermissionDenied for non-citizens.
+[[nodiscard]] base::Result<ReceiveResult> SubmitOnline(AppContext& ctx, const Actor& actor,
+                                                       OnlineSubmission submission);
+// The one-stop desk that receives online dossiers for `settling_unit_id` (kNotFound if none).
+[[nodiscard]] base::Result<std::int64_t> OnlineDeskFor(store::Transaction& tx,
+                                                       std::int64_t settling_unit_id);
 
 struct ActionRequest {
     domain::Action action;              // kind and parameters; time and actor are set here

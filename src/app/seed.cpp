@@ -10,6 +10,7 @@
 #include "app/crypto.hpp"
 #include "demo/demo_data.hpp"
 #include "store/procedures.hpp"
+#include "store/citizens.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
 
@@ -27,7 +28,8 @@ struct DemoUser {
 // One user per role (issue #3 "users for every role with documented demo passwords").
 // Issue #4 adds the officers a dossier meets on its way: the leader of the Department of Justice,
 // and the desk officer and specialist of Phường Phú Xuân (a commune receiving for others).
-constexpr std::array<DemoUser, 9> kDemoUsers = {{
+// Issue #5 adds a business account beside the citizen; both have verified profiles.
+constexpr std::array<DemoUser, 10> kDemoUsers = {{
     {"quantri", "Nguyễn Văn Quản", domain::Role::kAdmin, "46"},
     {"lanhdao", "Trần Thị Lãnh", domain::Role::kLeader, "46"},
     {"kiemsoat", "Lê Văn Kiểm", domain::Role::kControlOfficer, "46"},
@@ -37,6 +39,7 @@ constexpr std::array<DemoUser, 9> kDemoUsers = {{
     {"lanhdaostp", "Đặng Văn Tư", domain::Role::kLeader, "46.SOTP"},
     {"motcuaxa", "Ngô Thị Xuân", domain::Role::kDeskOfficer, "19753.BPMC"},
     {"chuyenvienxa", "Bùi Văn Phú", domain::Role::kSpecialist, "19753"},
+    {"doanhnghiep", "Công ty TNHH Du lịch Hương Giang", domain::Role::kCitizen, ""},
 }};
 
 }  // namespace
@@ -128,6 +131,20 @@ base::Result<SeedReport> SeedDemo(AppContext& ctx) {
                 auto inserted = store::users::Insert(tx, user);
                 if (!inserted) {
                     return std::move(inserted).error();
+                }
+                if (d.role == domain::Role::kCitizen) {
+                    store::citizens::Profile profile;
+                    profile.user_id = inserted->id;
+                    const bool business = d.username == "doanhnghiep";
+                    profile.kind = business ? "organisation" : "person";
+                    profile.id_number = business ? "3301234567" : "046190001234";
+                    profile.address = business ? "12 Lê Lợi, phường Phú Xuân, thành phố Huế"
+                                               : "25 Đinh Tiên Hoàng, phường Phú Xuân, thành phố Huế";
+                    profile.verified_at = ctx.clock->Now();
+                    profile.created_at = ctx.clock->Now();
+                    if (base::Status s = store::citizens::InsertProfile(tx, profile); !s) {
+                        return s.error();
+                    }
                 }
                 ++report.users_added;
             }

@@ -206,6 +206,16 @@ public:
         }
         d_.supplement_requested_at.reset();
         e_.details.emplace_back("supplemented_at", Show(a_.at));
+        if (a_.by_applicant) {
+            e_.details.emplace_back("by_applicant", "true");
+        }
+        if (d_.state == State::kAwaitingSupplement && a_.by_applicant) {
+            // Sent through the portal: the desk checks it again (Receive from kSubmitted; a
+            // second Form 02 stays illegal through supplements_at_receipt).
+            d_.state = State::kSubmitted;
+            d_.submitted_at = a_.at;
+            return {};
+        }
         if (d_.state == State::kAwaitingSupplement) {
             d_.state = State::kSubmitted;
             return StartAtReceipt();

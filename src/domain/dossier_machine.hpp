@@ -78,6 +78,9 @@ struct Action {
     std::string result_summary;                               // record-result
     std::string return_method;             // return-result: direct, postal, online
     std::vector<std::string> attachments;  // file references kept with the event
+    // Done by the applicant through the portal (supplement, withdraw), not at the desk: an
+    // online supplement to a request made at receipt waits for the desk's new check.
+    bool by_applicant = false;
 };
 
 // One entry of the append-only event log: who, when, from-state, to-state, reason.

@@ -495,6 +495,30 @@ TEST_F(DossierMachineTest, SecondSupplementRequestAtReceiptNamesTheRule) {
               base::ErrorCode::kFailedPrecondition);
 }
 
+TEST_F(DossierMachineTest, OnlineSupplementWaitsForTheDesksNewCheck) {
+    const Dossier d = Reach(State::kAwaitingSupplement);
+    Action online = Make(Kind::kSupplement, "2026-03-04T09:00");
+    online.by_applicant = true;
+    const auto r = Run(d, online);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->dossier.state, State::kSubmitted) << "not received until the desk checks it";
+    EXPECT_FALSE(r->dossier.received_at.has_value());
+    EXPECT_FALSE(r->dossier.due_at.has_value());
+    EXPECT_EQ(r->event.Detail("by_applicant"), "true");
+    // The desk's new check may receive it, but not ask a second time.
+    Action check = Make(Kind::kReceive, "2026-03-04T10:00");
+    const auto received = Run(r->dossier, check);
+    ASSERT_TRUE(received.ok()) << received.error().message;
+    EXPECT_TRUE(received->dossier.received_at.has_value());
+    check.completeness = Completeness::kIncomplete;
+    check.reason = "Vẫn thiếu";
+    EXPECT_EQ(Run(r->dossier, check).error().code, base::ErrorCode::kFailedPrecondition);
+    // At the desk (not online) the supplement is received at once, as before.
+    const auto at_desk = Run(d, Make(Kind::kSupplement, "2026-03-04T09:00"));
+    ASSERT_TRUE(at_desk.ok()) << at_desk.error().message;
+    EXPECT_TRUE(at_desk->dossier.received_at.has_value());
+}
+
 TEST_F(DossierMachineTest, ClockAtTheCompetentAgencyUnderNd309) {
     context_.rules = *RuleBook::Embedded()->Find("nd309-2026");
     Dossier draft = Draft();

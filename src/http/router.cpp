@@ -64,6 +64,36 @@ std::string AllowList(const std::set<Method>& methods) {
 
 }  // namespace
 
+void Router::SetBodyLimit(Method method, std::string_view pattern, std::size_t bytes) {
+    for (Route& route : routes_) {
+        if (route.entry.method == method && route.entry.pattern == pattern && bytes > 0) {
+            route.entry.body_limit = bytes;
+            return;
+        }
+    }
+    if (first_error_.empty()) {
+        first_error_ = std::string("body limit for ") + std::string(MethodName(method)) + " " +
+                       std::string(pattern) + ": no such route, or 0 bytes";
+    }
+}
+
+std::size_t Router::BodyLimit(Method method, std::string_view encoded_path,
+                              std::size_t default_limit) const {
+    const RouteMatch match = Match(method, encoded_path);
+    if (match.kind == MatchKind::kFound && match.body_limit > 0) {
+        return match.body_limit;
+    }
+    return default_limit;
+}
+
+std::size_t Router::MaxBodyLimit(std::size_t default_limit) const {
+    std::size_t limit = default_limit;
+    for (const Route& route : routes_) {
+        limit = std::max(limit, route.entry.body_limit);
+    }
+    return limit;
+}
+
 void Router::Add(Method method, std::string_view pattern, Handler handler, RouteInfo info,
                  Execution execution, FastPath fast_path) {
     auto fail = [&](std::string_view why) {
@@ -196,6 +226,7 @@ RouteMatch Router::MatchSegments(Method method, const std::vector<std::string>& 
         match.pattern = found->entry.pattern;
         match.execution = found->entry.execution;
         match.fast_path = found->fast_path ? &found->fast_path : nullptr;
+        match.body_limit = found->entry.body_limit;
         for (size_t i = 0; i < segments.size(); ++i) {
             if (found->segments[i].is_param) {
                 match.params.emplace(found->segments[i].text, segments[i]);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -35,6 +36,8 @@ struct RouteEntry {
     std::string pattern;  // "/api/v1/procedures/{code}"
     RouteInfo info;
     Execution execution = Execution::kWorkerPool;
+    // Largest request body this route accepts; 0: the server's default (ServerOptions).
+    std::size_t body_limit = 0;
 };
 
 enum class MatchKind {
@@ -53,6 +56,7 @@ struct RouteMatch {
     std::string_view pattern;
     Execution execution = Execution::kWorkerPool;
     const FastPath* fast_path = nullptr;  // kFound: the route's fast path, if it has one
+    std::size_t body_limit = 0;           // kFound: the route's body limit (0: the default)
     // kFound: {param} values, percent-decoded, valid UTF-8.
     std::map<std::string, std::string> params;
     // kMethodNotAllowed: value for the Allow header, e.g. "GET, HEAD, POST".
@@ -82,6 +86,19 @@ public:
     // the route is not added, and Validate() (which Server::Start() calls) reports it.
     void Add(Method method, std::string_view pattern, Handler handler, RouteInfo info = {},
              Execution execution = Execution::kWorkerPool, FastPath fast_path = {});
+
+    // Lets the route (method, pattern) — registered before — accept bodies up to `bytes`
+    // instead of the server's default (e.g. file uploads). An unknown route or 0 bytes is a
+    // wiring error reported by Validate(). Start-up wiring only, like Add().
+    void SetBodyLimit(Method method, std::string_view pattern, std::size_t bytes);
+
+    // The body limit for a request (method, still-encoded path): the matched route's own, else
+    // `default_limit` (also when nothing matches). Thread-safe once wiring is done.
+    [[nodiscard]] std::size_t BodyLimit(Method method, std::string_view encoded_path,
+                                        std::size_t default_limit) const;
+    // The largest limit any route or `default_limit` allows: what the server may let a request
+    // announce before its route is known.
+    [[nodiscard]] std::size_t MaxBodyLimit(std::size_t default_limit) const;
 
     // OK, or kInvalidArgument naming the first bad Add() call.
     [[nodiscard]] base::Status Validate() const;

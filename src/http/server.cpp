@@ -498,10 +498,32 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(
         std::min<size_t>(options.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-    parser.body_limit(options.max_body_bytes);
+    // A route may accept larger bodies than the default (uploads): the header is read with the
+    // largest limit of any route, then the body with the limit of the request's route.
+    parser.body_limit(router.MaxBodyLimit(options.max_body_bytes));
+    std::size_t body_limit = options.max_body_bytes;
+    auto route_body_limit = [&]() {
+        const auto& header = parser.get();
+        auto target = boost::urls::parse_origin_form(header.target());
+        return target ? router.BodyLimit(ToMethod(header.method()), target->encoded_path(),
+                                         options.max_body_bytes)
+                      : options.max_body_bytes;
+    };
     connection.stream.expires_after(options.read_timeout);
     auto [ec, header_bytes] =
         co_await bhttp::async_read_header(connection.stream, buffer, parser, kNoThrow);
+    if (ec == bhttp::error::body_limit) {
+        body_limit = route_body_limit();
+    }
+    if (!ec && !parser.is_done()) {
+        body_limit = route_body_limit();
+        const auto announced = parser.content_length();
+        if (announced && *announced > body_limit) {
+            ec = bhttp::error::body_limit;  // answered 413 before the body is read
+        } else {
+            parser.body_limit(body_limit);
+        }
+    }
     if (!ec && !parser.is_done()) {
         const auto& header = parser.get();
         if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
@@ -530,7 +552,7 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
             metrics.CountError("body_too_large");
             co_await RejectAndClose(
                 connection, HttpProblem::kPayloadTooLarge,
-                fmt::format("Nội dung yêu cầu vượt quá {} byte.", options.max_body_bytes),
+                fmt::format("Nội dung yêu cầu vượt quá {} byte.", body_limit),
                 exchange);
         } else if (ec == beast::error::timeout) {
             metrics.CountError("timeout");  // the stream is already closed

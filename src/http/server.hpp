@@ -20,7 +20,8 @@ struct ServerOptions {
     // Threads running handlers, which may block (database, password hashing).
     int worker_threads = 4;
     // Request body limit: a larger Content-Length is answered 413 before the body is read; a
-    // chunked body is cut off at the limit (413).
+    // chunked body is cut off at the limit (413). A route may set its own limit
+    // (Router::SetBodyLimit, e.g. uploads); it applies once the header names that route.
     std::size_t max_body_bytes = std::size_t{1} << 20;
     // Limit on request line + headers → 431.
     std::size_t max_header_bytes = std::size_t{8} << 10;

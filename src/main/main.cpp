@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "main/calendar_cli.hpp"
+#include "main/payment_sandbox.hpp"
 #include "main/server_cli.hpp"
 
 namespace {
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     motcua::main::RegisterCalendarCommands(app, exit_code);
     motcua::main::RegisterServerCommands(app, exit_code);
+    motcua::main::RegisterPaymentSandboxCommand(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

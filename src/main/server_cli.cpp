@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -14,9 +15,11 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
+#include "app/notify.hpp"
 #include "app/context.hpp"
 #include "app/crypto.hpp"
 #include "app/dossiers.hpp"
+#include "app/payments.hpp"
 #include "app/seed.hpp"
 #include "base/clock.hpp"
 #include "http/builtin.hpp"
@@ -39,6 +42,10 @@ struct ServerSettings {
     std::string listen;
     int worker_threads = 0;
     int io_threads = 0;
+    std::string payment_url;     // the payment gateway (sandbox) address (issue #5)
+    std::string payment_secret;  // its shared HMAC secret
+    std::string notify;  // notification sender: "log" (default) or "file:PATH" (issue #5)
+    std::string files_dir;  // uploaded files (issue #5); default: var/files beside the database
 };
 
 // `key = value` lines; `#` comments. Keys: db, listen, worker_threads.
@@ -112,6 +119,25 @@ base::Result<ServerSettings> Resolve(const ServerSettings& given) {
             s.listen = "127.0.0.1:8080";
         }
     }
+    if (s.notify.empty()) {
+        if (const char* env = std::getenv("MOTCUA_NOTIFY")) {
+            s.notify = env;
+        } else if (file->count("notify") != 0) {
+            s.notify = file->at("notify");
+        } else {
+            s.notify = "log";
+        }
+    }
+    // The payment gateway (issue #5): command line, then environment, then the local sandbox.
+    if (s.payment_url.empty()) {
+        const char* env = std::getenv("MOTCUA_PAYMENT_URL");
+        s.payment_url = env != nullptr && *env != 0 ? env : "http://127.0.0.1:8091";
+    }
+    if (s.payment_secret.empty()) {
+        if (const char* env = std::getenv("MOTCUA_PAYMENT_SECRET"); env != nullptr && *env != 0) {
+            s.payment_secret = env;
+        }
+    }
     if (s.worker_threads == 0 && file->count("worker_threads") != 0) {
         s.worker_threads = std::atoi(file->at("worker_threads").c_str());
     }
@@ -178,6 +204,42 @@ base::Status Serve(const ServerSettings& settings) {
         return dummy.error();
     }
     ctx.dummy_password_hash = std::move(*dummy);
+    // Uploaded documents (issue #5): --files-dir, else `files` beside a SQLite database, else
+    // var/files.
+    ctx.files_dir = settings.files_dir;
+    if (ctx.files_dir.empty()) {
+        const std::string_view sqlite = "sqlite:";
+        std::filesystem::path beside = "var";
+        if (settings.db.rfind(sqlite, 0) == 0) {
+            const std::string file = settings.db.substr(sqlite.size(), settings.db.find('?') -
+                                                                           sqlite.size());
+            beside = std::filesystem::path(file).parent_path();
+        }
+        ctx.files_dir = beside / "files";
+    }
+    {
+        std::error_code ec;
+        std::filesystem::create_directories(ctx.files_dir / "tmp", ec);
+        if (ec) {
+            return base::InvalidArgument("cannot create the files directory " +
+                                         ctx.files_dir.string() + ": " + ec.message());
+        }
+    }
+    // Online payment of fees through the sandbox gateway (issue #5, docs/citizen.md).
+    std::string payment_secret = settings.payment_secret;
+    if (payment_secret.empty()) {
+        spdlog::warn("no --payment-secret or MOTCUA_PAYMENT_SECRET: using the development "
+                     "payment secret (never in production)");
+        payment_secret = std::string(app::kDevelopmentPaymentSecret);
+    }
+    const app::SandboxGateway payment_gateway(settings.payment_url,
+                                              std::string(app::kSandboxMerchant), payment_secret);
+    ctx.payment_gateway = &payment_gateway;
+
+    auto sender = app::MakeSender(settings.notify);
+    if (!sender) {
+        return sender.error();
+    }
 
     http::Router router;
     store::Database* database = db->get();
@@ -217,6 +279,18 @@ base::Status Serve(const ServerSettings& settings) {
     std::mutex sweep_mutex;
     std::condition_variable sweep_wake;
     bool stopping = false;
+    // The notification outbox (issue #5): every 2 s, hand the due messages to the sender.
+    std::thread notifier([&] {
+        std::unique_lock<std::mutex> lock(sweep_mutex);
+        while (!sweep_wake.wait_for(lock, std::chrono::seconds(2), [&] { return stopping; })) {
+            lock.unlock();
+            auto sent = app::DeliverNotifications(ctx, **sender);
+            if (!sent) {
+                spdlog::warn("notifications: {}", sent.error().message);
+            }
+            lock.lock();
+        }
+    });
     std::thread sweeper([&] {
         std::unique_lock<std::mutex> lock(sweep_mutex);
         while (!sweep_wake.wait_for(lock, std::chrono::seconds(60), [&] { return stopping; })) {
@@ -237,6 +311,7 @@ base::Status Serve(const ServerSettings& settings) {
     }
     sweep_wake.notify_all();
     sweeper.join();
+    notifier.join();
     return ran;
 }
 
@@ -315,6 +390,16 @@ void RegisterServerCommands(CLI::App& app, int& exit_code) {
     serve->add_option("--listen", settings->listen, "Address:port (env MOTCUA_LISTEN)");
     serve->add_option("--workers", settings->worker_threads, "Handler threads (default 8)");
     serve->add_option("--io-threads", settings->io_threads, "Network threads (default: cores)");
+    serve->add_option("--files-dir", settings->files_dir,
+                      "Uploaded documents (default: 'files' beside a SQLite database, else "
+                      "var/files)");
+    serve->add_option("--payment-url", settings->payment_url,
+                      "Payment gateway address (env MOTCUA_PAYMENT_URL; default "
+                      "http://127.0.0.1:8091, the sandbox)");
+    serve->add_option("--payment-secret", settings->payment_secret,
+                      "Payment gateway HMAC secret (env MOTCUA_PAYMENT_SECRET)");
+    serve->add_option("--notify", settings->notify,
+                      "Notification sender: log (default) or file:PATH (env MOTCUA_NOTIFY)");
     serve->callback([settings, &exit_code] {
         Run(exit_code, [&]() -> base::Status {
             auto s = Resolve(*settings);

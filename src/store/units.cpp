@@ -418,6 +418,24 @@ base::Result<std::optional<domain::Unit>> GetByCode(Transaction& tx, std::string
     return GetWhere(tx, " WHERE code = $1", Text(code));
 }
 
+base::Result<std::vector<domain::Unit>> Children(Transaction& tx, std::int64_t parent_id) {
+    const std::array params{Int(parent_id)};
+    auto rows = tx.Query(std::string(kSelectUnit) + " WHERE parent_id = $1 ORDER BY code", params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<domain::Unit> units;
+    units.reserve(rows->size());
+    for (const Row& row : *rows) {
+        auto unit = FromRow(row);
+        if (!unit) {
+            return std::move(unit).error();
+        }
+        units.push_back(std::move(*unit));
+    }
+    return units;
+}
+
 base::Result<std::vector<domain::Unit>> List(Transaction& tx) {
     auto rows = tx.Query(std::string(kSelectUnit) + " ORDER BY code", {});
     if (!rows) {

@@ -23,5 +23,19 @@ void RegisterIntakePages(http::Router& router, const SitePtr& site);
 void RegisterProcessPages(http::Router& router, const SitePtr& site);
 // /tra-cuu: public tracking by dossier code and tracking code (tracking_pages.cpp).
 void RegisterTrackingPages(http::Router& router, const SitePtr& site);
+// /cong-dan/ho-so/{code}/thanh-toan and /cong-dan/thanh-toan/ket-qua: paying fees online
+// (payment_pages.cpp, issue #5).
+void RegisterPaymentPages(http::Router& router, const SitePtr& site);
+// /cong-dan/ho-so/{code}/danh-gia (the applicant's rating) and /danh-gia (the nine evaluation
+// indices of a unit) (rating_pages.cpp, issue #5).
+void RegisterRatingPages(http::Router& router, const SitePtr& site);
+// /dang-ky…, /cong-dan, /cong-dan/ho-so/{code}: the citizen portal (citizen_pages.cpp); calls
+// RegisterCitizenEformPages.
+void RegisterCitizenPages(http::Router& router, const SitePtr& site);
+// /dich-vu-cong…, /cong-dan/nhap/{id}: the online e-form and drafts (citizen_eform_pages.cpp).
+void RegisterCitizenEformPages(http::Router& router, const SitePtr& site);
+// /ho-so/{code}/tai-lieu (a dossier's documents, uploads, digitisation, reuse) and
+// /cong-dan/kho-du-lieu (the citizen's holdings) (document_pages.cpp, issue #5).
+void RegisterDocumentPages(http::Router& router, const SitePtr& site);
 
 }  // namespace motcua::web

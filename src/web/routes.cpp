@@ -216,6 +216,9 @@ Response SignInForm(const Site& site, const Request& req, const app::Actor& acto
                                     .required = true},
                                    errors));
     data.set("next", std::string(next));
+    if (req.Query("kich-hoat") == "1") {  // from /dang-ky/xac-thuc (citizen_pages.cpp)
+        data.set("flash", std::string("Tài khoản đã được kích hoạt. Mời bạn đăng nhập."));
+    }
     return site.Page(status, "page_sign_in",
                      site.MakeChrome(req, actor, "Đăng nhập", Section::kSignIn),
                      WithErrors(std::move(data), errors));
@@ -310,6 +313,10 @@ void RegisterWebRoutes(http::Router& router, app::AppContext& ctx, const WebOpti
     RegisterIntakePages(router, site);
     RegisterProcessPages(router, site);
     RegisterTrackingPages(router, site);
+    RegisterPaymentPages(router, site);
+    RegisterRatingPages(router, site);
+    RegisterCitizenPages(router, site);
+    RegisterDocumentPages(router, site);
     router.Add(Method::kGet, "/static/{name}",
                [](const Request& req) { return ServeStatic(req, req.path_params.at("name")); },
                {"Tệp CSS/JS nhúng trong chương trình (?v=<băm nội dung>)", "public", "", ""});

@@ -68,7 +68,23 @@ const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const logPath = join(work, 'server.log');
 const log = openSync(logPath, 'a');
-const server = spawn(motcua, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`],
+// Notifications (verification codes, dossier news) go to a JSON Lines file the tests read.
+const outboxPath = join(work, 'outbox.jsonl');
+// The payment sandbox (issue #5) on its own free port: the server sends browsers there and the
+// sandbox calls the server back. The server takes its address and secret from the environment.
+const sandboxPort = await freePort();
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+const paymentSecret = 'e2e-payment-secret';
+const sandbox = spawn(motcua, ['payment-sandbox', '--listen', `127.0.0.1:${sandboxPort}`,
+                               '--secret', paymentSecret,
+                               '--notify-url', `${baseUrl}/api/v1/payments/callback`],
+                      { stdio: ['ignore', log, log] });
+process.on('exit', () => sandbox.kill('SIGTERM'));
+process.env.MOTCUA_PAYMENT_URL = sandboxUrl;
+process.env.MOTCUA_PAYMENT_SECRET = paymentSecret;
+process.env.MOTCUA_E2E_SANDBOX_URL = sandboxUrl;
+const server = spawn(motcua, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`,
+                              '--notify', `file:${outboxPath}`],
                      { stdio: ['ignore', log, log] });
 let serverExit = null;
 server.on('exit', (code, signal) => {
@@ -127,6 +143,7 @@ const tests = spawn(process.execPath, ['--test', ...testArgs, ...testFiles], {
     MOTCUA_E2E_BASE_URL: baseUrl,
     MOTCUA_E2E_ARTIFACTS: artifacts,
     MOTCUA_E2E_CHROMIUM: chromiumPath,
+    MOTCUA_E2E_OUTBOX: outboxPath,
   },
 });
 const testStatus = await new Promise((r) => tests.on('exit', (code, signal) => r(code ?? signal)));
