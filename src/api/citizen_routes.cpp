@@ -8,9 +8,9 @@
 #include "api/request_auth.hpp"
 #include "api/route_util.hpp"
 #include "app/catalogue.hpp"
-#include "app/organisation.hpp"
 #include "app/citizens.hpp"
 #include "app/notify.hpp"
+#include "app/organisation.hpp"
 #include "calendar/instant.hpp"
 
 namespace motcua::api {
@@ -43,8 +43,7 @@ json::object DraftJson(const store::citizens::Draft& d) {
 }
 
 // {procedure_code, settling_unit (code), body: {...}, version?}
-base::Result<app::DraftInput> DraftFromJson(app::AppContext& ctx, const Request& req,
-                                            bool update) {
+base::Result<app::DraftInput> DraftFromJson(app::AppContext& ctx, const Request& req, bool update) {
     auto object = ParseObject(req.body);
     if (!object) {
         return std::move(object).error();
@@ -108,8 +107,8 @@ void RegisterCitizenRoutes(http::Router& router, app::AppContext& ctx, const Cac
             auto address = r.String("address", false, 500);
             auto password = r.String("password", true, 1024);
             auto verify_by = r.String("verify_by", false, 8);
-            for (const auto* f : {&kind, &name, &id_number, &email, &phone, &address, &password,
-                                  &verify_by}) {
+            for (const auto* f :
+                 {&kind, &name, &id_number, &email, &phone, &address, &password, &verify_by}) {
                 if (!*f) {
                     return Problem(f->error());
                 }
@@ -191,20 +190,19 @@ void RegisterCitizenRoutes(http::Router& router, app::AppContext& ctx, const Cac
                                  return Problem(me.error());
                              }
                              const auto& p = me->profile;
-                             return Json(
-                                 200,
-                                 json::object{
-                                     {"user_id", me->user.id},
-                                     {"username", me->user.username},
-                                     {"full_name", me->user.display_name},
-                                     {"email", me->user.email},
-                                     {"phone", me->user.phone},
-                                     {"kind", p.kind},
-                                     {"id_number", p.id_number},
-                                     {"address", p.address},
-                                     {"identity_provider", p.identity_provider},
-                                     {"verified_at", p.verified_at ? json::value(Time(*p.verified_at))
-                                                                   : json::value(nullptr)}});
+                             return Json(200, json::object{
+                                                  {"user_id", me->user.id},
+                                                  {"username", me->user.username},
+                                                  {"full_name", me->user.display_name},
+                                                  {"email", me->user.email},
+                                                  {"phone", me->user.phone},
+                                                  {"kind", p.kind},
+                                                  {"id_number", p.id_number},
+                                                  {"address", p.address},
+                                                  {"identity_provider", p.identity_provider},
+                                                  {"verified_at",
+                                                   p.verified_at ? json::value(Time(*p.verified_at))
+                                                                 : json::value(nullptr)}});
                          }),
                {"Tài khoản và thông tin định danh của chính mình (công dân)", "session", "", ""});
 
@@ -240,13 +238,12 @@ void RegisterCitizenRoutes(http::Router& router, app::AppContext& ctx, const Cac
                              }
                              json::array items;
                              for (const auto& m : *list) {
-                                 items.push_back(json::object{
-                                     {"id", m.id},
-                                     {"kind", m.kind},
-                                     {"channel", m.channel},
-                                     {"subject", m.subject},
-                                     {"message", m.message},
-                                     {"created_at", Time(m.created_at)}});
+                                 items.push_back(json::object{{"id", m.id},
+                                                              {"kind", m.kind},
+                                                              {"channel", m.channel},
+                                                              {"subject", m.subject},
+                                                              {"message", m.message},
+                                                              {"created_at", Time(m.created_at)}});
                              }
                              return Json(200, json::object{{"items", std::move(items)}});
                          }),
@@ -348,8 +345,7 @@ void RegisterCitizenRoutes(http::Router& router, app::AppContext& ctx, const Cac
                              if (!done) {
                                  return Problem(done.error());
                              }
-                             return Json(done->created ? 201 : 200,
-                                         DossierToJson(done->dossier));
+                             return Json(done->created ? 201 : 200, DossierToJson(done->dossier));
                          }),
                {"Nộp hồ sơ trực tuyến từ bản nháp; header Idempotency-Key (nộp lại trả cùng hồ sơ)",
                 "session+csrf", "", R"({"$ref":"#/components/schemas/Dossier"})"});

@@ -161,91 +161,81 @@ json::object Components() {
         {"properties",
          json::object{{"unit", string}, {"note", string}, {"version", integer}, {"steps", array}}}};
     return json::object{
-        {"schemas", json::object{{"Procedure", std::move(procedure)},
-                                 {"Unit", std::move(unit)},
-                                 {"Problem", std::move(problem)},
-                                 {"DossierIntake", std::move(intake)},
-                                 {"Dossier", std::move(dossier)},
-                                 {"DossierAction", std::move(action)},
-                                 {"Process", std::move(process)},
-                                 // Issue #5: documents (uploads are raw file bodies).
-                                 {"Document",
-                                  Schema(R"({"type":"object","properties":{"id":{"type":"integer"},)"
-                                         R"("dossier_id":{"type":"integer","nullable":true},)"
-                                         R"("draft_id":{"type":"integer","nullable":true},)"
-                                         R"("role":{"type":"string","enum":["component","result"]},)"
-                                         R"("component":{"type":"string"},"title":{"type":"string"},)"
-                                         R"("file_name":{"type":"string"},"media_type":{"type":"string"},)"
-                                         R"("size":{"type":"integer"},"sha256":{"type":"string"},)"
-                                         R"("digitised":{"type":"boolean"},)"
-                                         R"("reused_from":{"type":"integer","nullable":true},)"
-                                         R"("valid_until":{"type":"string","nullable":true},)"
-                                         R"("created_at":{"type":"string"},"download":{"type":"string"}}})")},
-                                 {"DocumentReuse",
-                                  Schema(R"({"type":"object","required":["component","document_id"],)"
-                                         R"("additionalProperties":false,"properties":{)"
-                                         R"("component":{"type":"string"},"document_id":{"type":"integer"}}})")},
-                                 // Issue #5: the citizen's rating and the evaluation indices.
-                                 {"RatingAnswers",
-                                  json::object{
-                                      {"type", "object"},
-                                      {"required", json::array{"satisfaction", "contacts",
-                                                               "bodies_contacted", "complaint"}},
-                                      {"properties",
-                                       json::object{
-                                           {"channel",
-                                            json::object{{"type", "string"},
-                                                         {"enum", json::array{"online", "paper",
-                                                                              "device"}}}},
-                                           {"satisfaction",
-                                            json::object{{"type", "string"},
-                                                         {"enum",
-                                                          json::array{"very_satisfied",
-                                                                      "satisfied",
-                                                                      "dissatisfied"}}}},
-                                           {"contacts", integer},
-                                           {"bodies_contacted", integer},
-                                           {"complaint", json::object{{"type", "boolean"}}},
-                                           {"comment", string}}}}},
-                                 {"Rating",
-                                  json::object{{"type", "object"},
-                                               {"properties",
-                                                json::object{{"code", string},
-                                                             {"state", string},
-                                                             {"rated", json::object{{"type",
-                                                                                     "boolean"}}},
-                                                             {"rating", json::object{{"type",
-                                                                                      "object"}}},
-                                                             {"scores", json::object{{"type",
-                                                                                      "object"}}}}}}},
-                                 {"EvaluationFacts",
-                                  json::object{{"type", "object"},
-                                               {"required", json::array{"effective_from"}},
-                                               {"properties",
-                                                json::object{{"effective_from", string},
-                                                             {"listed_procedures", integer},
-                                                             {"fully_at_desk_procedures", integer},
-                                                             {"eligible_procedures", integer},
-                                                             {"received_at_desk_procedures",
-                                                              integer},
-                                                             {"published_posted",
-                                                              json::object{{"type", "boolean"}}},
-                                                             {"published_electronic",
-                                                              json::object{{"type", "boolean"}}},
-                                                             {"pakn_received", integer},
-                                                             {"pakn_on_time", integer}}}}},
-                                 {"Evaluation",
-                                  json::object{{"type", "object"},
-                                               {"properties",
-                                                json::object{{"unit", json::object{{"type",
-                                                                                    "object"}}},
-                                                             {"from", string},
-                                                             {"to", string},
-                                                             {"dossiers", integer},
-                                                             {"indices", json::object{{"type",
-                                                                                       "object"}}},
-                                                             {"band", nullable_string},
-                                                             {"officers", array}}}}}}},
+        {"schemas",
+         json::object{
+             {"Procedure", std::move(procedure)},
+             {"Unit", std::move(unit)},
+             {"Problem", std::move(problem)},
+             {"DossierIntake", std::move(intake)},
+             {"Dossier", std::move(dossier)},
+             {"DossierAction", std::move(action)},
+             {"Process", std::move(process)},
+             // Issue #5: documents (uploads are raw file bodies).
+             {"Document",
+              Schema(R"({"type":"object","properties":{"id":{"type":"integer"},)"
+                     R"("dossier_id":{"type":"integer","nullable":true},)"
+                     R"("draft_id":{"type":"integer","nullable":true},)"
+                     R"("role":{"type":"string","enum":["component","result"]},)"
+                     R"("component":{"type":"string"},"title":{"type":"string"},)"
+                     R"("file_name":{"type":"string"},"media_type":{"type":"string"},)"
+                     R"("size":{"type":"integer"},"sha256":{"type":"string"},)"
+                     R"("digitised":{"type":"boolean"},)"
+                     R"("reused_from":{"type":"integer","nullable":true},)"
+                     R"("valid_until":{"type":"string","nullable":true},)"
+                     R"("created_at":{"type":"string"},"download":{"type":"string"}}})")},
+             {"DocumentReuse",
+              Schema(R"({"type":"object","required":["component","document_id"],)"
+                     R"("additionalProperties":false,"properties":{)"
+                     R"("component":{"type":"string"},"document_id":{"type":"integer"}}})")},
+             // Issue #5: the citizen's rating and the evaluation indices.
+             {"RatingAnswers",
+              json::object{
+                  {"type", "object"},
+                  {"required",
+                   json::array{"satisfaction", "contacts", "bodies_contacted", "complaint"}},
+                  {"properties",
+                   json::object{{"channel",
+                                 json::object{{"type", "string"},
+                                              {"enum", json::array{"online", "paper", "device"}}}},
+                                {"satisfaction",
+                                 json::object{{"type", "string"},
+                                              {"enum", json::array{"very_satisfied", "satisfied",
+                                                                   "dissatisfied"}}}},
+                                {"contacts", integer},
+                                {"bodies_contacted", integer},
+                                {"complaint", json::object{{"type", "boolean"}}},
+                                {"comment", string}}}}},
+             {"Rating", json::object{{"type", "object"},
+                                     {"properties",
+                                      json::object{{"code", string},
+                                                   {"state", string},
+                                                   {"rated", json::object{{"type", "boolean"}}},
+                                                   {"rating", json::object{{"type", "object"}}},
+                                                   {"scores", json::object{{"type", "object"}}}}}}},
+             {"EvaluationFacts",
+              json::object{
+                  {"type", "object"},
+                  {"required", json::array{"effective_from"}},
+                  {"properties",
+                   json::object{{"effective_from", string},
+                                {"listed_procedures", integer},
+                                {"fully_at_desk_procedures", integer},
+                                {"eligible_procedures", integer},
+                                {"received_at_desk_procedures", integer},
+                                {"published_posted", json::object{{"type", "boolean"}}},
+                                {"published_electronic", json::object{{"type", "boolean"}}},
+                                {"pakn_received", integer},
+                                {"pakn_on_time", integer}}}}},
+             {"Evaluation",
+              json::object{
+                  {"type", "object"},
+                  {"properties", json::object{{"unit", json::object{{"type", "object"}}},
+                                              {"from", string},
+                                              {"to", string},
+                                              {"dossiers", integer},
+                                              {"indices", json::object{{"type", "object"}}},
+                                              {"band", nullable_string},
+                                              {"officers", array}}}}}}},
         {"securitySchemes",
          json::object{{"session", json::object{{"type", "apiKey"},
                                                {"in", "cookie"},

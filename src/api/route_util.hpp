@@ -14,9 +14,9 @@
 #include "app/context.hpp"
 #include "base/result.hpp"
 #include "domain/dossier.hpp"
-#include "store/dossiers.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
+#include "store/dossiers.hpp"
 
 // Shared by the route files of api/ (routes.cpp, dossier_routes.cpp).
 namespace motcua::api {

@@ -184,8 +184,9 @@ base::Result<SignUpResult> SignUpCitizen(AppContext& ctx, const SignUpRequest& r
     domain::User user;
     user.username = r.verify_by == "email" ? applicant.email : applicant.phone;
     if (base::Status s = domain::ValidateUsername(user.username); !s) {
-        return base::InvalidArgument("địa chỉ thư điện tử hoặc số điện thoại không dùng được làm "
-                                     "tên đăng nhập");
+        return base::InvalidArgument(
+            "địa chỉ thư điện tử hoặc số điện thoại không dùng được làm "
+            "tên đăng nhập");
     }
     user.display_name = applicant.name;
     user.email = applicant.email;
@@ -232,9 +233,9 @@ base::Result<SignUpResult> SignUpCitizen(AppContext& ctx, const SignUpRequest& r
             }
             Actor self = ClientActor(client);
             self.user = *stored;
-            if (base::Status s = Audit(tx, self, now, "citizen.sign_up", "user",
-                                       std::to_string(stored->id),
-                                       "{\"verify_by\":" + JsonQuote(r.verify_by) + "}");
+            if (base::Status s =
+                    Audit(tx, self, now, "citizen.sign_up", "user", std::to_string(stored->id),
+                          "{\"verify_by\":" + JsonQuote(r.verify_by) + "}");
                 !s) {
                 return s.error();
             }
@@ -628,8 +629,9 @@ base::Result<ReceiveResult> SubmitDraft(AppContext& ctx, const Actor& actor, std
     submission.components = std::move(content->components);
     submission.idempotency_key = std::move(idempotency_key);
     const auto draft_version = loaded->draft.version;
-    submission.in_transaction = [id, draft_version, &ctx](store::Transaction& tx,
-                                                          const domain::Dossier& d) -> base::Status {
+    submission.in_transaction = [id, draft_version, &ctx](
+                                    store::Transaction& tx,
+                                    const domain::Dossier& d) -> base::Status {
         auto current = store::citizens::GetDraft(tx, id);
         if (!current) {
             return current.error();
@@ -671,7 +673,7 @@ base::Result<ReceiveResult> SubmitDraft(AppContext& ctx, const Actor& actor, std
 }
 
 base::Result<std::vector<store::dossiers::Summary>> MyDossiers(AppContext& ctx, const Actor& actor,
-                                                              int limit) {
+                                                               int limit) {
     auto user = RequireCitizen(actor);
     if (!user) {
         return std::move(user).error();

@@ -55,7 +55,8 @@ struct SignUpResult {
 // a 6-digit code valid for 15 minutes. Errors: kInvalidArgument (fields, password policy),
 // kAlreadyExists (the e-mail/phone or the identity number already has an account),
 // kResourceExhausted (too many sign-ups from the address).
-[[nodiscard]] base::Result<SignUpResult> SignUpCitizen(AppContext& ctx, const SignUpRequest& request,
+[[nodiscard]] base::Result<SignUpResult> SignUpCitizen(AppContext& ctx,
+                                                       const SignUpRequest& request,
                                                        const ClientInfo& client);
 // Activates the account if `code` is its latest unexpired code; 5 wrong tries void a code.
 // One message for every failure (unknown account, wrong, expired, used): kInvalidArgument.
@@ -88,13 +89,12 @@ struct DraftInput {
 [[nodiscard]] base::Result<store::citizens::Draft> GetDraft(AppContext& ctx, const Actor& actor,
                                                             std::int64_t id);
 [[nodiscard]] base::Result<std::vector<store::citizens::Draft>> ListDrafts(AppContext& ctx,
-                                                                          const Actor& actor);
+                                                                           const Actor& actor);
 [[nodiscard]] base::Status DeleteDraft(AppContext& ctx, const Actor& actor, std::int64_t id);
 // Submits the draft as an online dossier (SubmitOnline). Submitting a submitted draft again
 // returns its dossier with created = false (a double click makes one dossier).
 [[nodiscard]] base::Result<ReceiveResult> SubmitDraft(AppContext& ctx, const Actor& actor,
-                                                      std::int64_t id,
-                                                      std::string idempotency_key);
+                                                      std::int64_t id, std::string idempotency_key);
 // The applicant and components a draft would submit (body decoded, defaults from the profile
 // and the procedure's required list), for the e-form page and the submission.
 struct DraftContent {
@@ -105,7 +105,7 @@ struct DraftContent {
 
 // The dossiers the citizen submitted online, newest first.
 [[nodiscard]] base::Result<std::vector<store::dossiers::Summary>> MyDossiers(AppContext& ctx,
-                                                                            const Actor& actor,
-                                                                            int limit);
+                                                                             const Actor& actor,
+                                                                             int limit);
 
 }  // namespace motcua::app

@@ -241,8 +241,7 @@ base::Result<std::vector<domain::ActionKind>> AllowedActions(store::Transaction&
             out.push_back(domain::ActionKind::kSupplement);
         }
         if (d.state == DossierState::kSubmitted || d.state == DossierState::kAwaitingSupplement ||
-            d.state == DossierState::kReceived ||
-            d.state == DossierState::kReturnedForSupplement) {
+            d.state == DossierState::kReceived || d.state == DossierState::kReturnedForSupplement) {
             out.push_back(domain::ActionKind::kWithdraw);
         }
         return out;

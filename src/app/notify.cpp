@@ -35,8 +35,7 @@ std::string Iso(std::chrono::sys_seconds t) {
 // What the applicant is told about an event, or "" when the event is internal.
 std::string Announcement(const domain::Dossier& d, const domain::DossierEvent& e,
                          const std::string& unit_name) {
-    const std::string by =
-        e.actor_name.empty() ? unit_name : e.actor_name + " (" + unit_name + ")";
+    const std::string by = e.actor_name.empty() ? unit_name : e.actor_name + " (" + unit_name + ")";
     const std::string when = FormInstant(e.at);
     std::string text;
     switch (e.action) {
@@ -146,8 +145,8 @@ base::Status NotifyApplicant(store::Transaction& tx, const domain::Dossier& d,
 }  // namespace internal
 
 base::Status LogSender::Send(const store::outbox::Message& m) {
-    spdlog::info("notification #{} {} to {} ({}): {} — {}", m.id, m.channel, m.destination,
-                 m.kind, m.subject, m.message);
+    spdlog::info("notification #{} {} to {} ({}): {} — {}", m.id, m.channel, m.destination, m.kind,
+                 m.subject, m.message);
     return {};
 }
 

@@ -58,8 +58,9 @@ private:
                                                      int limit = 100);
 
 // The messages queued for the signed-in user (the citizen's notification list), newest first.
-[[nodiscard]] base::Result<std::vector<store::outbox::Message>> MyNotifications(
-    AppContext& ctx, const Actor& actor, int limit);
+[[nodiscard]] base::Result<std::vector<store::outbox::Message>> MyNotifications(AppContext& ctx,
+                                                                                const Actor& actor,
+                                                                                int limit);
 
 namespace internal {
 

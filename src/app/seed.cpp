@@ -9,8 +9,8 @@
 #include "app/catalogue.hpp"
 #include "app/crypto.hpp"
 #include "demo/demo_data.hpp"
-#include "store/procedures.hpp"
 #include "store/citizens.hpp"
+#include "store/procedures.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
 
@@ -138,8 +138,9 @@ base::Result<SeedReport> SeedDemo(AppContext& ctx) {
                     const bool business = d.username == "doanhnghiep";
                     profile.kind = business ? "organisation" : "person";
                     profile.id_number = business ? "3301234567" : "046190001234";
-                    profile.address = business ? "12 Lê Lợi, phường Phú Xuân, thành phố Huế"
-                                               : "25 Đinh Tiên Hoàng, phường Phú Xuân, thành phố Huế";
+                    profile.address = business
+                                          ? "12 Lê Lợi, phường Phú Xuân, thành phố Huế"
+                                          : "25 Đinh Tiên Hoàng, phường Phú Xuân, thành phố Huế";
                     profile.verified_at = ctx.clock->Now();
                     profile.created_at = ctx.clock->Now();
                     if (base::Status s = store::citizens::InsertProfile(tx, profile); !s) {

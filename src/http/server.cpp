@@ -550,10 +550,9 @@ asio::awaitable<bool> Server::Impl::ServeOne(Connection& connection, beast::flat
                 exchange);
         } else if (ec == bhttp::error::body_limit) {
             metrics.CountError("body_too_large");
-            co_await RejectAndClose(
-                connection, HttpProblem::kPayloadTooLarge,
-                fmt::format("Nội dung yêu cầu vượt quá {} byte.", body_limit),
-                exchange);
+            co_await RejectAndClose(connection, HttpProblem::kPayloadTooLarge,
+                                    fmt::format("Nội dung yêu cầu vượt quá {} byte.", body_limit),
+                                    exchange);
         } else if (ec == beast::error::timeout) {
             metrics.CountError("timeout");  // the stream is already closed
             exchange.status = 408;

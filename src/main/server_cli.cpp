@@ -15,10 +15,10 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
-#include "app/notify.hpp"
 #include "app/context.hpp"
 #include "app/crypto.hpp"
 #include "app/dossiers.hpp"
+#include "app/notify.hpp"
 #include "app/payments.hpp"
 #include "app/seed.hpp"
 #include "base/clock.hpp"
@@ -44,7 +44,7 @@ struct ServerSettings {
     int io_threads = 0;
     std::string payment_url;     // the payment gateway (sandbox) address (issue #5)
     std::string payment_secret;  // its shared HMAC secret
-    std::string notify;  // notification sender: "log" (default) or "file:PATH" (issue #5)
+    std::string notify;          // notification sender: "log" (default) or "file:PATH" (issue #5)
     std::string files_dir;  // uploaded files (issue #5); default: var/files beside the database
 };
 
@@ -211,8 +211,8 @@ base::Status Serve(const ServerSettings& settings) {
         const std::string_view sqlite = "sqlite:";
         std::filesystem::path beside = "var";
         if (settings.db.rfind(sqlite, 0) == 0) {
-            const std::string file = settings.db.substr(sqlite.size(), settings.db.find('?') -
-                                                                           sqlite.size());
+            const std::string file =
+                settings.db.substr(sqlite.size(), settings.db.find('?') - sqlite.size());
             beside = std::filesystem::path(file).parent_path();
         }
         ctx.files_dir = beside / "files";
@@ -228,8 +228,9 @@ base::Status Serve(const ServerSettings& settings) {
     // Online payment of fees through the sandbox gateway (issue #5, docs/citizen.md).
     std::string payment_secret = settings.payment_secret;
     if (payment_secret.empty()) {
-        spdlog::warn("no --payment-secret or MOTCUA_PAYMENT_SECRET: using the development "
-                     "payment secret (never in production)");
+        spdlog::warn(
+            "no --payment-secret or MOTCUA_PAYMENT_SECRET: using the development "
+            "payment secret (never in production)");
         payment_secret = std::string(app::kDevelopmentPaymentSecret);
     }
     const app::SandboxGateway payment_gateway(settings.payment_url,

@@ -72,9 +72,12 @@ base::Status Exec(Transaction& tx, std::string_view sql, std::span<const Value> 
 }  // namespace
 
 base::Status InsertProfile(Transaction& tx, const Profile& p) {
-    const std::array params{Int(p.user_id),         Text(p.kind),
-                            Text(p.id_number),      Text(p.address),
-                            Text(p.identity_provider), OptSeconds(p.verified_at),
+    const std::array params{Int(p.user_id),
+                            Text(p.kind),
+                            Text(p.id_number),
+                            Text(p.address),
+                            Text(p.identity_provider),
+                            OptSeconds(p.verified_at),
                             Seconds(p.created_at)};
     auto done = tx.Execute(
         "INSERT INTO citizen_profiles (user_id, kind, id_number, address, identity_provider, "
@@ -126,8 +129,8 @@ base::Status SetVerified(Transaction& tx, std::int64_t user_id, std::chrono::sys
 }
 
 base::Result<std::int64_t> InsertCode(Transaction& tx, const Code& c) {
-    const std::array params{Int(c.user_id),         Text(c.channel),        Text(c.destination),
-                            Text(c.code_hash),      Seconds(c.created_at), Seconds(c.expires_at)};
+    const std::array params{Int(c.user_id),    Text(c.channel),       Text(c.destination),
+                            Text(c.code_hash), Seconds(c.created_at), Seconds(c.expires_at)};
     auto row = tx.QueryOne(
         "INSERT INTO verification_codes (user_id, channel, destination, code_hash, created_at, "
         "expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -158,8 +161,7 @@ base::Result<std::optional<Code>> LatestCode(Transaction& tx, std::int64_t user_
 
 base::Status CountAttempt(Transaction& tx, std::int64_t code_id) {
     const std::array params{Int(code_id)};
-    return Exec(tx, "UPDATE verification_codes SET attempts = attempts + 1 WHERE id = $1",
-                params);
+    return Exec(tx, "UPDATE verification_codes SET attempts = attempts + 1 WHERE id = $1", params);
 }
 
 base::Status MarkCodeUsed(Transaction& tx, std::int64_t code_id, std::chrono::sys_seconds at) {
@@ -169,7 +171,7 @@ base::Status MarkCodeUsed(Transaction& tx, std::int64_t code_id, std::chrono::sy
 
 base::Result<std::int64_t> InsertDraft(Transaction& tx, const Draft& d) {
     const std::array params{Int(d.user_id), Text(d.procedure_code), Int(d.settling_unit_id),
-                            Text(d.body),    Seconds(d.created_at),  Seconds(d.updated_at)};
+                            Text(d.body),   Seconds(d.created_at),  Seconds(d.updated_at)};
     auto row = tx.QueryOne(
         "INSERT INTO drafts (user_id, procedure_code, settling_unit_id, body, created_at, "
         "updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -185,8 +187,8 @@ base::Result<std::int64_t> InsertDraft(Transaction& tx, const Draft& d) {
 }
 
 base::Result<std::int64_t> UpdateDraft(Transaction& tx, const Draft& d) {
-    const std::array params{Int(d.id),          Text(d.procedure_code), Int(d.settling_unit_id),
-                            Text(d.body),       Seconds(d.updated_at),  Int(d.version)};
+    const std::array params{Int(d.id),    Text(d.procedure_code), Int(d.settling_unit_id),
+                            Text(d.body), Seconds(d.updated_at),  Int(d.version)};
     auto changed = tx.Execute(
         "UPDATE drafts SET procedure_code = $2, settling_unit_id = $3, body = $4, "
         "updated_at = $5, version = version + 1 WHERE id = $1 AND version = $6 AND "
@@ -214,8 +216,8 @@ base::Result<std::int64_t> UpdateDraft(Transaction& tx, const Draft& d) {
 
 base::Result<std::optional<Draft>> GetDraft(Transaction& tx, std::int64_t id) {
     const std::array params{Int(id)};
-    auto row = tx.QueryOne("SELECT " + std::string(kDraftColumns) + " FROM drafts WHERE id = $1",
-                           params);
+    auto row =
+        tx.QueryOne("SELECT " + std::string(kDraftColumns) + " FROM drafts WHERE id = $1", params);
     if (!row) {
         return std::move(row).error();
     }
@@ -319,9 +321,9 @@ base::Result<std::vector<Message>> Messages(Transaction& tx, const std::string& 
 }  // namespace
 
 base::Result<std::int64_t> Enqueue(Transaction& tx, const Message& m) {
-    const std::array params{OptInt(m.recipient_user_id), OptInt(m.dossier_id), Text(m.kind),
-                            Text(m.channel),             Text(m.destination), Text(m.subject),
-                            Text(m.message),             Seconds(m.created_at)};
+    const std::array params{
+        OptInt(m.recipient_user_id), OptInt(m.dossier_id), Text(m.kind),    Text(m.channel),
+        Text(m.destination),         Text(m.subject),      Text(m.message), Seconds(m.created_at)};
     auto row = tx.QueryOne(
         "INSERT INTO notifications (recipient_user_id, dossier_id, kind, channel, destination, "
         "subject, message, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "

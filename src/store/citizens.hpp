@@ -73,8 +73,7 @@ struct Draft {
 // The user's drafts not yet submitted, newest first.
 [[nodiscard]] base::Result<std::vector<Draft>> ListDrafts(Transaction& tx, std::int64_t user_id);
 [[nodiscard]] base::Status MarkDraftSubmitted(Transaction& tx, std::int64_t id,
-                                              std::int64_t dossier_id,
-                                              std::chrono::sys_seconds at);
+                                              std::int64_t dossier_id, std::chrono::sys_seconds at);
 // kNotFound if there is no such unsubmitted draft.
 [[nodiscard]] base::Status DeleteDraft(Transaction& tx, std::int64_t id);
 

@@ -48,7 +48,7 @@ namespace motcua::store::units {
 [[nodiscard]] base::Result<std::vector<domain::Unit>> List(Transaction& tx);
 // The direct children of a unit, by code.
 [[nodiscard]] base::Result<std::vector<domain::Unit>> Children(Transaction& tx,
-                                                              std::int64_t parent_id);
+                                                               std::int64_t parent_id);
 // The parent of a unit on a given day (from the parent history); nullopt if it had none (or
 // did not exist) that day.
 [[nodiscard]] base::Result<std::optional<std::int64_t>> ParentOn(Transaction& tx,

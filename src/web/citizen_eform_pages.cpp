@@ -11,6 +11,7 @@
 #include "app/catalogue.hpp"
 #include "app/citizens.hpp"
 #include "app/crypto.hpp"
+#include "app/documents.hpp"
 #include "app/organisation.hpp"
 #include "text/unicode.hpp"
 #include "web/assets.hpp"
@@ -164,7 +165,16 @@ Response EformPage(const Site& site, const Request& req, const app::Actor& actor
                            .hint = "Không bắt buộc, tối đa 2.000 ký tự."},
                           errors);
     data.set("note", note);
-    data.set("components", EformComponentRows(values.components, draft_id));
+    std::map<std::string, std::vector<std::string>> attached;
+    if (draft_id) {
+        auto documents = app::ListDraftDocuments(site.Context(), actor, *draft_id);
+        if (documents) {
+            for (const store::documents::Document& d : *documents) {
+                attached[d.component_name].push_back(d.file_name);
+            }
+        }
+    }
+    data.set("components", EformComponentRows(values.components, draft_id, attached));
     data.set("has_components", !values.components.empty());
     const StaticAsset* upload = FindStaticAsset("upload.js");
     data.set("upload_js",

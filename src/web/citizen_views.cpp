@@ -1,7 +1,6 @@
 #include "web/citizen_views.hpp"
 
 #include <algorithm>
-#include <ranges>
 #include <utility>
 
 #include <boost/json.hpp>
@@ -261,7 +260,8 @@ std::string EformDefaultSettlingUnit(const domain::Procedure& procedure,
 }
 
 Data EformComponentRows(const std::vector<EformComponent>& components,
-                        std::optional<std::int64_t> draft_id) {
+                        std::optional<std::int64_t> draft_id,
+                        const std::map<std::string, std::vector<std::string>>& attached) {
     DataList rows;
     size_t n = 0;
     for (const EformComponent& c : components) {
@@ -272,6 +272,14 @@ Data EformComponentRows(const std::vector<EformComponent>& components,
         row.set("name", c.name);
         row.set("note", OptionalText(c.note));
         row.set("provided", c.provided);
+        DataList files;
+        if (const auto it = attached.find(c.name); it != attached.end()) {
+            for (const std::string& file : it->second) {
+                files.push_back(Data("name", file));
+            }
+        }
+        row.set("has_files", !files.empty());
+        row.set("files", files);
         row.set("upload_url", draft_id ? Data("/api/v1/drafts/" + std::to_string(*draft_id) +
                                               "/documents?component=" + UrlEncode(c.name))
                                        : Data(false));
@@ -355,12 +363,11 @@ std::string SupplementReason(const domain::Dossier& dossier,
     if (dossier.state != S::kAwaitingSupplement && dossier.state != S::kReturnedForSupplement) {
         return {};
     }
-    for (const domain::DossierEvent& e : std::views::reverse(events)) {
-        if (e.to == S::kAwaitingSupplement || e.to == S::kReturnedForSupplement) {
-            return e.reason;
-        }
-    }
-    return {};
+    const auto latest =
+        std::find_if(events.rbegin(), events.rend(), [](const domain::DossierEvent& e) {
+            return e.to == S::kAwaitingSupplement || e.to == S::kReturnedForSupplement;
+        });
+    return latest == events.rend() ? std::string() : latest->reason;
 }
 
 }  // namespace motcua::web

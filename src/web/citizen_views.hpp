@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,8 +89,10 @@ struct EformValues {
 
 // The component rows of page_eform: [{n, field, name, note, provided, upload_url}], upload_url
 // only when `draft_id` is given (files attach to a saved draft).
-[[nodiscard]] Data EformComponentRows(const std::vector<EformComponent>& components,
-                                      std::optional<std::int64_t> draft_id);
+// `attached`: the draft's files by component name (shown under each row's upload control).
+[[nodiscard]] Data EformComponentRows(
+    const std::vector<EformComponent>& components, std::optional<std::int64_t> draft_id,
+    const std::map<std::string, std::vector<std::string>>& attached = {});
 
 // The form field a message of app::SignUpCitizen or of the applicant's validation is about
 // ("số định danh …" → id_number, "mật khẩu …" → password, "họ tên …" → name, phone, email,

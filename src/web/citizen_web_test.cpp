@@ -341,6 +341,10 @@ TEST_F(CitizenPages, DraftIsSavedResumedAndSubmitted) {
     html = Get(dossier, citizen).body;
     EXPECT_EQ(StateOf(html), "Đã nộp, chờ tiếp nhận");
     EXPECT_TRUE(Has(html, "Đã nộp hồ sơ "));
+    // 1.002010 has a fee: the payment page is linked; no rating before the return.
+    const std::string base = dossier.substr(0, dossier.find('?'));
+    EXPECT_TRUE(Has(html, "href=\"" + base + "/thanh-toan\">Thanh toán phí, lệ phí</a>"));
+    EXPECT_FALSE(Has(html, base + "/danh-gia"));
     const std::string home = Get("/cong-dan", citizen).body;
     EXPECT_TRUE(Has(home, "Không có bản nháp nào."));
     EXPECT_TRUE(Has(home, "Đã nộp, chờ tiếp nhận"));

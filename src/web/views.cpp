@@ -119,10 +119,16 @@ Data LayoutData(const Chrome& chrome) {
     if (HoldsAnyRole(chrome.actor, {domain::Role::kDeskOfficer, domain::Role::kLeader})) {
         nav.push_back(NavItem("/ho-so/tiep-nhan", "Tiếp nhận", chrome.section == Section::kIntake));
     }
-    if (signed_in) {
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer})) {
+        nav.push_back(NavItem("/danh-gia", "Đánh giá", false));
+    }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kAdmin, domain::Role::kLeader,
+                                    domain::Role::kControlOfficer})) {
         nav.push_back(NavItem("/quan-tri/don-vi", "Quản trị", chrome.section == Section::kAdmin));
     }
     data.set("nav", nav);
+    // Citizens' own links ("Dịch vụ công", "Hồ sơ của tôi"), on every page they see.
+    data.set("citizen_nav", HoldsAnyRole(chrome.actor, {domain::Role::kCitizen}));
     data.set("signed_in", signed_in);
     data.set("user_name", signed_in ? chrome.actor->user->display_name : std::string());
     data.set("csrf", signed_in ? chrome.actor->csrf_token : std::string());
@@ -144,7 +150,7 @@ base::Result<std::string> RenderPage(const Renderer& renderer, std::string_view 
         Data merged(page_data);
         for (const char* key :
              {"title", "site_name", "assets", "print", "flash", "nav", "signed_in", "user_name",
-              "csrf", "sign_in_href", "sign_in_current"}) {
+              "csrf", "sign_in_href", "sign_in_current", "citizen_nav"}) {
             if (merged.get(key) == nullptr) {
                 merged.set(key, *data.get(key));
             }

@@ -183,8 +183,11 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
     auto desk_next = std::make_shared<size_t>(0);
 
     std::vector<Endpoint> endpoints = {
-        {Method::kPost, "/api/v1/dossiers/{code}/payments",
-         fixed("/api/v1/dossiers/" + owned + "/payments"), none, {"congdan"}},
+        {Method::kPost,
+         "/api/v1/dossiers/{code}/payments",
+         fixed("/api/v1/dossiers/" + owned + "/payments"),
+         none,
+         {"congdan"}},
         {Method::kGet,
          "/api/v1/dossiers/{code}/payments",
          fixed("/api/v1/dossiers/" + owned + "/payments"),
@@ -211,13 +214,11 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          },
          all, "application/x-www-form-urlencoded", false},
         // Citizen accounts, drafts, online submission (issue #5).
-        {Method::kPost,
-         "/api/v1/citizens",
-         fixed("/api/v1/citizens"),
+        {Method::kPost, "/api/v1/citizens", fixed("/api/v1/citizens"),
          [](int n) {
              const std::string id = std::to_string(100000000000LL + n);
-             return R"({"full_name":"Nguyễn Thị Mai","id_number":")" + id +
-                    R"(","email":"mai)" + std::to_string(n) +
+             return R"({"full_name":"Nguyễn Thị Mai","id_number":")" + id + R"(","email":"mai)" +
+                    std::to_string(n) +
                     R"(@example.vn","password":"Mai@Hue2026!","verify_by":"email"})";
          },
          all},
@@ -232,8 +233,7 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          signed_in},
         {Method::kGet, "/api/v1/drafts", fixed("/api/v1/drafts"), none, citizens},
         {Method::kPost, "/api/v1/drafts", fixed("/api/v1/drafts"),
-         fixed(R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":{}})"),
-         citizens},
+         fixed(R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":{}})"), citizens},
         {Method::kGet, "/api/v1/drafts/{id}", fixed("/api/v1/drafts/" + draft), none, citizens},
         {Method::kPut, "/api/v1/drafts/{id}", fixed("/api/v1/drafts/" + draft),
          fixed(R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","version":1,"body":{}})"),

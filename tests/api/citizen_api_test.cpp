@@ -50,7 +50,8 @@ protected:
             "SELECT message FROM notifications WHERE destination = $1 AND kind = 'verification' "
             "ORDER BY id DESC LIMIT 1",
             params);
-        EXPECT_TRUE(static_cast<bool>(row) && row->has_value()) << "no code sent to " << destination;
+        EXPECT_TRUE(static_cast<bool>(row) && row->has_value())
+            << "no code sent to " << destination;
         if (!row || !*row) {
             return "";
         }
@@ -66,19 +67,20 @@ protected:
                                 nullptr, true, "application/json", ip);
         EXPECT_EQ(r.status, 201) << r.body;
         const std::string code = CodeSentTo(email);
-        const auto v = api.Call(Method::kPost, "/api/v1/citizens/verify",
-                                R"({"username":")" + std::string(email) + R"(","code":")" + code +
-                                    R"("})",
-                                nullptr, true, "application/json", ip);
+        const auto v =
+            api.Call(Method::kPost, "/api/v1/citizens/verify",
+                     R"({"username":")" + std::string(email) + R"(","code":")" + code + R"("})",
+                     nullptr, true, "application/json", ip);
         EXPECT_EQ(v.status, 200) << v.body;
         return api.SignIn(email, "Hue@2026-an-toan");
     }
 
     std::string NewDraft(const Browser& who, std::string_view body = R"({"components":[]})") {
-        const auto r = api.Call(Method::kPost, "/api/v1/drafts",
-                                R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":)" +
-                                    std::string(body) + "}",
-                                &who);
+        const auto r =
+            api.Call(Method::kPost, "/api/v1/drafts",
+                     R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":)" +
+                         std::string(body) + "}",
+                     &who);
         EXPECT_EQ(r.status, 201) << r.body;
         return std::to_string(Body(r).at("id").as_int64());
     }
@@ -95,9 +97,9 @@ protected:
 
 TEST_F(CitizenApiTest, SignUpNeedsTheCodeBeforeSignIn) {
     const std::string ip = "198.51.100.1";
-    const auto r = api.Call(Method::kPost, "/api/v1/citizens",
-                            SignUpBody("hoa@example.vn", "046190009999"), nullptr, true,
-                            "application/json", ip);
+    const auto r =
+        api.Call(Method::kPost, "/api/v1/citizens", SignUpBody("hoa@example.vn", "046190009999"),
+                 nullptr, true, "application/json", ip);
     ASSERT_EQ(r.status, 201) << r.body;
     EXPECT_EQ(Str(Body(r), "username"), "hoa@example.vn");
     EXPECT_EQ(Str(Body(r), "code_sent_to"), "ho***@example.vn");
@@ -112,12 +114,12 @@ TEST_F(CitizenApiTest, SignUpNeedsTheCodeBeforeSignIn) {
     const std::string code = CodeSentTo("hoa@example.vn");
     const std::string wrong = code == "000000" ? "111111" : "000000";
     const auto bad = api.Call(Method::kPost, "/api/v1/citizens/verify",
-                              R"({"username":"hoa@example.vn","code":")" + wrong + R"("})",
-                              nullptr, true, "application/json", ip);
+                              R"({"username":"hoa@example.vn","code":")" + wrong + R"("})", nullptr,
+                              true, "application/json", ip);
     EXPECT_EQ(bad.status, 400) << bad.body;
     const auto good = api.Call(Method::kPost, "/api/v1/citizens/verify",
-                               R"({"username":"hoa@example.vn","code":")" + code + R"("})",
-                               nullptr, true, "application/json", ip);
+                               R"({"username":"hoa@example.vn","code":")" + code + R"("})", nullptr,
+                               true, "application/json", ip);
     ASSERT_EQ(good.status, 200) << good.body;
     // A used code does not work twice.
     EXPECT_EQ(api.Call(Method::kPost, "/api/v1/citizens/verify",
@@ -164,11 +166,11 @@ TEST_F(CitizenApiTest, SignUpRejectsBadAndDuplicateInput) {
 
 TEST_F(CitizenApiTest, CodesExpireAndWrongTriesVoidThem) {
     const std::string ip = "198.51.100.3";
-    ASSERT_EQ(api.Call(Method::kPost, "/api/v1/citizens",
-                       SignUpBody("lan@example.vn", "046190000010"), nullptr, true,
-                       "application/json", ip)
-                  .status,
-              201);
+    ASSERT_EQ(
+        api.Call(Method::kPost, "/api/v1/citizens", SignUpBody("lan@example.vn", "046190000010"),
+                 nullptr, true, "application/json", ip)
+            .status,
+        201);
     const std::string code = CodeSentTo("lan@example.vn");
     const std::string wrong = code == "123456" ? "654321" : "123456";
     for (int i = 0; i < 5; ++i) {
@@ -194,15 +196,14 @@ TEST_F(CitizenApiTest, CodesExpireAndWrongTriesVoidThem) {
     ASSERT_NE(second, "");
     api.clock().Advance(std::chrono::minutes(16));
     EXPECT_EQ(api.Call(Method::kPost, "/api/v1/citizens/verify",
-                       R"({"username":"lan@example.vn","code":")" + second + R"("})", nullptr,
-                       true, "application/json", ip)
+                       R"({"username":"lan@example.vn","code":")" + second + R"("})", nullptr, true,
+                       "application/json", ip)
                   .status,
               400)
         << "expired";
     // Resend for an unknown account answers the same (no enumeration).
     EXPECT_EQ(api.Call(Method::kPost, "/api/v1/citizens/resend",
-                       R"({"username":"nobody@example.vn"})", nullptr, true, "application/json",
-                       ip)
+                       R"({"username":"nobody@example.vn"})", nullptr, true, "application/json", ip)
                   .status,
               202);
 }
@@ -230,26 +231,28 @@ TEST_F(CitizenApiTest, DraftsAreSavedResumedAndOwnedByTheirAuthor) {
     const Browser desk = api.SignIn("motcua");
     EXPECT_EQ(api.Call(Method::kGet, "/api/v1/drafts", "", &desk).status, 403);
     // Bad drafts.
-    EXPECT_EQ(api.Call(Method::kPost, "/api/v1/drafts",
-                       R"({"procedure_code":"9.999999","settling_unit":"46.SOTP","body":{}})",
-                       &citizen)
-                  .status,
-              404);
-    EXPECT_EQ(api.Call(Method::kPost, "/api/v1/drafts",
-                       R"({"procedure_code":"1.002010","settling_unit":"46.NOPE","body":{}})",
-                       &citizen)
-                  .status,
-              400);
-    EXPECT_EQ(api.Call(Method::kPost, "/api/v1/drafts",
-                       R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":[1]})",
-                       &citizen)
-                  .status,
-              400);
-    EXPECT_EQ(api.Call(Method::kPost, "/api/v1/drafts",
-                       R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":{"components":[{"provided":"yes","name":"x"}]}})",
-                       &citizen)
-                  .status,
-              400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, "/api/v1/drafts",
+                 R"({"procedure_code":"9.999999","settling_unit":"46.SOTP","body":{}})", &citizen)
+            .status,
+        404);
+    EXPECT_EQ(
+        api.Call(Method::kPost, "/api/v1/drafts",
+                 R"({"procedure_code":"1.002010","settling_unit":"46.NOPE","body":{}})", &citizen)
+            .status,
+        400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, "/api/v1/drafts",
+                 R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":[1]})", &citizen)
+            .status,
+        400);
+    EXPECT_EQ(
+        api.Call(
+               Method::kPost, "/api/v1/drafts",
+               R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":{"components":[{"provided":"yes","name":"x"}]}})",
+               &citizen)
+            .status,
+        400);
     const auto list = api.Call(Method::kGet, "/api/v1/drafts", "", &citizen);
     ASSERT_EQ(list.status, 200);
     EXPECT_EQ(Body(list).at("items").as_array().size(), 1U);
@@ -308,28 +311,28 @@ TEST_F(CitizenApiTest, SubmissionIsIdempotentAndPrivate) {
 }
 
 TEST_F(CitizenApiTest, FilesAttachedToTheDraftBecomeTheDossiersComponents) {
-    const std::filesystem::path files =
-        std::filesystem::temp_directory_path() / ("motcua-draft-files-" + std::to_string(::getpid()));
+    const std::filesystem::path files = std::filesystem::temp_directory_path() /
+                                        ("motcua-draft-files-" + std::to_string(::getpid()));
     api.context().files_dir = files;
     const Browser citizen = api.SignIn("congdan");
     // The draft lists the first required component as not provided; attaching a file to it
     // makes it provided at submission.
     const auto procedure = Body(api.Call(Method::kGet, "/api/v1/procedures/1.002010", ""));
     const std::string first(procedure.at("documents").as_array().at(0).at("name").as_string());
-    json::object body{{"components", json::array{json::object{{"name", first},
-                                                              {"provided", false}}}}};
+    json::object body{
+        {"components", json::array{json::object{{"name", first}, {"provided", false}}}}};
     const std::string id = NewDraft(citizen, json::serialize(body));
-    const auto uploaded =
-        api.Call(Method::kPost,
-                 "/api/v1/drafts/" + id + "/documents?component=" + first + "&name=don.pdf",
-                 "%PDF-1.7\n% đơn\n%%EOF\n", &citizen, true, "application/pdf");
+    const auto uploaded = api.Call(
+        Method::kPost, "/api/v1/drafts/" + id + "/documents?component=" + first + "&name=don.pdf",
+        "%PDF-1.7\n% đơn\n%%EOF\n", &citizen, true, "application/pdf");
     ASSERT_EQ(uploaded.status, 201) << uploaded.body;
-    const auto submitted = api.Call(Method::kPost, "/api/v1/drafts/" + id + "/submit", "", &citizen);
+    const auto submitted =
+        api.Call(Method::kPost, "/api/v1/drafts/" + id + "/submit", "", &citizen);
     ASSERT_EQ(submitted.status, 201) << submitted.body;
     const json::value d = Body(submitted);
     EXPECT_TRUE(d.at("components").as_array().at(0).at("provided").as_bool());
-    const auto docs = api.Call(Method::kGet, "/api/v1/dossiers/" + Str(d, "code") + "/documents",
-                               "", &citizen);
+    const auto docs =
+        api.Call(Method::kGet, "/api/v1/dossiers/" + Str(d, "code") + "/documents", "", &citizen);
     ASSERT_EQ(docs.status, 200) << docs.body;
     EXPECT_NE(docs.body.find("don.pdf"), std::string::npos) << docs.body;
     // The draft keeps no documents of its own any more.
@@ -341,7 +344,8 @@ TEST_F(CitizenApiTest, FilesAttachedToTheDraftBecomeTheDossiersComponents) {
 TEST_F(CitizenApiTest, SupplementRequestReachesTheApplicantWhoAnswersOnline) {
     const Browser citizen = api.SignIn("congdan");
     const std::string id = NewDraft(citizen);
-    const auto submitted = api.Call(Method::kPost, "/api/v1/drafts/" + id + "/submit", "", &citizen);
+    const auto submitted =
+        api.Call(Method::kPost, "/api/v1/drafts/" + id + "/submit", "", &citizen);
     ASSERT_EQ(submitted.status, 201) << submitted.body;
     const std::string code = Str(Body(submitted), "code");
     json::array components = Body(submitted).at("components").as_array();
@@ -381,7 +385,7 @@ TEST_F(CitizenApiTest, SupplementRequestReachesTheApplicantWhoAnswersOnline) {
                                  json::serialize(incomplete), &desk);
     EXPECT_EQ(second.status, 409) << second.body;
     const auto received = api.Call(Method::kPost, "/api/v1/dossiers/" + code + "/actions",
-                                    R"({"action":"receive","completeness":"complete"})", &desk);
+                                   R"({"action":"receive","completeness":"complete"})", &desk);
     ASSERT_EQ(received.status, 200) << received.body;
     EXPECT_EQ(Str(Body(received), "state"), "received");
     EXPECT_FALSE(Body(received).at("appointment_at").is_null());

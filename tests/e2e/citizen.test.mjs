@@ -177,6 +177,34 @@ async function resumeDraft() {
                'an upload control per component of a saved draft');
 }
 
+// A small PDF (the server sniffs the bytes, not the name).
+const kPdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+// PNG bytes declared as a PDF: refused as mislabelled.
+const kPngBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+async function uploadToDraft() {
+  const { page } = citizen;
+  const first = page.locator('.upload[data-upload-url]').first();
+  // A mislabelled file is refused with a message, nothing attached.
+  await first.locator('input[type="file"]').setInputFiles(
+    { name: 'anh-chup.pdf', mimeType: 'application/pdf', buffer: kPngBytes });
+  await first.locator('.upload-status').filter({ hasText: /định dạng|không khớp|không đúng|không được/i })
+    .waitFor();
+  assert.equal(await page.getByText('Đã đính kèm: anh-chup.pdf').count(), 0);
+  // The browser logs the refused request (415) as a console error: expected here, not a fault.
+  const refused = citizen.problems.filter((p) => /anh-chup\.pdf: HTTP 415/.test(p));
+  assert.equal(refused.length, 1, JSON.stringify(citizen.problems));
+  citizen.problems.splice(0, citizen.problems.length,
+                          ...citizen.problems.filter((p) => !refused.includes(p)));
+  // A real PDF is attached; the page reloads and lists it.
+  await Promise.all([
+    page.waitForEvent('load'),
+    first.locator('input[type="file"]').setInputFiles(
+      { name: 'don-de-nghi.pdf', mimeType: 'application/pdf', buffer: kPdf }),
+  ]);
+  await page.getByText('Đã đính kèm: don-de-nghi.pdf').waitFor();
+}
+
 async function submitOnline() {
   const { page } = citizen;
   await Promise.all([
@@ -190,6 +218,8 @@ async function submitOnline() {
                new RegExp(`Đã nộp hồ sơ ${flow.code.replaceAll('.', '\\.')}`));
   assert.match(await page.locator('.facts').innerText(),
                /Cơ quan giải quyết\s+Sở Tư pháp thành phố Huế/);
+  assert.equal(await page.getByRole('link', { name: 'Thanh toán phí, lệ phí' }).getAttribute('href'),
+               `/cong-dan/ho-so/${flow.code}/thanh-toan`, 'the procedure has a fee');
   await page.goto(url('/cong-dan'));
   await page.getByRole('link', { name: flow.code }).waitFor();
   await page.getByText('Không có bản nháp nào.').waitFor();
@@ -211,6 +241,72 @@ async function citizenSupplements() {
     page.getByRole('button', { name: 'Gửi bổ sung' }).click(),
   ]);
   assert.equal(await citizenState(), 'Đã nộp, chờ tiếp nhận');
+}
+
+async function payOnline() {
+  const { page } = citizen;
+  await page.goto(url(`/cong-dan/ho-so/${flow.code}/thanh-toan`));
+  assert.equal((await page.locator('#payment-state').innerText()).trim(), 'Chưa thanh toán');
+  const sandbox = process.env.MOTCUA_E2E_SANDBOX_URL;
+  assert.ok(sandbox, 'the driver runs the payment sandbox');
+  await Promise.all([
+    page.waitForURL((u) => u.origin === new URL(sandbox).origin && u.pathname === '/pay'),
+    page.getByRole('button', { name: 'Thanh toán trực tuyến' }).click(),
+  ]);
+  assert.match(await page.locator('#order-ref').innerText(), /\S+/);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === '/cong-dan/thanh-toan/ket-qua'),
+    page.getByRole('button', { name: 'Thanh toán', exact: true }).click(),
+  ]);
+  assert.equal((await page.locator('#payment-outcome').innerText()).trim(), 'Thanh toán thành công');
+  await page.goto(url(`/cong-dan/ho-so/${flow.code}/thanh-toan`));
+  assert.equal((await page.locator('#payment-state').innerText()).trim(), 'Đã thanh toán');
+  // A forged confirmation (wrong signature) is refused and changes nothing.
+  const forged = await fetch(url('/api/v1/payments/callback'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'order_ref=FAKE&amount=1&status=paid&txn=X&signature=00',
+  });
+  assert.ok(forged.status >= 400 && forged.status < 500, `forged callback → ${forged.status}`);
+}
+
+async function officerUploadsResult() {
+  await officerAs('motcua');
+  const { page } = officer;
+  await page.goto(url(`/ho-so/${flow.code}/tai-lieu`));
+  await page.locator('#ket-qua-ten').fill('Giấy đăng ký hoạt động số 7/TP-ĐKHĐ');
+  await page.locator('#ket-qua-tep').setInputFiles(
+    { name: 'giay-dang-ky.pdf', mimeType: 'application/pdf', buffer: kPdf });
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: 'Tải lên kết quả' }).click(),
+  ]);
+  await page.getByRole('link', { name: 'giay-dang-ky.pdf' }).waitFor();
+}
+
+async function citizenSeesHoldings() {
+  const { page } = citizen;
+  await page.goto(url('/cong-dan/kho-du-lieu'));
+  await page.getByRole('heading', { level: 1, name: 'Kho dữ liệu của tôi' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /Giấy đăng ký hoạt động số 7\/TP-ĐKHĐ/);
+  // The draft's attachment travelled with the dossier.
+  await page.goto(url(`/ho-so/${flow.code}/tai-lieu`));
+  await page.getByRole('link', { name: 'don-de-nghi.pdf' }).waitFor();
+}
+
+async function citizenRates() {
+  const { page } = citizen;
+  await page.goto(url(`/cong-dan/ho-so/${flow.code}/danh-gia`));
+  await page.getByLabel('Rất hài lòng').check();
+  await page.getByLabel(/liên hệ bao nhiêu lần/).fill('1');
+  await page.getByLabel(/^Không phải đến cơ quan nào/).check();
+  await page.locator('#complaint-0').check();
+  await page.getByLabel('Góp ý').fill('Nộp trực tuyến thuận tiện.');
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await page.getByRole('heading', { name: 'Đánh giá đã ghi nhận' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /Nộp trực tuyến thuận tiện\./);
+  assert.equal(await page.getByRole('button', { name: 'Gửi đánh giá' }).count(), 0,
+               'rated once');
 }
 
 async function citizenSeesReturned() {
@@ -335,15 +431,17 @@ test('a citizen signs up, submits online, supplements and receives the result',
       findProcedure,
       fillEformAndSaveDraft,
       resumeDraft,
-      // (integration: uploads of the draft's components go here)
+      uploadToDraft,
       submitOnline,
       deskRequestsSupplement,
       citizenSupplements,
       deskReceivesComplete,
-      // (integration: online payment of the fee goes here)
+      payOnline,
       officersSettleAndReturnOnline,
+      officerUploadsResult,
       citizenSeesReturned,
-      // (integration: the citizen's rating goes here)
+      citizenSeesHoldings,
+      citizenRates,
     ];
     for (const step of steps) {
       try {

@@ -101,6 +101,7 @@ function serverLogTail() {
 
 async function stopServer() {
   if (serverExit) {
+    sandbox.kill('SIGTERM');
     return;
   }
   server.kill('SIGTERM');
@@ -110,6 +111,8 @@ async function stopServer() {
   if (!serverExit) {
     server.kill('SIGKILL');
   }
+  // The sandbox child would keep node alive after the tests.
+  sandbox.kill('SIGTERM');
 }
 
 let healthy = false;

@@ -1,9 +1,9 @@
 // Contract of store::citizens and store::outbox (citizens.hpp, issue #5), on every backend.
 #include "store/citizens.hpp"
 
+#include "storage_test_support.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
-#include "storage_test_support.hpp"
 
 namespace motcua::store::testing {
 namespace {
@@ -18,10 +18,10 @@ protected:
         ASSIGN_OR_FAIL(auto province, units::Insert(*tx, MakeUnit("46", domain::UnitType::kProvince,
                                                                   std::nullopt, D(2025, 7, 1))));
         unit_ = province.id;
-        ASSIGN_OR_FAIL(auto user,
-                       users::Insert(*tx, MakeUser("dan@example.vn",
-                                                   {domain::RoleGrant{domain::Role::kCitizen,
-                                                                      std::nullopt}})));
+        ASSIGN_OR_FAIL(
+            auto user,
+            users::Insert(*tx, MakeUser("dan@example.vn", {domain::RoleGrant{domain::Role::kCitizen,
+                                                                             std::nullopt}})));
         user_ = user.id;
         ASSERT_TRUE(IsOk(tx->Commit()));
     }
