@@ -22,7 +22,9 @@ using store::documents::Document;
 namespace {
 
 // Any Content-Type reaches the handler, which sniffs the bytes and answers 415 itself.
-const std::vector<std::string_view> kAnyBody = {""};
+std::vector<std::string_view> AnyBody() {
+    return {""};
+}
 
 json::object DocumentJson(const Document& d) {
     return json::object{
@@ -146,7 +148,7 @@ std::string ContentDisposition(std::string_view name) {
         } else if (kSafe.find(c) != std::string_view::npos) {
             out.push_back(c);
         } else {
-            static constexpr char kHex[] = "0123456789ABCDEF";
+            static constexpr std::string_view kHex = "0123456789ABCDEF";
             out.push_back('%');
             out.push_back(kHex[u >> 4U]);
             out.push_back(kHex[u & 0x0FU]);
@@ -186,7 +188,7 @@ void RegisterDocumentRoutes(http::Router& router, app::AppContext& ctx, const Ca
                 }
                 return Json(201, DocumentJson(*doc));
             },
-            kAnyBody),
+            AnyBody()),
         {"Tải lên thành phần hồ sơ hoặc kết quả (thân yêu cầu là tệp; role=component|result, "
          "component, name, valid_until; PDF, PNG, JPEG, DOCX, XLSX, XML; tối đa 10 MB)",
          "session+csrf", "", R"({"$ref":"#/components/schemas/Document"})"});
@@ -245,7 +247,7 @@ void RegisterDocumentRoutes(http::Router& router, app::AppContext& ctx, const Ca
                        }
                        return Json(201, DocumentJson(*doc));
                    },
-                   kAnyBody),
+                   AnyBody()),
                {"Tải lên thành phần của hồ sơ nháp (thân yêu cầu là tệp; component, name)",
                 "session+csrf", "", R"({"$ref":"#/components/schemas/Document"})"});
     router.SetBodyLimit(Method::kPost, "/api/v1/drafts/{id}/documents", app::kMaxUploadBytes);

@@ -27,7 +27,7 @@ using std::chrono::sys_seconds;
 constexpr std::chrono::minutes kCodeLifetime{15};
 constexpr std::chrono::seconds kResendInterval{60};
 constexpr int kMaxCodeAttempts = 5;
-constexpr std::size_t kMaxDraftBody = 64 * 1024;
+constexpr std::size_t kMaxDraftBody = std::size_t{64} * 1024;
 constexpr std::string_view kBadCode = "Mã xác thực không đúng hoặc đã hết hạn.";
 
 // Sign-ups and verification attempts per client address (in memory, per process).

@@ -550,7 +550,7 @@ base::Result<std::vector<Document>> ListHoldings(AppContext& ctx, const Actor& a
 }
 
 base::Result<Document> ReuseForDossier(AppContext& ctx, const Actor& actor, std::int64_t dossier_id,
-                                       std::string component_name, std::int64_t holding_id) {
+                                       const std::string& component_name, std::int64_t holding_id) {
     auto component = CleanComponent(component_name);
     if (!component) {
         return std::move(component).error();
@@ -580,7 +580,7 @@ base::Result<Document> ReuseForDossier(AppContext& ctx, const Actor& actor, std:
 }
 
 base::Result<Document> ReuseForDraft(AppContext& ctx, const Actor& actor, std::int64_t draft_id,
-                                     std::string component_name, std::int64_t holding_id) {
+                                     const std::string& component_name, std::int64_t holding_id) {
     auto component = CleanComponent(component_name);
     if (!component) {
         return std::move(component).error();

@@ -126,15 +126,11 @@ struct DownloadedDocument {
 // document pointing at the same file (no bytes copied) with reused_from set, digitised. Only
 // the caller's own holdings (kNotFound otherwise); the dossier under the same rules as a
 // citizen's component upload, the draft its owner's.
-[[nodiscard]] base::Result<store::documents::Document> ReuseForDossier(AppContext& ctx,
-                                                                       const Actor& actor,
-                                                                       std::int64_t dossier_id,
-                                                                       std::string component_name,
-                                                                       std::int64_t holding_id);
-[[nodiscard]] base::Result<store::documents::Document> ReuseForDraft(AppContext& ctx,
-                                                                     const Actor& actor,
-                                                                     std::int64_t draft_id,
-                                                                     std::string component_name,
-                                                                     std::int64_t holding_id);
+[[nodiscard]] base::Result<store::documents::Document> ReuseForDossier(
+    AppContext& ctx, const Actor& actor, std::int64_t dossier_id, const std::string& component_name,
+    std::int64_t holding_id);
+[[nodiscard]] base::Result<store::documents::Document> ReuseForDraft(
+    AppContext& ctx, const Actor& actor, std::int64_t draft_id, const std::string& component_name,
+    std::int64_t holding_id);
 
 }  // namespace motcua::app

@@ -87,7 +87,8 @@ struct DossierView {
 };
 
 // The dossier with its timeline, for staff of a unit involved (or covering it) and for the
-// citizen who submitted it. kNotFound also when the caller may not see it (no existence leak).
+// citizen who submitted it. kNotFound for an unknown id; kPermissionDenied when the caller may not
+// see it (the access matrix expects 403; the citizen pages show their 404 instead).
 [[nodiscard]] base::Result<DossierView> GetDossier(AppContext& ctx, const Actor& actor,
                                                    std::int64_t id);
 // The id of the dossier with `code` (kNotFound); no access check — the use case given the id

@@ -142,6 +142,34 @@ base::Status NotifyApplicant(store::Transaction& tx, const domain::Dossier& d,
     return {};
 }
 
+base::Status NotifyAccount(store::Transaction& tx, std::int64_t user_id,
+                           std::optional<std::int64_t> dossier_id, std::string kind,
+                           std::string subject, std::string message, std::chrono::sys_seconds at) {
+    auto user = store::users::Get(tx, user_id);
+    if (!user) {
+        return user.error();
+    }
+    store::outbox::Message m;
+    m.recipient_user_id = user_id;
+    if (*user) {
+        m.channel = (*user)->email.empty() ? "sms" : "email";
+        m.destination = (*user)->email.empty() ? (*user)->phone : (*user)->email;
+    }
+    if (m.destination.empty()) {
+        m.channel = "inbox";
+    }
+    m.dossier_id = dossier_id;
+    m.kind = std::move(kind);
+    m.subject = std::move(subject);
+    m.message = std::move(message);
+    m.created_at = at;
+    auto queued = store::outbox::Enqueue(tx, m);
+    if (!queued) {
+        return queued.error();
+    }
+    return {};
+}
+
 }  // namespace internal
 
 base::Status LogSender::Send(const store::outbox::Message& m) {

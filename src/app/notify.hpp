@@ -72,6 +72,12 @@ namespace internal {
 [[nodiscard]] base::Status NotifyApplicant(store::Transaction& tx, const domain::Dossier& dossier,
                                            const domain::DossierEvent& event);
 
+// Queues `message` for the account `user_id` at its e-mail (else phone; else in the portal only).
+[[nodiscard]] base::Status NotifyAccount(store::Transaction& tx, std::int64_t user_id,
+                                         std::optional<std::int64_t> dossier_id, std::string kind,
+                                         std::string subject, std::string message,
+                                         std::chrono::sys_seconds at);
+
 }  // namespace internal
 
 }  // namespace motcua::app

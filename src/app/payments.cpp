@@ -9,6 +9,7 @@
 #include "app/audit_util.hpp"
 #include "app/crypto.hpp"
 #include "app/dossier_access.hpp"
+#include "app/notify.hpp"
 #include "calendar/instant.hpp"
 #include "domain/dossier.hpp"
 #include "store/dossiers.hpp"
@@ -171,14 +172,11 @@ base::Status NotifyPaid(store::Transaction& tx, const domain::Dossier& d, const 
     if (!d.citizen_user_id) {
         return {};
     }
-    store::dossiers::Notification n;
-    n.recipient_user_id = d.citizen_user_id;
-    n.dossier_id = d.id;
-    n.kind = "payment_confirmed";
-    n.message = "Đã nhận thanh toán " + Vnd(p.amount) + " phí, lệ phí của hồ sơ " + d.code +
-                " (mã giao dịch " + p.order_ref + ").";
-    n.created_at = now;
-    return store::dossiers::Notify(tx, n);
+    return internal::NotifyAccount(
+        tx, *d.citizen_user_id, d.id, "payment_confirmed", "Hồ sơ " + d.code,
+        "Đã nhận thanh toán " + Vnd(p.amount) + " phí, lệ phí của hồ sơ " + d.code +
+            " (mã giao dịch " + p.order_ref + ").",
+        now);
 }
 
 std::string PaymentDetail(const Payment& p) {

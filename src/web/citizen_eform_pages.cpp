@@ -16,6 +16,7 @@
 #include "text/unicode.hpp"
 #include "web/assets.hpp"
 #include "web/citizen_views.hpp"
+#include "web/intake_views.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
 
@@ -116,49 +117,11 @@ Response EformPage(const Site& site, const Request& req, const app::Actor& actor
     data.set("version", std::to_string(values.version));
     data.set("idempotency_key", values.idempotency_key);
     data.set("settling", EformSettlingData(p, ec.units, values.settling_unit, errors));
-    DataList kinds;
-    kinds.push_back(
-        Choice("kind-person", "person", "Cá nhân", values.applicant_kind != "organisation"));
-    kinds.push_back(Choice("kind-organisation", "organisation", "Tổ chức, doanh nghiệp",
-                           values.applicant_kind == "organisation"));
-    data.set("kinds", kinds);
+    SetApplicantFields(data, "applicant_name",
+                       {values.applicant_kind, values.name, values.id_number, values.phone,
+                        values.email, values.address, values.owner_name},
+                       /*own=*/true, errors);
     data.set("kind_error", OptionalText(errors.For("kind-person")));
-    data.set("applicant_name", FieldData({.name = "name",
-                                          .label = "Họ tên người nộp (tên tổ chức)",
-                                          .value = values.name,
-                                          .autocomplete = "name",
-                                          .required = true},
-                                         errors));
-    data.set("id_number",
-             FieldData({.name = "id_number",
-                        .label = "Số định danh cá nhân (mã số doanh nghiệp)",
-                        .value = values.id_number,
-                        .hint = "Cá nhân: 12 chữ số trên căn cước. Tổ chức: mã số thuế 10 chữ số "
-                                "hoặc dạng 0123456789-001.",
-                        .autocomplete = "off"},
-                       errors));
-    data.set("phone", FieldData({.name = "phone",
-                                 .label = "Số điện thoại",
-                                 .type = "tel",
-                                 .value = values.phone,
-                                 .autocomplete = "tel"},
-                                errors));
-    data.set("email", FieldData({.name = "email",
-                                 .label = "Thư điện tử",
-                                 .type = "email",
-                                 .value = values.email,
-                                 .autocomplete = "email"},
-                                errors));
-    data.set("address", FieldData({.name = "address",
-                                   .label = "Địa chỉ",
-                                   .value = values.address,
-                                   .autocomplete = "street-address"},
-                                  errors));
-    data.set("owner_name", FieldData({.name = "owner_name",
-                                      .label = "Chủ hồ sơ (nếu khác người nộp)",
-                                      .value = values.owner_name,
-                                      .autocomplete = "off"},
-                                     errors));
     Data note = FieldData({.name = "note",
                            .label = "Ghi chú gửi Bộ phận Một cửa",
                            .value = values.note,

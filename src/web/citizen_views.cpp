@@ -224,25 +224,7 @@ Data EformSettlingData(const domain::Procedure& procedure, const std::vector<dom
                                    "Một cửa của cơ quan này tiếp nhận.",
                            .required = true},
                           errors);
-    DataList groups;
-    for (const auto& [type, label] : SettlingTypes(procedure)) {
-        DataList options;
-        for (const domain::Unit* unit : UnitsInTreeOrder(units)) {
-            if (unit->type != type || unit->valid_to) {
-                continue;
-            }
-            Data option;
-            option.set("value", unit->code);
-            option.set("label", unit->name);
-            option.set("selected", unit->code == selected);
-            options.push_back(option);
-        }
-        Data group;
-        group.set("label", std::string(label));
-        group.set("options", options);
-        groups.push_back(group);
-    }
-    data.set("groups", groups);
+    data.set("groups", UnitOptionGroups(units, SettlingTypes(procedure), selected));
     data.set("none_selected", selected.empty());
     return data;
 }

@@ -120,47 +120,10 @@ Response IntakeForm(const Site& site, const Request& req, const app::Actor& acto
     channels.push_back(Choice("channel-postal", "postal", "Qua dịch vụ bưu chính công ích",
                               values.channel == "postal"));
     data.set("channels", channels);
-    DataList kinds;
-    kinds.push_back(
-        Choice("kind-person", "person", "Cá nhân", values.applicant_kind != "organisation"));
-    kinds.push_back(Choice("kind-organisation", "organisation", "Tổ chức, doanh nghiệp",
-                           values.applicant_kind == "organisation"));
-    data.set("kinds", kinds);
-    data.set("name", FieldData({.name = "name",
-                                .label = "Họ tên người nộp (tên tổ chức)",
-                                .value = values.name,
-                                .autocomplete = "off",
-                                .required = true},
-                               errors));
-    data.set("id_number", FieldData({.name = "id_number",
-                                     .label = "Số định danh cá nhân (mã số doanh nghiệp)",
-                                     .value = values.id_number,
-                                     .hint = "Cá nhân: 12 chữ số trên căn cước. Tổ chức: mã số "
-                                             "thuế 10 chữ số hoặc dạng 0123456789-001.",
-                                     .autocomplete = "off"},
-                                    errors));
-    data.set("phone", FieldData({.name = "phone",
-                                 .label = "Số điện thoại",
-                                 .type = "tel",
-                                 .value = values.phone,
-                                 .autocomplete = "off"},
-                                errors));
-    data.set("email", FieldData({.name = "email",
-                                 .label = "Thư điện tử",
-                                 .type = "email",
-                                 .value = values.email,
-                                 .autocomplete = "off"},
-                                errors));
-    data.set(
-        "address",
-        FieldData(
-            {.name = "address", .label = "Địa chỉ", .value = values.address, .autocomplete = "off"},
-            errors));
-    data.set("owner_name", FieldData({.name = "owner_name",
-                                      .label = "Chủ hồ sơ (nếu khác người nộp)",
-                                      .value = values.owner_name,
-                                      .autocomplete = "off"},
-                                     errors));
+    SetApplicantFields(data, "name",
+                       {values.applicant_kind, values.name, values.id_number, values.phone,
+                        values.email, values.address, values.owner_name},
+                       /*own=*/false, errors);
     DataList outcomes;
     outcomes.push_back(Choice(
         "completeness-complete", "complete", "Đủ: tiếp nhận, lập giấy tiếp nhận và hẹn trả kết quả",

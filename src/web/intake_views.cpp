@@ -262,19 +262,57 @@ std::string DefaultSettlingUnit(const domain::Procedure& procedure,
     return best;
 }
 
-Data SettlingSelectData(const std::vector<domain::Unit>& units, const std::string& selected,
-                        const FormErrors& errors) {
-    Data data = FieldData({.name = "settling_unit",
-                           .label = "Cơ quan giải quyết",
-                           .value = selected,
-                           .hint = "Tiếp nhận không phụ thuộc địa giới hành chính: chọn cơ "
-                                   "quan có thẩm quyền giải quyết.",
-                           .required = true},
-                          errors);
+void SetApplicantFields(Data& data, const std::string& name_key, const ApplicantFieldValues& values,
+                        bool own, const FormErrors& errors) {
+    DataList kinds;
+    kinds.push_back(Choice("kind-person", "person", "Cá nhân", values.kind != "organisation"));
+    kinds.push_back(Choice("kind-organisation", "organisation", "Tổ chức, doanh nghiệp",
+                           values.kind == "organisation"));
+    data.set("kinds", kinds);
+    auto complete = [own](const char* what) { return std::string(own ? what : "off"); };
+    data.set(name_key, FieldData({.name = "name",
+                                  .label = "Họ tên người nộp (tên tổ chức)",
+                                  .value = values.name,
+                                  .autocomplete = complete("name"),
+                                  .required = true},
+                                 errors));
+    data.set("id_number",
+             FieldData({.name = "id_number",
+                        .label = "Số định danh cá nhân (mã số doanh nghiệp)",
+                        .value = values.id_number,
+                        .hint = "Cá nhân: 12 chữ số trên căn cước. Tổ chức: mã số thuế 10 chữ số "
+                                "hoặc dạng 0123456789-001.",
+                        .autocomplete = "off"},
+                       errors));
+    data.set("phone", FieldData({.name = "phone",
+                                 .label = "Số điện thoại",
+                                 .type = "tel",
+                                 .value = values.phone,
+                                 .autocomplete = complete("tel")},
+                                errors));
+    data.set("email", FieldData({.name = "email",
+                                 .label = "Thư điện tử",
+                                 .type = "email",
+                                 .value = values.email,
+                                 .autocomplete = complete("email")},
+                                errors));
+    data.set("address", FieldData({.name = "address",
+                                   .label = "Địa chỉ",
+                                   .value = values.address,
+                                   .autocomplete = complete("street-address")},
+                                  errors));
+    data.set("owner_name", FieldData({.name = "owner_name",
+                                      .label = "Chủ hồ sơ (nếu khác người nộp)",
+                                      .value = values.owner_name,
+                                      .autocomplete = "off"},
+                                     errors));
+}
+
+DataList UnitOptionGroups(const std::vector<domain::Unit>& units,
+                          const std::vector<std::pair<domain::UnitType, const char*>>& types,
+                          const std::string& selected) {
     DataList groups;
-    for (const auto& [type, label] :
-         {std::pair{domain::UnitType::kAgency, "Cơ quan chuyên môn cấp tỉnh"},
-          std::pair{domain::UnitType::kCommune, "Xã, phường"}}) {
+    for (const auto& [type, label] : types) {
         DataList options;
         for (const domain::Unit* unit : UnitsInTreeOrder(units)) {
             if (unit->type != type || unit->valid_to) {
@@ -291,7 +329,22 @@ Data SettlingSelectData(const std::vector<domain::Unit>& units, const std::strin
         group.set("options", options);
         groups.push_back(group);
     }
-    data.set("groups", groups);
+    return groups;
+}
+
+Data SettlingSelectData(const std::vector<domain::Unit>& units, const std::string& selected,
+                        const FormErrors& errors) {
+    Data data = FieldData({.name = "settling_unit",
+                           .label = "Cơ quan giải quyết",
+                           .value = selected,
+                           .hint = "Tiếp nhận không phụ thuộc địa giới hành chính: chọn cơ "
+                                   "quan có thẩm quyền giải quyết.",
+                           .required = true},
+                          errors);
+    data.set("groups", UnitOptionGroups(units,
+                                        {{domain::UnitType::kAgency, "Cơ quan chuyên môn cấp tỉnh"},
+                                         {domain::UnitType::kCommune, "Xã, phường"}},
+                                        selected));
     data.set("none_selected", selected.empty());
     return data;
 }

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/dossiers.hpp"
@@ -70,6 +71,28 @@ struct IntakeValues {
 
 // The settling-unit select of part_intake_procedure: {id, name, label, error, describedby,
 // groups [{label, options [{value, label, selected}]}]}: agencies, then communes.
+// The applicant block shared by the desk's intake and the citizen's e-form: `kinds` (person /
+// organisation radios) and the fields name (under `name_key`), id_number, phone, email, address,
+// owner_name. `own`: the signed-in person's own particulars (browser autocomplete on), not
+// someone else's typed by an officer.
+struct ApplicantFieldValues {
+    std::string kind;
+    std::string name;
+    std::string id_number;
+    std::string phone;
+    std::string email;
+    std::string address;
+    std::string owner_name;
+};
+void SetApplicantFields(Data& data, const std::string& name_key, const ApplicantFieldValues& values,
+                        bool own, const FormErrors& errors);
+
+// The <optgroup>s of a unit select: one per (type, label), the valid units of that type in tree
+// order, `selected` marked.
+[[nodiscard]] DataList UnitOptionGroups(
+    const std::vector<domain::Unit>& units,
+    const std::vector<std::pair<domain::UnitType, const char*>>& types,
+    const std::string& selected);
 [[nodiscard]] Data SettlingSelectData(const std::vector<domain::Unit>& units,
                                       const std::string& selected, const FormErrors& errors);
 
