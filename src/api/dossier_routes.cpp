@@ -5,6 +5,7 @@
 
 #include "api/json_codec.hpp"
 #include "api/route_util.hpp"
+#include "app/dossier_facts.hpp"
 #include "app/dossier_forms.hpp"
 #include "app/dossiers.hpp"
 #include "app/organisation.hpp"
@@ -811,6 +812,70 @@ void RegisterDossierRoutes(http::Router& router, app::AppContext& ctx, const Cac
         {"Tra cứu công khai tình trạng hồ sơ bằng mã hồ sơ (code) và mã tra cứu in trên giấy "
          "tiếp nhận (key); không có thông tin cá nhân; giới hạn số lần sai",
          "public", "", ""});
+
+    // Facts from outside systems (issue #6, docs/indicators.md).
+    auto facts_json = [](const store::dossier_facts::Facts& f) {
+        return json::object{
+            {"synced_at", Time(f.synced_at)},
+            {"population_data_at", Time(f.population_data_at)},
+            {"pushed_to_store_at", Time(f.pushed_to_store_at)},
+            {"updated_at", f.updated_at.time_since_epoch().count() == 0
+                               ? json::value(nullptr)
+                               : json::value(calendar::FormatInstant(f.updated_at))}};
+    };
+    router.Add(
+        Method::kGet, "/api/v1/dossiers/{code}/facts",
+        WithActor(ctx, cache,
+                  [&ctx, facts_json](const Request& req, const app::Actor& actor) -> Response {
+                      auto id = app::DossierIdByCode(ctx, req.path_params.at("code"));
+                      if (!id) {
+                          return Problem(id.error());
+                      }
+                      auto f = app::GetDossierFacts(ctx, actor, *id);
+                      if (!f) {
+                          return Problem(f.error());
+                      }
+                      return Json(200, facts_json(*f));
+                  }),
+        {"Thông tin từ hệ thống ngoài của hồ sơ (đồng bộ Cổng DVC quốc gia, dữ liệu dân cư, "
+         "kết quả đẩy vào kho dữ liệu công dân); null = chưa ghi nhận",
+         "session", "", ""});
+    router.Add(
+        Method::kPut, "/api/v1/dossiers/{code}/facts",
+        WithActor(
+            ctx, cache,
+            [&ctx, facts_json](const Request& req, const app::Actor& actor) -> Response {
+                auto object = ParseObject(req.body);
+                if (!object) {
+                    return Problem(object.error());
+                }
+                ObjectReader r(*object);
+                auto synced = r.Boolean("synced_to_portal", false);
+                auto population = r.Boolean("population_data", false);
+                auto pushed = r.Boolean("result_pushed_to_store", false);
+                for (const auto* b : {&synced, &population, &pushed}) {
+                    if (!*b) {
+                        return Problem(b->error());
+                    }
+                }
+                if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                    return Problem(s.error());
+                }
+                auto id = app::DossierIdByCode(ctx, req.path_params.at("code"));
+                if (!id) {
+                    return Problem(id.error());
+                }
+                auto f = app::RecordDossierFacts(ctx, actor, *id, {*synced, *population, *pushed});
+                if (!f) {
+                    return Problem(f.error());
+                }
+                return Json(200, facts_json(*f));
+            }),
+        {"Ghi nhận thông tin từ hệ thống ngoài (tích hợp hoặc cán bộ): true = ghi nhận, false = "
+         "bỏ, không gửi = giữ nguyên",
+         "session+csrf",
+         R"({"type":"object","properties":{"synced_to_portal":{"type":"boolean"},"population_data":{"type":"boolean"},"result_pushed_to_store":{"type":"boolean"}},"additionalProperties":false})",
+         ""});
 }
 
 }  // namespace motcua::api

@@ -12,6 +12,7 @@
 #include "api/response_cache.hpp"
 #include "app/actor.hpp"
 #include "app/context.hpp"
+#include "app/reports.hpp"
 #include "base/result.hpp"
 #include "domain/dossier.hpp"
 #include "http/message.hpp"
@@ -53,5 +54,9 @@ void RegisterDocumentRoutes(http::Router& router, app::AppContext& ctx, const Ca
 void RegisterRatingRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // Payment routes (payment_routes.cpp, issue #5).
 void RegisterPaymentRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Periodic reports of Circular 01/2020 (report_routes.cpp, issue #6, engineer G).
+void RegisterReportRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// The JSON form of form 06 (report_routes.cpp), also printed by `motcua report`.
+[[nodiscard]] boost::json::object SettlementReportJson(const app::SettlementReport& report);
 
 }  // namespace motcua::api

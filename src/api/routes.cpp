@@ -757,6 +757,7 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterRatingRoutes(router, ctx, cache);
     RegisterCitizenRoutes(router, ctx, cache);
     RegisterPaymentRoutes(router, ctx, cache);
+    RegisterReportRoutes(router, ctx, cache);  // issue #6
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

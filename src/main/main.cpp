@@ -9,6 +9,7 @@
 
 #include "main/calendar_cli.hpp"
 #include "main/payment_sandbox.hpp"
+#include "main/report_cli.hpp"
 #include "main/server_cli.hpp"
 
 namespace {
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     motcua::main::RegisterCalendarCommands(app, exit_code);
     motcua::main::RegisterServerCommands(app, exit_code);
     motcua::main::RegisterPaymentSandboxCommand(app, exit_code);
+    motcua::main::RegisterReportCommand(app, exit_code);  // issue #6
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

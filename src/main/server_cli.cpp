@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include "app/context.hpp"
 #include "app/crypto.hpp"
 #include "app/dossiers.hpp"
+#include "app/event_export.hpp"
 #include "app/notify.hpp"
 #include "app/payments.hpp"
 #include "app/seed.hpp"
@@ -345,6 +347,46 @@ void RegisterServerCommands(CLI::App& app, int& exit_code) {
             }
             fmt::print("{}: {} migration(s) applied, schema version {}\n", (*db)->Describe(),
                        *applied, store::LatestSchemaVersion());
+            return {};
+        });
+    });
+
+    // `motcua export events` (issue #6): the event log as CSV for independent recomputation.
+    CLI::App* exporter = app.add_subcommand("export", "Export data");
+    exporter->require_subcommand(1);
+    CLI::App* events = exporter->add_subcommand(
+        "events", "The whole dossier event log as CSV (columns: docs/indicators.md)");
+    add_common(events);
+    auto format = std::make_shared<std::string>("csv");
+    auto output = std::make_shared<std::string>();
+    events->add_option("--format", *format, "csv (the only format)");
+    events->add_option("--output", *output, "File to write (default: standard output)");
+    events->callback([settings, format, output, &exit_code] {
+        Run(exit_code, [&]() -> base::Status {
+            if (*format != "csv") {
+                return base::InvalidArgument("--format must be csv");
+            }
+            auto s = Resolve(*settings);
+            if (!s) {
+                return s.error();
+            }
+            auto db = OpenAndMigrate(s->db);
+            if (!db) {
+                return db.error();
+            }
+            std::ofstream file;
+            if (!output->empty()) {
+                file.open(*output, std::ios::binary | std::ios::trunc);
+                if (!file) {
+                    return base::InvalidArgument("cannot write " + *output);
+                }
+            }
+            std::ostream& out = output->empty() ? std::cout : file;
+            auto written = app::WriteEventsCsv(**db, out);
+            if (!written) {
+                return written.error();
+            }
+            spdlog::info("exported {} event(s)", *written);
             return {};
         });
     });

@@ -245,6 +245,49 @@ base::Status AppendEvent(Transaction& tx, const domain::DossierEvent& e) {
     return AppendEvent(tx, PrepareEvent(e));
 }
 
+base::Result<std::vector<ExportedEvent>> ExportEvents(Transaction& tx, std::int64_t after_dossier,
+                                                      std::int64_t after_seq, int limit) {
+    const std::array<Value, 3> params{Int(after_dossier), Int(after_seq),
+                                      Int(std::clamp(limit, 1, 100'000))};
+    auto rows = tx.Query(
+        "SELECT e.dossier_id, d.code, d.procedure_code, ru.code, su.code, d.channel, e.seq, e.at, "
+        "e.action, e.from_state, e.to_state, COALESCE(eu.code, ''), e.actor_user_id, e.step_key, "
+        "e.reason, e.details_json FROM dossier_events e "
+        "JOIN dossiers d ON d.id = e.dossier_id "
+        "JOIN units ru ON ru.id = d.receiving_unit_id "
+        "JOIN units su ON su.id = d.settling_unit_id "
+        "LEFT JOIN units eu ON eu.id = e.unit_id "
+        "WHERE e.dossier_id > $1 OR (e.dossier_id = $1 AND e.seq > $2) "
+        "ORDER BY e.dossier_id, e.seq LIMIT $3",
+        params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<ExportedEvent> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        ExportedEvent e;
+        e.dossier_id = row.Int(0);
+        e.dossier_code = row.Text(1);
+        e.procedure_code = row.Text(2);
+        e.receiving_unit = row.Text(3);
+        e.settling_unit = row.Text(4);
+        e.channel = static_cast<domain::Channel>(row.Int(5));
+        e.seq = row.Int(6);
+        e.at = internal::ToSeconds(row.Int(7));
+        e.action = row.Text(8);
+        e.from_state = row.Text(9);
+        e.to_state = row.Text(10);
+        e.unit = row.Text(11);
+        e.actor_user_id = row.OptInt(12);
+        e.step_key = row.Text(13);
+        e.reason = row.Text(14);
+        e.details_json = row.Text(15);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 base::Result<std::vector<domain::DossierEvent>> Events(Transaction& tx, std::int64_t dossier_id) {
     const std::array<Value, 1> params{Int(dossier_id)};
     auto rows = tx.Query(
@@ -594,6 +637,58 @@ base::Result<std::vector<Notification>> NotificationsFor(Transaction& tx,
         n.created_at = internal::ToSeconds(row.Int(6));
         n.sent_at = internal::ToOptSeconds(row, 7);
         out.push_back(std::move(n));
+    }
+    return out;
+}
+
+// Issue #6 (form 06, engineer G).
+base::Result<std::vector<ReportFact>> ReportFacts(Transaction& tx,
+                                                  const std::vector<std::int64_t>& settling_units,
+                                                  std::chrono::sys_seconds after,
+                                                  std::chrono::sys_seconds before,
+                                                  std::chrono::sys_days field_day, int limit) {
+    if (settling_units.empty()) {
+        return std::vector<ReportFact>{};
+    }
+    std::vector<Value> params{Seconds(after), Seconds(before), internal::Day(field_day)};
+    std::string units;
+    for (std::int64_t id : settling_units) {
+        params.push_back(Int(id));
+        units += (units.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    params.push_back(Int(std::max(limit, 1)));
+    auto rows = tx.Query(
+        "SELECT d.id, d.settling_unit_id, d.channel, d.received_at, d.due_at, d.appointment_at, "
+        "d.finished_at, d.late, d.timing, COALESCE((SELECT p.field FROM procedures p WHERE "
+        "p.code = d.procedure_code ORDER BY CASE WHEN p.effective_from <= $3 THEN 0 ELSE 1 END, "
+        "p.effective_from DESC LIMIT 1), '') FROM dossiers d WHERE d.received_at IS NOT NULL "
+        "AND d.received_at < $2 AND (d.finished_at IS NULL OR d.finished_at >= $1) AND "
+        "d.settling_unit_id IN (" +
+            units + ") ORDER BY d.id LIMIT $" + std::to_string(params.size()),
+        params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<ReportFact> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        ReportFact f;
+        f.id = row.Int(0);
+        f.settling_unit_id = row.Int(1);
+        f.channel = static_cast<domain::Channel>(row.Int(2));
+        f.received_at = internal::ToOptSeconds(row, 3);
+        f.due_at = internal::ToOptSeconds(row, 4);
+        f.appointment_at = internal::ToOptSeconds(row, 5);
+        f.finished_at = internal::ToOptSeconds(row, 6);
+        f.late = row.Int(7) != 0;
+        for (domain::Timing t : {domain::Timing::kPending, domain::Timing::kEarly,
+                                 domain::Timing::kOnTime, domain::Timing::kLate}) {
+            if (domain::TimingName(t) == row.Text(8)) {
+                f.timing = t;
+            }
+        }
+        f.field = row.Text(9);
+        out.push_back(std::move(f));
     }
     return out;
 }

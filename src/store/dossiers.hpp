@@ -143,10 +143,57 @@ struct Notification {
     Transaction& tx, std::optional<std::int64_t> user_id, const std::vector<std::int64_t>& unit_ids,
     int limit);
 
+// One event of the log with the dossier facts needed to recompute indicators and reports
+// (`motcua export events`, docs/indicators.md). No applicant data and no officer names.
+struct ExportedEvent {
+    std::int64_t dossier_id = 0;
+    std::string dossier_code;
+    std::string procedure_code;
+    std::string receiving_unit;  // unit codes
+    std::string settling_unit;
+    domain::Channel channel = domain::Channel::kDirect;
+    std::int64_t seq = 0;
+    std::chrono::sys_seconds at{};
+    std::string action;
+    std::string from_state;
+    std::string to_state;
+    std::string unit;  // where it happened
+    std::optional<std::int64_t> actor_user_id;
+    std::string step_key;
+    std::string reason;
+    std::string details_json;
+};
+// The events after (after_dossier, after_seq) in (dossier_id, seq) order, at most `limit`.
+[[nodiscard]] base::Result<std::vector<ExportedEvent>> ExportEvents(Transaction& tx,
+                                                                    std::int64_t after_dossier,
+                                                                    std::int64_t after_seq,
+                                                                    int limit);
+
 // JSON form of the state (the body_json column), exposed for the API and tests.
 [[nodiscard]] std::string EncodeDossier(const domain::Dossier& dossier);
 [[nodiscard]] base::Result<domain::Dossier> DecodeDossier(std::string_view json);
 [[nodiscard]] std::string EncodeSteps(const std::vector<domain::ProcessStep>& steps);
 [[nodiscard]] base::Result<std::vector<domain::ProcessStep>> DecodeSteps(std::string_view json);
+
+// Issue #6 (form 06, engineer G): the facts of the dossiers settled by one of `settling_units`
+// that were received before `before` and not finished before `after` (received_at set), with the
+// field (lĩnh vực) of their procedure's version in force on `field_day` (else its latest
+// version; "" if none). At most `limit` rows, by id.
+struct ReportFact {
+    std::int64_t id = 0;
+    std::int64_t settling_unit_id = 0;
+    domain::Channel channel = domain::Channel::kDirect;
+    std::optional<std::chrono::sys_seconds> received_at;
+    std::optional<std::chrono::sys_seconds> due_at;
+    std::optional<std::chrono::sys_seconds> appointment_at;
+    std::optional<std::chrono::sys_seconds> finished_at;
+    bool late = false;
+    domain::Timing timing = domain::Timing::kPending;
+    std::string field;
+};
+[[nodiscard]] base::Result<std::vector<ReportFact>> ReportFacts(
+    Transaction& tx, const std::vector<std::int64_t>& settling_units,
+    std::chrono::sys_seconds after, std::chrono::sys_seconds before,
+    std::chrono::sys_days field_day, int limit);
 
 }  // namespace motcua::store::dossiers
