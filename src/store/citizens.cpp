@@ -92,32 +92,19 @@ base::Status InsertProfile(Transaction& tx, const Profile& p) {
 
 base::Result<std::optional<Profile>> GetProfile(Transaction& tx, std::int64_t user_id) {
     const std::array params{Int(user_id)};
-    auto row = tx.QueryOne(
+    return internal::OneRow(
+        tx,
         "SELECT user_id, kind, id_number, address, identity_provider, verified_at, created_at "
         "FROM citizen_profiles WHERE user_id = $1",
-        params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<Profile>{};
-    }
-    return std::optional<Profile>{ProfileOf(**row)};
+        params, ProfileOf);
 }
 
 base::Result<std::optional<std::int64_t>> UserWithIdNumber(Transaction& tx,
                                                            std::string_view id_number) {
     const std::array params{Text(id_number)};
-    auto row = tx.QueryOne(
-        "SELECT user_id FROM citizen_profiles WHERE id_number = $1 ORDER BY user_id LIMIT 1",
-        params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<std::int64_t>{};
-    }
-    return std::optional<std::int64_t>{(*row)->Int(0)};
+    return internal::OneRow(
+        tx, "SELECT user_id FROM citizen_profiles WHERE id_number = $1 ORDER BY user_id LIMIT 1",
+        params, [](const Row& row) { return row.Int(0); });
 }
 
 base::Status SetVerified(Transaction& tx, std::int64_t user_id, std::chrono::sys_seconds at) {
@@ -146,17 +133,11 @@ base::Result<std::int64_t> InsertCode(Transaction& tx, const Code& c) {
 
 base::Result<std::optional<Code>> LatestCode(Transaction& tx, std::int64_t user_id) {
     const std::array params{Int(user_id)};
-    auto row = tx.QueryOne(
+    return internal::OneRow(
+        tx,
         "SELECT id, user_id, channel, destination, code_hash, created_at, expires_at, attempts, "
         "used_at FROM verification_codes WHERE user_id = $1 ORDER BY id DESC LIMIT 1",
-        params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<Code>{};
-    }
-    return std::optional<Code>{CodeOf(**row)};
+        params, CodeOf);
 }
 
 base::Status CountAttempt(Transaction& tx, std::int64_t code_id) {
@@ -216,15 +197,8 @@ base::Result<std::int64_t> UpdateDraft(Transaction& tx, const Draft& d) {
 
 base::Result<std::optional<Draft>> GetDraft(Transaction& tx, std::int64_t id) {
     const std::array params{Int(id)};
-    auto row =
-        tx.QueryOne("SELECT " + std::string(kDraftColumns) + " FROM drafts WHERE id = $1", params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<Draft>{};
-    }
-    return std::optional<Draft>{DraftOf(**row)};
+    return internal::OneRow(
+        tx, "SELECT " + std::string(kDraftColumns) + " FROM drafts WHERE id = $1", params, DraftOf);
 }
 
 base::Result<std::vector<Draft>> ListDrafts(Transaction& tx, std::int64_t user_id) {

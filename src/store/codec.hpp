@@ -3,8 +3,10 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "base/result.hpp"
 #include "store/database.hpp"
@@ -50,6 +52,21 @@ namespace motcua::store::internal {
 // `error` with its message replaced when its code is `code` (a friendlier message for a known
 // constraint); other errors unchanged.
 [[nodiscard]] base::Error Rephrase(base::Error error, base::ErrorCode code, std::string message);
+
+// At most one row of `sql`, decoded by `decode` (a function of the row returning the value).
+template <typename Decode>
+base::Result<std::optional<std::invoke_result_t<Decode, const Row&>>> OneRow(
+    Transaction& tx, std::string_view sql, std::span<const Value> params, Decode decode) {
+    using T = std::invoke_result_t<Decode, const Row&>;
+    auto row = tx.QueryOne(sql, params);
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return std::optional<T>{};
+    }
+    return std::optional<T>{decode(**row)};
+}
 
 // "$first, $first+1, …" for `count` placeholders (IN lists).
 [[nodiscard]] std::string Placeholders(size_t first, size_t count);

@@ -37,24 +37,20 @@ base::Status Put(Transaction& tx, const Facts& f) {
 
 base::Result<std::optional<Facts>> Get(Transaction& tx, std::int64_t dossier_id) {
     const std::array params{Int(dossier_id)};
-    auto row = tx.QueryOne(
+    return internal::OneRow(
+        tx,
         "SELECT dossier_id, synced_at, population_data_at, pushed_to_store_at, updated_by, "
         "updated_at FROM dossier_facts WHERE dossier_id = $1",
-        params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return std::optional<Facts>{};
-    }
-    Facts f;
-    f.dossier_id = (*row)->Int(0);
-    f.synced_at = ToOptSeconds(**row, 1);
-    f.population_data_at = ToOptSeconds(**row, 2);
-    f.pushed_to_store_at = ToOptSeconds(**row, 3);
-    f.updated_by = (*row)->OptInt(4);
-    f.updated_at = ToSeconds((*row)->Int(5));
-    return std::optional<Facts>{f};
+        params, [](const Row& row) {
+            Facts f;
+            f.dossier_id = row.Int(0);
+            f.synced_at = ToOptSeconds(row, 1);
+            f.population_data_at = ToOptSeconds(row, 2);
+            f.pushed_to_store_at = ToOptSeconds(row, 3);
+            f.updated_by = row.OptInt(4);
+            f.updated_at = ToSeconds(row.Int(5));
+            return f;
+        });
 }
 
 }  // namespace motcua::store::dossier_facts
