@@ -434,7 +434,7 @@ base::Result<store::citizens::Draft> SaveDraft(AppContext& ctx, const Actor& act
         return std::move(user).error();
     }
     if (input.body.size() > kMaxDraftBody) {
-        return base::Error{base::ErrorCode::kResourceExhausted, "tờ khai nháp tối đa 64 KiB"};
+        return base::InvalidArgument("tờ khai nháp tối đa 64 KiB");
     }
     if (auto decoded = DecodeDraftBody(input.body); !decoded) {
         return std::move(decoded).error();

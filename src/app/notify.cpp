@@ -100,6 +100,12 @@ namespace internal {
 
 base::Status NotifyApplicant(store::Transaction& tx, const domain::Dossier& d,
                              const domain::DossierEvent& e) {
+    // Most events (steps, assignments, warnings) say nothing to the applicant: decided before any
+    // read, since this runs inside every action's write transaction.
+    if (Announcement(d, e, "").empty() ||
+        (!d.citizen_user_id && d.applicant.email.empty() && d.applicant.phone.empty())) {
+        return {};
+    }
     store::outbox::Message m;
     if (d.citizen_user_id) {
         auto user = store::users::Get(tx, *d.citizen_user_id);

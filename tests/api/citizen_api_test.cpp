@@ -253,6 +253,16 @@ TEST_F(CitizenApiTest, DraftsAreSavedResumedAndOwnedByTheirAuthor) {
                &citizen)
             .status,
         400);
+    // An e-form over 64 KiB is refused and nothing is stored.
+    const std::int64_t drafts = api.Count("drafts");
+    const std::string big(70 * 1024, 'x');
+    const auto oversize = api.Call(
+        Method::kPost, "/api/v1/drafts",
+        R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","body":{"fields":{"note":")" +
+            big + R"("}}})",
+        &citizen);
+    EXPECT_EQ(oversize.status, 400) << oversize.body.substr(0, 200);
+    EXPECT_EQ(api.Count("drafts"), drafts);
     const auto list = api.Call(Method::kGet, "/api/v1/drafts", "", &citizen);
     ASSERT_EQ(list.status, 200);
     EXPECT_EQ(Body(list).at("items").as_array().size(), 1U);
