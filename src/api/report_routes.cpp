@@ -1,8 +1,12 @@
 // /api/v1/reports (issue #6): periodic reports of Circular 01/2020/TT-VPCP; thin handlers over
 // app/reports.hpp. REGULATIONS.md §3, docs/reports.md.
+#include <chrono>
+#include <utility>
+
 #include <boost/json.hpp>
 
 #include "api/route_util.hpp"
+#include "app/report_exports.hpp"
 #include "app/reports.hpp"
 #include "calendar/civil_date.hpp"
 
@@ -85,18 +89,42 @@ void RegisterReportRoutes(http::Router& router, app::AppContext& ctx, const Cach
                              if (!query) {
                                  return Problem(query.error());
                              }
+                             auto format =
+                                 app::ParseReportFormat(req.Query("format").value_or("json"));
+                             if (!format) {
+                                 return Problem(format.error());
+                             }
                              auto report = app::TthcSettlementReport(ctx, actor, *query);
                              if (!report) {
                                  return Problem(report.error());
                              }
-                             Response r = Json(200, SettlementReportJson(*report));
+                             if (*format == app::ReportFormat::kJson) {
+                                 Response r = Json(200, SettlementReportJson(*report));
+                                 r.AddHeader("Cache-Control", "no-store");
+                                 return r;
+                             }
+                             auto file = app::ExportSettlementReport(
+                                 *report, *format,
+                                 std::chrono::floor<std::chrono::days>(ctx.clock->Now() +
+                                                                       calendar::kVietnamOffset));
+                             if (!file) {
+                                 return Problem(file.error());
+                             }
+                             Response r;
+                             r.status = 200;
+                             r.content_type = file->content_type;
+                             r.body = std::move(file->bytes);
+                             r.AddHeader("Content-Disposition",
+                                         "attachment; filename=\"" + file->filename + "\"");
                              r.AddHeader("Cache-Control", "no-store");
                              return r;
                          }),
                {"Báo cáo biểu 06/II.06a (Thông tư 01/2020/TT-VPCP): tình hình, kết quả giải "
                 "quyết TTHC của đơn vị và các đơn vị trực thuộc trong kỳ (unit, period: 2026-Q3, "
-                "2026-H1, 2026-9M, 2026, 2026-07; window: reporting|calendar; lãnh đạo, kiểm soát "
-                "TTHC, quản trị có phạm vi bao gồm đơn vị)",
+                "2026-H1, 2026-9M, 2026, 2026-07; window: reporting|calendar; format: json (mặc "
+                "định), xlsx hoặc pdf: tệp biểu mẫu tải về với Content-Disposition attachment "
+                "bao-cao-06-<unit>-<period>.xlsx|pdf; lãnh đạo, kiểm soát TTHC, quản trị có phạm "
+                "vi bao gồm đơn vị)",
                 "session", "",
                 R"({"type":"object","properties":{"unit":{"type":"object"},)"
                 R"("period":{"type":"string"},"window":{"type":"string"},)"

@@ -12,6 +12,7 @@
 #include "api/response_cache.hpp"
 #include "app/actor.hpp"
 #include "app/context.hpp"
+#include "app/indicators.hpp"
 #include "app/reports.hpp"
 #include "base/result.hpp"
 #include "domain/dossier.hpp"
@@ -56,6 +57,14 @@ void RegisterRatingRoutes(http::Router& router, app::AppContext& ctx, const Cach
 void RegisterPaymentRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // Periodic reports of Circular 01/2020 (report_routes.cpp, issue #6, engineer G).
 void RegisterReportRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Decision 766 indicators (indicator_routes.cpp, issue #6).
+void RegisterIndicatorRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// The monthly publication of the Decision 766 results (publication_routes.cpp, issue #6).
+void RegisterPublicationRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Plan targets: target sets, evaluation per unit, failures (plan_target_routes.cpp, issue #6).
+void RegisterPlanTargetRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Its JSON (also printed by `motcua indicators`).
+[[nodiscard]] boost::json::object IndicatorReportJson(const app::IndicatorReport& report);
 // The JSON form of form 06 (report_routes.cpp), also printed by `motcua report`.
 [[nodiscard]] boost::json::object SettlementReportJson(const app::SettlementReport& report);
 

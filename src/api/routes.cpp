@@ -758,6 +758,9 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterCitizenRoutes(router, ctx, cache);
     RegisterPaymentRoutes(router, ctx, cache);
     RegisterReportRoutes(router, ctx, cache);  // issue #6
+    RegisterIndicatorRoutes(router, ctx, cache);  // issue #6: QĐ 766
+    RegisterPublicationRoutes(router, ctx, cache);  // issue #6: monthly publication
+    RegisterPlanTargetRoutes(router, ctx, cache);  // issue #6: plan targets (S0 §III)
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

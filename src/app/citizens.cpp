@@ -1,4 +1,5 @@
 #include "app/citizens.hpp"
+#include "app/indicators.hpp"
 
 #include <algorithm>
 #include <array>
@@ -649,7 +650,7 @@ base::Result<ReceiveResult> SubmitDraft(AppContext& ctx, const Actor& actor, std
         if (!moved) {
             return moved.error();
         }
-        return {};
+        return internal::RefreshIndicators(tx, d.id);
     };
     auto result = SubmitOnline(ctx, actor, std::move(submission));
     if (!result && result.error().code == base::ErrorCode::kAborted) {

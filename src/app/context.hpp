@@ -49,6 +49,7 @@ struct SecurityPolicy {
 };
 
 class PaymentGateway;  // app/payments.hpp (issue #5)
+class IndicatorIndex;  // app/indicator_index.hpp (issue #6)
 
 // What every use case needs: the store, the clock, the policy. Built once in main.
 struct AppContext {
@@ -65,6 +66,8 @@ struct AppContext {
     // Public base address of the site ("https://dichvucong.example.gov.vn"), for links in
     // notifications and payment return addresses; empty: relative links.
     std::string public_base_url;
+    // Issue #6: the in-memory index of the unit-level aggregates; null: reads scan the table.
+    IndicatorIndex* indicator_index = nullptr;
 };
 
 // Runs `body` in a write transaction (store::Database::Write: on SQLite, grouped with the commits

@@ -1,4 +1,5 @@
 #include "app/documents.hpp"
+#include "app/indicators.hpp"
 
 #include <algorithm>
 
@@ -199,6 +200,11 @@ base::Result<Document> InsertAudited(AppContext& ctx, store::Transaction& tx, co
         return std::move(id).error();
     }
     doc.id = *id;
+    if (doc.dossier_id) {
+        if (base::Status s = internal::RefreshIndicators(tx, *doc.dossier_id); !s) {
+            return s.error();
+        }
+    }
     if (const base::Status audited = Audit(tx, actor, ctx.clock->Now(), std::string(action),
                                            std::string(entity), entity_id, AuditDetail(doc));
         !audited) {
@@ -528,6 +534,9 @@ base::Result<Document> MarkDocumentDigitised(AppContext& ctx, const Actor& actor
             }
             doc.digitised = true;
             if (*changed) {
+                if (base::Status s = internal::RefreshIndicators(tx, d->id); !s) {
+                    return s.error();
+                }
                 if (const base::Status audited =
                         Audit(tx, actor, ctx.clock->Now(), "document.digitise", "dossier", d->code,
                               AuditDetail(doc));

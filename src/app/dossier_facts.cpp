@@ -1,4 +1,5 @@
 #include "app/dossier_facts.hpp"
+#include "app/indicators.hpp"
 
 #include <string>
 
@@ -82,6 +83,9 @@ base::Result<store::dossier_facts::Facts> RecordDossierFacts(AppContext& ctx, co
             f.updated_by = actor.user->id;
             f.updated_at = now;
             if (base::Status s = store::dossier_facts::Put(tx, f); !s) {
+                return s.error();
+            }
+            if (base::Status s = internal::RefreshIndicators(tx, d->id); !s) {
                 return s.error();
             }
             if (base::Status s =

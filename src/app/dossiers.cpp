@@ -1,4 +1,5 @@
 #include "app/dossiers.hpp"
+#include "app/indicators.hpp"
 
 #include <algorithm>
 #include <array>
@@ -437,6 +438,9 @@ base::Result<domain::Dossier> CreateDossier(store::Transaction& tx, AppContext& 
     if (base::Status s = store::dossiers::AppendEvent(tx, transition->event); !s) {
         return s.error();
     }
+    if (base::Status s = internal::RefreshIndicators(tx, *id); !s) {
+        return s.error();
+    }
     if (base::Status s = internal::NotifyApplicant(tx, transition->dossier, transition->event);
         !s) {
         return s.error();
@@ -706,6 +710,9 @@ base::Result<domain::Dossier> ActOnDossier(AppContext& ctx, const Actor& actor, 
                     return s.error();
                 }
                 if (base::Status s = store::dossiers::AppendEvent(tx, event); !s) {
+                    return s.error();
+                }
+                if (base::Status s = internal::RefreshIndicators(tx, t.dossier.id); !s) {
                     return s.error();
                 }
                 if (base::Status s = internal::NotifyApplicant(tx, t.dossier, t.event); !s) {

@@ -1,4 +1,5 @@
 #include "app/payments.hpp"
+#include "app/indicators.hpp"
 
 #include <array>
 #include <charconv>
@@ -462,6 +463,9 @@ base::Result<Payment> RecordDeskPayment(AppContext& ctx, const Actor& actor,
         if (!inserted) {
             return std::move(inserted).error();
         }
+        if (base::Status s = internal::RefreshIndicators(tx, d->id); !s) {
+            return s.error();
+        }
         if (const base::Status a =
                 Audit(tx, actor, now, "payment.desk", "dossier", d->code, PaymentDetail(*inserted));
             !a) {
@@ -648,6 +652,9 @@ base::Result<CallbackAnswer> ConfirmPayment(AppContext& ctx, std::string_view bo
             }
             p.status = status;
             p.provider_txn = f.provider_txn;
+            if (base::Status s = internal::RefreshIndicators(tx, p.dossier_id); !s) {
+                return s.error();
+            }
             p.paid_at = paid_at;
             Actor gateway;
             gateway.ip = std::string(remote_ip);

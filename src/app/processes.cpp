@@ -1,5 +1,6 @@
 // Internal processes and the deadline sweep (app/dossiers.hpp).
 #include "app/audit_util.hpp"
+#include "app/indicators.hpp"
 #include "app/authz.hpp"
 #include "app/catalogue.hpp"
 #include "app/dossier_access.hpp"
@@ -158,6 +159,9 @@ base::Result<int> SweepDeadlines(AppContext& ctx, std::chrono::seconds window) {
                     t->event.dossier_id = id;
                     t->event.seq = t->dossier.version;
                     if (base::Status s = store::dossiers::AppendEvent(tx, t->event); !s) {
+                        return s.error();
+                    }
+                    if (base::Status s = internal::RefreshIndicators(tx, id); !s) {
                         return s.error();
                     }
                     store::dossiers::Notification n;

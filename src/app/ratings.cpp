@@ -1,4 +1,5 @@
 #include "app/ratings.hpp"
+#include "app/indicators.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -340,6 +341,9 @@ base::Result<RatingView> RateDossier(AppContext& ctx, const Actor& actor, std::s
             r.receiving_unit_id = d.receiving_unit_id;
             r.officer_ids = EvaluationInput(d, loaded->events, std::nullopt).officers;
             if (base::Status s = store::ratings::Insert(tx, r); !s) {
+                return s.error();
+            }
+            if (base::Status s = internal::RefreshIndicators(tx, d.id); !s) {
                 return s.error();
             }
             if (base::Status s = Audit(tx, actor, now, "rating.create", "dossier",

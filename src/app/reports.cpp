@@ -5,17 +5,18 @@
 #include <set>
 
 #include "app/dossier_access.hpp"
+#include "app/indicators.hpp"
+#include "app/report_scope.hpp"
+#include "store/aggregates.hpp"
 #include "store/dossiers.hpp"
 #include "store/units.hpp"
 
 namespace motcua::app {
 
-namespace {
+namespace internal {
 
-namespace r06 = domain::report06;
 using domain::Role;
 
-// The unit and its subtree (breadth first).
 base::Result<std::vector<domain::Unit>> Subtree(store::Transaction& tx, const domain::Unit& root) {
     std::vector<domain::Unit> out{root};
     std::set<std::int64_t> seen{root.id};
@@ -55,8 +56,48 @@ base::Status MayReport(store::Transaction& tx, const Actor& actor, std::int64_t 
                        "đơn vị này mới xem được báo cáo tình hình giải quyết TTHC."};
 }
 
+}  // namespace internal
+
+namespace {
+
+namespace r06 = domain::report06;
+
+// Form 06 from the incremental aggregates (docs/indicators.md "How it computes"): one grouped
+// read per unit and per procedure, whatever the number of dossiers.
+base::Result<r06::Report> FromAggregates(AppContext& ctx, store::Transaction& tx,
+                                         const r06::Window& window,
+                                         const std::vector<std::int64_t>& ids,
+                                         const std::vector<r06::UnitLabel>& labels) {
+    namespace agg = store::aggregates;
+    namespace ind = domain::indicators;
+    const ind::Day from = ind::ToDay(window.from);
+    const ind::Day to = ind::ToDay(window.to);
+    auto by_unit = internal::UnitSums(ctx, tx, ids, from, to, {});
+    if (!by_unit) {
+        return std::move(by_unit).error();
+    }
+    auto by_procedure = agg::SumsByProcedure(tx, ids, from, to);
+    if (!by_procedure) {
+        return std::move(by_procedure).error();
+    }
+    auto catalogue = agg::Catalogue(tx, window.to);
+    if (!catalogue) {
+        return std::move(catalogue).error();
+    }
+    std::map<std::string, r06::Cells> fields;
+    for (const auto& [code, sums] : *by_procedure) {
+        auto it = catalogue->find(code);
+        fields[it == catalogue->end() ? std::string() : it->second.field].Add(ind::CellsFrom(sums));
+    }
+    std::map<std::int64_t, r06::Cells> units;
+    for (const auto& [id, sums] : *by_unit) {
+        units[id] = ind::CellsFrom(sums);
+    }
+    return r06::BuildFromCells(window, fields, units, labels);
+}
+
 base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
-                                   const SettlementReportQuery& query) {
+                                   const SettlementReportQuery& query, bool from_aggregates) {
     auto period = r06::ParsePeriod(query.period);
     if (!period) {
         return std::move(period).error();
@@ -78,11 +119,11 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
                 return base::NotFound("không có đơn vị mã " + query.unit_code);
             }
             if (actor != nullptr) {
-                if (base::Status s = MayReport(tx, *actor, (*unit)->id); !s) {
+                if (base::Status s = internal::MayReport(tx, *actor, (*unit)->id); !s) {
                     return s.error();
                 }
             }
-            auto units = Subtree(tx, **unit);
+            auto units = internal::Subtree(tx, **unit);
             if (!units) {
                 return std::move(units).error();
             }
@@ -91,6 +132,13 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
             for (const domain::Unit& u : *units) {
                 ids.push_back(u.id);
                 labels.push_back({u.id, u.name});
+            }
+            if (from_aggregates) {
+                auto report = FromAggregates(ctx, tx, window, ids, labels);
+                if (!report) {
+                    return std::move(report).error();
+                }
+                return SettlementReport{**unit, std::move(*report)};
             }
             auto facts = store::dossiers::ReportFacts(tx, ids, window.Begin(), window.End(),
                                                       window.to, kMaxReportDossiers + 1);
@@ -127,12 +175,21 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
 
 base::Result<SettlementReport> TthcSettlementReport(AppContext& ctx, const Actor& actor,
                                                     const SettlementReportQuery& query) {
-    return Run(ctx, &actor, query);
+    return Run(ctx, &actor, query, true);
 }
 
 base::Result<SettlementReport> TthcSettlementReportAsSystem(AppContext& ctx,
                                                             const SettlementReportQuery& query) {
-    return Run(ctx, nullptr, query);
+    return Run(ctx, nullptr, query, true);
 }
+
+namespace internal {
+
+base::Result<SettlementReport> SettlementReportFromDossiers(AppContext& ctx,
+                                                            const SettlementReportQuery& query) {
+    return Run(ctx, nullptr, query, false);
+}
+
+}  // namespace internal
 
 }  // namespace motcua::app

@@ -37,7 +37,16 @@ inline constexpr int kMaxReportDossiers = 200000;
     AppContext& ctx, const Actor& actor, const SettlementReportQuery& query);
 
 // The same, run by the system (the `motcua report` command): no actor, no scope check.
+// Both read the incremental aggregates (store/aggregates.hpp).
 [[nodiscard]] base::Result<SettlementReport> TthcSettlementReportAsSystem(
     AppContext& ctx, const SettlementReportQuery& query);
+
+namespace internal {
+// The same computed from the dossiers one by one (report06::Build over store::dossiers::
+// ReportFacts, at most kMaxReportDossiers): the independent path the tests compare the
+// aggregates with.
+[[nodiscard]] base::Result<SettlementReport> SettlementReportFromDossiers(
+    AppContext& ctx, const SettlementReportQuery& query);
+}  // namespace internal
 
 }  // namespace motcua::app

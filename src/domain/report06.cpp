@@ -241,10 +241,6 @@ base::Status CheckInvariant(const Row& row) {
 
 base::Result<Report> Build(const Window& window, const std::vector<DossierFacts>& dossiers,
                            const std::vector<UnitLabel>& units) {
-    Report out;
-    out.window = window;
-    out.total.key = "total";
-    out.total.label = std::string(kTotalLabel);
     std::map<std::string, Cells> fields;
     std::map<std::int64_t, Cells> by_unit;
     for (const DossierFacts& d : dossiers) {
@@ -252,11 +248,34 @@ base::Result<Report> Build(const Window& window, const std::vector<DossierFacts>
         if (c.received == Received::kNotCounted) {
             continue;
         }
-        ++out.dossiers;
-        fields[d.field.empty() ? std::string(kOtherField) : d.field].Add(c);
+        fields[d.field].Add(c);
         by_unit[d.settling_unit_id].Add(c);
-        out.total.cells.Add(c);
     }
+    return BuildFromCells(window, fields, by_unit, units);
+}
+
+base::Result<Report> BuildFromCells(const Window& window,
+                                    const std::map<std::string, Cells>& by_field,
+                                    const std::map<std::int64_t, Cells>& by_unit_in,
+                                    const std::vector<UnitLabel>& units) {
+    Report out;
+    out.window = window;
+    out.total.key = "total";
+    out.total.label = std::string(kTotalLabel);
+    std::map<std::string, Cells> fields;
+    for (const auto& [field, cells] : by_field) {
+        if (cells.Received() > 0 || cells.Settled() > 0 || cells.InProgress() > 0) {
+            fields[field.empty() ? std::string(kOtherField) : field].Add(cells);
+        }
+    }
+    std::map<std::int64_t, Cells> by_unit;
+    for (const auto& [id, cells] : by_unit_in) {
+        if (cells.Received() > 0 || cells.Settled() > 0 || cells.InProgress() > 0) {
+            by_unit[id] = cells;
+            out.total.cells.Add(cells);
+        }
+    }
+    out.dossiers = out.total.cells.Received();
     for (auto& [field, cells] : fields) {
         out.by_field.push_back(Row{field, field, cells});
     }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -124,6 +125,14 @@ struct Report {
 [[nodiscard]] base::Result<Report> Build(const Window& window,
                                          const std::vector<DossierFacts>& dossiers,
                                          const std::vector<UnitLabel>& units);
+
+// The same from cells already classified: per field (an empty field is "Lĩnh vực khác") and per
+// settling unit (the incremental aggregates, app/reports.cpp). Rows with no counted dossier are
+// left out; `dossiers` is the total of col 3.
+[[nodiscard]] base::Result<Report> BuildFromCells(const Window& window,
+                                                  const std::map<std::string, Cells>& by_field,
+                                                  const std::map<std::int64_t, Cells>& by_unit,
+                                                  const std::vector<UnitLabel>& units);
 
 inline constexpr std::string_view kOtherField = "Lĩnh vực khác";
 inline constexpr std::string_view kTotalLabel = "Tổng cộng";

@@ -8,7 +8,9 @@
 #include <spdlog/spdlog.h>
 
 #include "main/calendar_cli.hpp"
+#include "main/generate_cli.hpp"
 #include "main/payment_sandbox.hpp"
+#include "main/indicator_cli.hpp"
 #include "main/report_cli.hpp"
 #include "main/server_cli.hpp"
 
@@ -34,6 +36,8 @@ int main(int argc, char** argv) {
     motcua::main::RegisterServerCommands(app, exit_code);
     motcua::main::RegisterPaymentSandboxCommand(app, exit_code);
     motcua::main::RegisterReportCommand(app, exit_code);  // issue #6
+    motcua::main::RegisterIndicatorCommands(app, exit_code);  // issue #6: QĐ 766
+    motcua::main::RegisterGenerateCommand(app, exit_code);  // issue #6
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

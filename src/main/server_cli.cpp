@@ -16,6 +16,8 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
+#include "app/indicator_index.hpp"
+#include "app/indicators.hpp"
 #include "app/context.hpp"
 #include "app/crypto.hpp"
 #include "app/dossiers.hpp"
@@ -206,6 +208,13 @@ base::Status Serve(const ServerSettings& settings) {
         return dummy.error();
     }
     ctx.dummy_password_hash = std::move(*dummy);
+    // Issue #6: a database migrated from before the aggregates gets them built once, here; the
+    // unit-level aggregates are then served from memory (app/indicator_index.hpp).
+    if (const base::Status s = app::EnsureAggregates(ctx); !s) {
+        return s;
+    }
+    app::IndicatorIndex indicator_index(&clock);
+    ctx.indicator_index = &indicator_index;
     // Uploaded documents (issue #5): --files-dir, else `files` beside a SQLite database, else
     // var/files.
     ctx.files_dir = settings.files_dir;
@@ -299,6 +308,9 @@ base::Status Serve(const ServerSettings& settings) {
         while (!sweep_wake.wait_for(lock, std::chrono::seconds(60), [&] { return stopping; })) {
             lock.unlock();
             auto swept = app::SweepDeadlines(ctx, std::chrono::hours(4));
+            if (auto pruned = app::PruneIndicatorChanges(ctx); !pruned) {
+                spdlog::warn("indicator change log: {}", pruned.error().message);
+            }
             if (!swept) {
                 spdlog::warn("deadline sweep: {}", swept.error().message);
             } else if (*swept > 0) {

@@ -50,7 +50,9 @@ std::vector<Value> StateColumns(const domain::Dossier& d) {
             Seconds(d.updated_at),
             Int(d.version),
             Text(d.step_kind),
-            Text(text::SearchKey(d.code + " " + d.applicant.name + " " + d.applicant.id_number))};
+            Text(text::SearchKey(d.code + " " + d.applicant.name + " " + d.applicant.id_number)),
+            Int(d.fee_amount),
+            Text(d.result_kind)};
 }
 
 base::Result<domain::Dossier> FromRow(const Row& row) {
@@ -141,8 +143,9 @@ base::Result<std::int64_t> Insert(Transaction& tx, const domain::Dossier& dossie
         "settling_unit_id, current_unit_id, channel, applicant_name, applicant_id, "
         "citizen_user_id, assignee_id, received_at, due_at, appointment_at, finished_at, "
         "warned_at, late, timing, idempotency_key, body_json, created_at, updated_at, version, "
-        "step_kind, search_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-        "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id",
+        "step_kind, search_key, fee_amount, result_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, "
+        "$27, $28) RETURNING id",
         params);
     if (!rows) {
         return internal::Rephrase(std::move(rows).error(), base::ErrorCode::kAlreadyExists,
@@ -175,7 +178,9 @@ PreparedUpdate PrepareUpdate(const domain::Dossier& d, std::int64_t expected_ver
                 Int(d.version),
                 Text(d.step_kind),
                 Int(d.id),
-                Int(expected_version)};
+                Int(expected_version),
+                Int(d.fee_amount),
+                Text(d.result_kind)};
     return u;
 }
 
@@ -184,7 +189,7 @@ base::Status Update(Transaction& tx, const PreparedUpdate& u) {
         "UPDATE dossiers SET state = $1, current_unit_id = $2, assignee_id = $3, "
         "received_at = $4, due_at = $5, appointment_at = $6, finished_at = $7, warned_at = $8, "
         "late = $9, timing = $10, body_json = $11, updated_at = $12, version = $13, "
-        "step_kind = $14 WHERE id = $15 AND version = $16",
+        "step_kind = $14, fee_amount = $17, result_kind = $18 WHERE id = $15 AND version = $16",
         u.params);
     if (!changed) {
         return changed.error();

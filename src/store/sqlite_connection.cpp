@@ -94,10 +94,9 @@ base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
     return connection;
 }
 
-base::Result<sqlite3_stmt*> Connection::Prepare(std::string_view sql) {
-    std::string key(sql);
-    if (const auto it = statements_.find(key); it != statements_.end()) {
-        return it->second.get();
+base::Result<const Connection::Cached*> Connection::Prepare(std::string_view sql) {
+    if (const auto it = statements_.find(sql); it != statements_.end()) {
+        return &it->second;
     }
     if (statements_.size() >= kStatementCacheLimit) {
         statements_.clear();
@@ -118,9 +117,18 @@ base::Result<sqlite3_stmt*> Connection::Prepare(std::string_view sql) {
         std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
         return base::Internal("Query/Execute take one SQL statement; use ExecuteScript");
     }
-    sqlite3_stmt* result = stmt.get();
-    statements_.emplace(std::move(key), std::move(stmt));
-    return result;
+    Cached cached;
+    const int count = sqlite3_bind_parameter_count(stmt.get());
+    cached.index_of.reserve(static_cast<size_t>(count));
+    for (int i = 1; i <= count; ++i) {
+        // Appended rather than "$" + …: GCC 12 at -O3 reports a false -Wrestrict on the latter.
+        std::string name(1, '$');
+        name += std::to_string(i);
+        cached.index_of.push_back(sqlite3_bind_parameter_index(stmt.get(), name.c_str()));
+    }
+    cached.stmt = std::move(stmt);
+    auto [it, inserted] = statements_.emplace(std::string(sql), std::move(cached));
+    return &it->second;
 }
 
 base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const Value> params) {
@@ -128,7 +136,8 @@ base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const
     if (!prepared) {
         return std::move(prepared).error();
     }
-    sqlite3_stmt* stmt = *prepared;
+    sqlite3_stmt* stmt = (*prepared)->stmt.get();
+    const std::vector<int>& index_of = (*prepared)->index_of;
     const StatementReset reset(stmt);
     // `$1..$n` are named parameters to SQLite (database.hpp): each must occur, and no other.
     if (static_cast<size_t>(sqlite3_bind_parameter_count(stmt)) != params.size()) {
@@ -137,12 +146,9 @@ base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const
                               " parameters, got " + std::to_string(params.size()));
     }
     for (size_t i = 0; i < params.size(); ++i) {
-        // Appended rather than "$" + …: GCC 12 at -O3 reports a false -Wrestrict on the latter.
-        std::string name(1, '$');
-        name += std::to_string(i + 1);
-        const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+        const int index = index_of[i];
         if (index == 0) {
-            return base::Internal("statement does not use parameter " + name);
+            return base::Internal("statement does not use parameter $" + std::to_string(i + 1));
         }
         int rc = SQLITE_OK;
         const Value& v = params[i];
@@ -158,7 +164,7 @@ base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const
             rc = sqlite3_bind_null(stmt, index);
         }
         if (rc != SQLITE_OK) {
-            return MapError(db_.get(), rc, "bind " + name);
+            return MapError(db_.get(), rc, "bind $" + std::to_string(i + 1));
         }
     }
     StepOutcome outcome;
@@ -202,17 +208,18 @@ base::Status Connection::Exec(std::string_view sql) {
 }
 
 base::Status Connection::EnableWal() {
-    auto stmt = Prepare("PRAGMA journal_mode = WAL");
-    if (!stmt) {
-        return stmt.error();
+    auto prepared = Prepare("PRAGMA journal_mode = WAL");
+    if (!prepared) {
+        return prepared.error();
     }
-    const int rc = sqlite3_step(*stmt);
+    sqlite3_stmt* stmt = (*prepared)->stmt.get();
+    const int rc = sqlite3_step(stmt);
     std::string mode;
     if (rc == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(*stmt, 0);
+        const unsigned char* text = sqlite3_column_text(stmt, 0);
         mode = text != nullptr ? reinterpret_cast<const char*>(text) : "";
     }
-    sqlite3_reset(*stmt);
+    sqlite3_reset(stmt);
     if (rc != SQLITE_ROW) {
         return MapError(db_.get(), rc, "PRAGMA journal_mode");
     }

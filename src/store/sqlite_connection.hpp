@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -70,12 +71,25 @@ public:
     [[nodiscard]] bool InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 
 private:
+    // A prepared statement with the SQLite index of each of its parameters $1..$n (looked up
+    // once: sqlite3_bind_parameter_index is a linear search, quadratic over wide statements).
+    struct Cached {
+        StmtHandle stmt;
+        std::vector<int> index_of;  // [i] = index of $i+1, 0 if the statement lacks it
+    };
+    // Lookup by string_view without copying the SQL text.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
     // The cached prepared statement for `sql`, reset and unbound.
-    [[nodiscard]] base::Result<sqlite3_stmt*> Prepare(std::string_view sql);
+    [[nodiscard]] base::Result<const Cached*> Prepare(std::string_view sql);
     [[nodiscard]] base::Status EnableWal();
 
     DbHandle db_;  // declared first: destroyed after the statements
-    std::unordered_map<std::string, StmtHandle> statements_;
+    std::unordered_map<std::string, Cached, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace motcua::store::internal

@@ -11,6 +11,7 @@
 #include "text/unicode.hpp"
 #include "web/dossier_actions.hpp"
 #include "web/dossier_views.hpp"
+#include "web/facts_pages.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
 
@@ -277,6 +278,7 @@ Response RenderDossier(const Site& site, const Request& req, const app::Actor& a
     data.set("version", std::to_string(d.version));
     data.set("print_forms", PrintFormsData(d, rule_set));
     data.set("finished", domain::IsTerminal(d.state));
+    data.set("facts", DossierFactsPanel(site, req, actor, d));  // issue #6: facts_pages.cpp
     Chrome chrome = site.MakeChrome(req, actor, "Hồ sơ " + d.code, Section::kDossiers);
     if (status == 200) {
         chrome.flash = FlashFor(req, view);

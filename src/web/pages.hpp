@@ -37,5 +37,13 @@ void RegisterCitizenEformPages(http::Router& router, const SitePtr& site);
 // /ho-so/{code}/tai-lieu (a dossier's documents, uploads, digitisation, reuse) and
 // /cong-dan/kho-du-lieu (the citizen's holdings) (document_pages.cpp, issue #5).
 void RegisterDocumentPages(http::Router& router, const SitePtr& site);
+// /bao-cao: form 06 / II.06a as a page with XLSX and PDF downloads (report_pages.cpp, issue #6).
+void RegisterReportPages(http::Router& router, const SitePtr& site);
+// /chi-so (Decision 766 scorecard), /bang-dieu-khien (dashboard with SVG charts) and the public
+// monthly publication /cong-khai/chi-so-766[.csv] (indicator_pages.cpp, issue #6).
+void RegisterIndicatorPages(http::Router& router, const SitePtr& site);
+// /chi-tieu-ke-hoach and /chi-tieu-ke-hoach/khong-dat: plan targets per unit and the dossiers
+// behind a failure (plan_target_pages.cpp, issue #6).
+void RegisterPlanTargetPages(http::Router& router, const SitePtr& site);
 
 }  // namespace motcua::web

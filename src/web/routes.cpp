@@ -11,6 +11,7 @@
 #include "app/organisation.hpp"
 #include "text/unicode.hpp"
 #include "web/assets.hpp"
+#include "web/facts_pages.hpp"
 #include "web/forms.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
@@ -317,6 +318,10 @@ void RegisterWebRoutes(http::Router& router, app::AppContext& ctx, const WebOpti
     RegisterRatingPages(router, site);
     RegisterCitizenPages(router, site);
     RegisterDocumentPages(router, site);
+    RegisterReportPages(router, site);  // issue #6
+    RegisterFactsPages(router, site);   // issue #6
+    RegisterIndicatorPages(router, site);  // issue #6: QĐ 766 pages (engineer T)
+    RegisterPlanTargetPages(router, site);  // issue #6: plan targets (engineer U)
     router.Add(Method::kGet, "/static/{name}",
                [](const Request& req) { return ServeStatic(req, req.path_params.at("name")); },
                {"Tệp CSS/JS nhúng trong chương trình (?v=<băm nội dung>)", "public", "", ""});

@@ -122,6 +122,15 @@ Data LayoutData(const Chrome& chrome) {
     if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer})) {
         nav.push_back(NavItem("/danh-gia", "Đánh giá", false));
     }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer,
+                                    domain::Role::kAdmin})) {
+        nav.push_back(NavItem("/chi-so", "Chỉ số 766", false));  // issue #6 (engineer T)
+        nav.push_back(NavItem("/bang-dieu-khien", "Bảng điều khiển", false));
+    }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer,
+                                    domain::Role::kAdmin})) {
+        nav.push_back(NavItem("/bao-cao", "Báo cáo", false));  // issue #6
+    }
     if (HoldsAnyRole(chrome.actor, {domain::Role::kAdmin, domain::Role::kLeader,
                                     domain::Role::kControlOfficer})) {
         nav.push_back(NavItem("/quan-tri/don-vi", "Quản trị", chrome.section == Section::kAdmin));

@@ -9,6 +9,7 @@
 #include "app/crypto.hpp"
 #include "app/seed.hpp"
 #include "calendar/instant.hpp"
+#include "http/uri.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
 
@@ -73,6 +74,10 @@ http::Response ApiFixture::Call(http::Method method, std::string_view target, st
                 if (c == '+') {
                     c = ' ';
                 }
+            }
+            // Decoded as the server decodes them (Boost.URL params()).
+            if (auto decoded = http::PercentDecode(value)) {
+                value = std::move(*decoded);
             }
             request.query.emplace(std::move(key), std::move(value));
             if (amp == std::string_view::npos) {

@@ -1,0 +1,33 @@
+// Prints the issue #6 figures of one run as ratios against the peers, and checks that motcua's
+// index, SQLite and DuckDB gave the same Form 06 cells for every unit.
+import { readFileSync } from 'node:fs';
+
+const m = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const d = JSON.parse(readFileSync(process.argv[3], 'utf8'));
+const same = (a, b) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const x = (a[k] ?? [0, 0, 0, 0, 0, 0, 0, 0]).join(',');
+    const y = (b[k] ?? [0, 0, 0, 0, 0, 0, 0, 0]).join(',');
+    if (x !== y) return `unit ${k}: ${x} vs ${y}`;
+  }
+  return 'yes';
+};
+const f = (x) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const line = (label, value, unit = '') => console.log(`${label.padEnd(58)} ${value}${unit}`);
+console.log(`Issue #6 benchmark: ${m.dossiers} dossiers, ${m.units} units with dossiers in ${m.period} (${m.dossiers_in_window} handled)`);
+line('all indicators, all units (motcua, in-memory index)', f(m.all_units_index_ms), ' ms');
+line('all indicators, all units (motcua, aggregates table)', f(m.all_units_table_ms), ' ms');
+line('same answer, DuckDB rescan', f(d.rescan_ms), ' ms');
+line('same answer, SQLite rescan (same SQL)', f(m.sqlite_rescan_ms), ' ms');
+line('  ratio DuckDB / motcua index (goal >= 100)', f(d.rescan_ms / m.all_units_index_ms), 'x');
+line('  ratio SQLite / motcua index', f(m.sqlite_rescan_ms / m.all_units_index_ms), 'x');
+line('quarterly Form 06 of the province (goal < 100 ms)', f(m.quarterly_report_ms), ' ms');
+line('full rebuild (motcua)', f(m.rebuild_ms), ' ms');
+line('rebuild equivalent (DuckDB: CSV -> per-day counters)', f(d.rebuild_ms), ' ms');
+line('  ratio DuckDB / motcua rebuild (goal >= 1)', f(d.rebuild_ms / m.rebuild_ms), 'x');
+line('motcua peak RSS', Math.round(m.peak_rss_kb / 1024), ' MiB');
+line('  of which the in-memory index (approx.)', Math.round(m.index_bytes / 1048576), ' MiB');
+line('DuckDB (node) RSS after the run', Math.round(d.rss_kb / 1024), ' MiB');
+line('cells equal: motcua index = DuckDB', same(m.cells, d.cells));
+line('cells equal: motcua index = SQLite', same(m.cells, m.sqlite_cells));

@@ -1,0 +1,189 @@
+#include "app/indicator_index.hpp"
+
+#include <algorithm>
+
+#include "store/aggregates.hpp"
+
+namespace motcua::app {
+
+namespace {
+
+namespace ind = domain::indicators;
+namespace agg = store::aggregates;
+
+constexpr int kCatchUpPage = 50000;
+// Beyond this many pending changes a full load is cheaper than applying them one by one.
+constexpr std::int64_t kReloadAbove = 2'000'000;
+
+}  // namespace
+
+void IndicatorIndex::Series::Add(ind::Day day, std::int64_t delta) {
+    auto it = std::lower_bound(days.begin(), days.end(), day);
+    auto i = static_cast<std::size_t>(it - days.begin());
+    if (it == days.end() || *it != day) {
+        days.insert(it, day);
+        totals.insert(totals.begin() + static_cast<std::ptrdiff_t>(i), i == 0 ? 0 : totals[i - 1]);
+    }
+    for (std::size_t j = i; j < totals.size(); ++j) {
+        totals[j] += delta;
+    }
+}
+
+std::int64_t IndicatorIndex::Series::UpTo(ind::Day day) const {
+    auto it = std::upper_bound(days.begin(), days.end(), day);
+    if (it == days.begin()) {
+        return 0;
+    }
+    return totals[static_cast<std::size_t>(it - days.begin()) - 1];
+}
+
+void IndicatorIndex::Apply(std::int64_t unit, ind::Day day, ind::Metric metric,
+                           std::int64_t delta) {
+    const auto m = static_cast<std::size_t>(metric);
+    if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
+        return;  // written by a newer version
+    }
+    units_[unit][m].Add(day, delta);
+}
+
+base::Status IndicatorIndex::Load(store::Transaction& tx) {
+    auto epoch = agg::Epoch(tx);
+    if (!epoch) {
+        return epoch.error();
+    }
+    auto range = agg::ChangeRange(tx);
+    if (!range) {
+        return range.error();
+    }
+    auto cells = agg::AllByUnit(tx);
+    if (!cells) {
+        return cells.error();
+    }
+    units_.clear();
+    gaps_.clear();
+    // Cells come sorted by unit, day, metric: appending keeps every series sorted.
+    for (const agg::Cell& c : *cells) {
+        const auto m = static_cast<std::size_t>(c.metric);
+        if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
+            continue;
+        }
+        Series& s = units_[c.unit_id][m];
+        s.days.push_back(c.day);
+        s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + c.value);
+    }
+    epoch_ = *epoch;
+    last_seq_ = range->second;
+    loaded_ = true;
+    ++stats_.loads;
+    return {};
+}
+
+base::Status IndicatorIndex::CatchUp(store::Transaction& tx) {
+    auto epoch = agg::Epoch(tx);
+    if (!epoch) {
+        return epoch.error();
+    }
+    if (!loaded_ || *epoch != epoch_) {
+        return Load(tx);
+    }
+    auto range = agg::ChangeRange(tx);
+    if (!range) {
+        return range.error();
+    }
+    // Pruned past what we hold, or too far behind: reload.
+    if ((range->first > last_seq_ + 1 && range->second > last_seq_) ||
+        range->second - last_seq_ > kReloadAbove) {
+        return Load(tx);
+    }
+    const auto now = clock_ != nullptr ? clock_->Now() : std::chrono::sys_seconds{};
+    // Gaps first: seqs skipped earlier that may have committed since.
+    if (!gaps_.empty()) {
+        std::vector<std::int64_t> seqs;
+        for (const auto& [seq, since] : gaps_) {
+            seqs.push_back(seq);
+        }
+        auto found = agg::ChangesIn(tx, seqs);
+        if (!found) {
+            return found.error();
+        }
+        for (const agg::Change& c : *found) {
+            Apply(c.unit_id, c.day, c.metric, c.delta);
+            gaps_.erase(c.seq);
+            ++stats_.applied;
+        }
+        std::erase_if(gaps_, [&](const auto& g) { return now - g.second > gap_horizon_; });
+    }
+    for (;;) {
+        auto changes = agg::ChangesAfter(tx, last_seq_, kCatchUpPage);
+        if (!changes) {
+            return changes.error();
+        }
+        for (const agg::Change& c : *changes) {
+            for (std::int64_t missing = last_seq_ + 1; missing < c.seq; ++missing) {
+                gaps_.emplace(missing, now);
+            }
+            Apply(c.unit_id, c.day, c.metric, c.delta);
+            last_seq_ = c.seq;
+            ++stats_.applied;
+        }
+        if (static_cast<int>(changes->size()) < kCatchUpPage) {
+            break;
+        }
+    }
+    return {};
+}
+
+base::Result<std::map<std::int64_t, ind::Sums>> IndicatorIndex::Sums(
+    store::Transaction& tx, const std::vector<std::int64_t>& units, ind::Day from, ind::Day to) {
+    std::lock_guard lock(mutex_);
+    if (base::Status s = CatchUp(tx); !s) {
+        return s.error();
+    }
+    std::map<std::int64_t, ind::Sums> out;
+    auto sum_unit = [&](std::int64_t id, const UnitSeries& series) {
+        ind::Sums s;
+        bool any = false;
+        for (std::size_t m = 0; m < series.size(); ++m) {
+            if (series[m].days.empty()) {
+                continue;
+            }
+            const std::int64_t before = series[m].UpTo(from - 1);
+            const std::int64_t upto = series[m].UpTo(to);
+            s.before[m] = before;
+            s.in_window[m] = upto - before;
+            any = any || before != 0 || upto != 0;
+        }
+        if (any) {
+            out.emplace(id, s);
+        }
+    };
+    if (units.empty()) {
+        for (const auto& [id, series] : units_) {
+            sum_unit(id, series);
+        }
+    } else {
+        for (std::int64_t id : units) {
+            if (auto it = units_.find(id); it != units_.end()) {
+                sum_unit(id, it->second);
+            }
+        }
+    }
+    return out;
+}
+
+IndicatorIndex::Stats IndicatorIndex::GetStats() const {
+    std::lock_guard lock(mutex_);
+    Stats s = stats_;
+    s.units = static_cast<std::int64_t>(units_.size());
+    s.points = 0;
+    for (const auto& [id, series] : units_) {
+        for (const Series& m : series) {
+            s.points += static_cast<std::int64_t>(m.days.size());
+        }
+    }
+    s.bytes = s.points * static_cast<std::int64_t>(sizeof(ind::Day) + sizeof(std::int64_t)) +
+              s.units * static_cast<std::int64_t>(sizeof(UnitSeries) + 64);
+    return s;
+}
+
+}  // namespace motcua::app

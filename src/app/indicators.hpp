@@ -1,0 +1,89 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/context.hpp"
+#include "base/result.hpp"
+#include "domain/indicators.hpp"
+#include "domain/report06.hpp"
+#include "domain/unit.hpp"
+#include "store/database.hpp"
+
+// Decision 766 indicators from the incremental aggregates (issue #6; docs/indicators.md).
+namespace motcua::app {
+
+namespace internal {
+// Re-computes the dossier's contribution to the aggregates and applies the difference from the
+// one applied before, inside the caller's write transaction. Every change to a dossier or to what
+// the indicators read about it (documents, payments, outside facts, rating) calls this.
+[[nodiscard]] base::Status RefreshIndicators(store::Transaction& tx, std::int64_t dossier_id);
+// The sums of the window per unit: from ctx.indicator_index when there is one and no procedure
+// filter, else from the aggregates tables.
+[[nodiscard]] base::Result<std::map<std::int64_t, domain::indicators::Sums>> UnitSums(
+    AppContext& ctx, store::Transaction& tx, const std::vector<std::int64_t>& units,
+    domain::indicators::Day from, domain::indicators::Day to,
+    const std::vector<std::string>& procedures);
+}  // namespace internal
+
+// Deletes all but the last `keep` entries of the aggregates' change log (the periodic job of the
+// server); returns the number deleted. Indexes further behind reload.
+[[nodiscard]] base::Result<std::int64_t> PruneIndicatorChanges(AppContext& ctx,
+                                                               std::int64_t keep = 1'000'000);
+
+struct RebuildStats {
+    std::int64_t dossiers = 0;
+    std::int64_t cells = 0;
+};
+// Recomputes every aggregate and contribution from the dossiers, in one write transaction (readers
+// see the old figures until it commits).
+[[nodiscard]] base::Result<RebuildStats> RebuildAggregates(AppContext& ctx);
+// Rebuilds when the aggregates were never built (a database migrated from before 0010) or were
+// built by another version of domain::indicators::Contribute (kContributionVersion).
+[[nodiscard]] base::Status EnsureAggregates(AppContext& ctx);
+
+struct IndicatorQuery {
+    std::string unit_code;
+    std::string period;  // as for reports: 2026-Q3, 2026-07, 2026-H1, 2026-9M, 2026
+    domain::report06::WindowRule window = domain::report06::WindowRule::kCalendar;
+    // Any date range instead of a period (both days inclusive, at most kMaxRangeDays).
+    std::optional<std::chrono::sys_days> from = std::nullopt;
+    std::optional<std::chrono::sys_days> to = std::nullopt;
+    // Only one procedure (national code) or one field (lĩnh vực), if set.
+    std::string procedure_code = {};
+    std::string field = {};
+};
+inline constexpr int kMaxRangeDays = 3 * 366;
+
+struct UnitScorecard {
+    domain::Unit unit;
+    domain::indicators::Scorecard card;  // the unit and its subtree
+    int rank = 0;                        // 1 = best among the siblings (ties share a rank)
+};
+
+struct IndicatorReport {
+    domain::Unit unit;
+    domain::report06::Window window;
+    std::string period_label;    // "2026-Q3", or "2026-01-05..2026-02-10" for a date range
+    std::string procedure_code;  // the filter applied ("" = all)
+    std::string field;
+    std::string rules_title;
+    domain::indicators::Scorecard card;   // the unit and its subtree
+    std::vector<UnitScorecard> children;  // each direct child with its subtree, ranked
+};
+
+// The indicators of a unit and its subtree for a period, with its direct children ranked by
+// points. For leaders, TTHC-control officers and administrators whose scope covers the unit.
+// Errors: kInvalidArgument (period, window), kNotFound (unit), kUnauthenticated,
+// kPermissionDenied.
+[[nodiscard]] base::Result<IndicatorReport> Indicators(AppContext& ctx, const Actor& actor,
+                                                       const IndicatorQuery& query);
+[[nodiscard]] base::Result<IndicatorReport> IndicatorsAsSystem(AppContext& ctx,
+                                                               const IndicatorQuery& query);
+
+}  // namespace motcua::app

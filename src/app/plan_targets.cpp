@@ -1,0 +1,600 @@
+#include "app/plan_targets.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "app/audit_util.hpp"
+#include "app/dossier_access.hpp"
+#include "app/report_scope.hpp"
+#include "calendar/civil_date.hpp"
+#include "domain/indicators.hpp"
+#include "store/aggregates.hpp"
+#include "store/units.hpp"
+
+namespace motcua::app {
+
+namespace {
+
+namespace pt = domain::plan_targets;
+namespace ind = domain::indicators;
+namespace r06 = domain::report06;
+namespace spt = store::plan_targets;
+using domain::Role;
+
+base::Error SignInFirst() {
+    return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
+}
+
+// Leaders, control officers and administrators of any unit.
+base::Status MayReadPlans(const Actor& actor) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    for (const domain::RoleGrant& g : actor.user->roles) {
+        if (g.role == Role::kLeader || g.role == Role::kControlOfficer || g.role == Role::kAdmin) {
+            return {};
+        }
+    }
+    return base::Error{base::ErrorCode::kPermissionDenied,
+                       "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được chỉ "
+                       "tiêu kế hoạch."};
+}
+
+base::Status MayWritePlan(store::Transaction& tx, const Actor& actor, std::int64_t unit_id) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    for (Role role : {Role::kControlOfficer, Role::kAdmin}) {
+        auto holds = internal::HoldsRoleOn(tx, actor, role, unit_id);
+        if (!holds) {
+            return std::move(holds).error();
+        }
+        if (*holds) {
+            return {};
+        }
+    }
+    return base::Error{base::ErrorCode::kPermissionDenied,
+                       "Chỉ công chức kiểm soát TTHC hoặc quản trị có phạm vi bao gồm đơn vị ban "
+                       "hành mới nhập được chỉ tiêu của kế hoạch."};
+}
+
+base::Result<PlanTargetSet> Load(store::Transaction& tx, const std::string& key) {
+    auto record = spt::Get(tx, key);
+    if (!record) {
+        return std::move(record).error();
+    }
+    if (!*record) {
+        return base::NotFound("không có kế hoạch mã " + key);
+    }
+    auto unit = store::units::Get(tx, (*record)->issuing_unit_id);
+    if (!unit) {
+        return std::move(unit).error();
+    }
+    PlanTargetSet set;
+    set.plan = std::move((*record)->plan);
+    set.issuing_unit_name = *unit ? (*unit)->name : std::string();
+    set.version = (*record)->version;
+    set.updated_at = (*record)->updated_at;
+    return set;
+}
+
+// The implementing level of a unit type; `inherited` for agencies and desks.
+std::string LevelOf(domain::UnitType type, const std::string& inherited) {
+    switch (type) {
+        case domain::UnitType::kProvince:
+            return "province";
+        case domain::UnitType::kDistrict:
+            return "district";
+        case domain::UnitType::kCommune:
+            return "commune";
+        default:
+            return inherited;
+    }
+}
+
+// The level of `unit`: its own, else the nearest ancestor's (province at the top).
+base::Result<std::string> LevelOfUnit(store::Transaction& tx, domain::Unit u) {
+    for (int depth = 0; depth < 16; ++depth) {
+        std::string level = LevelOf(u.type, "");
+        if (!level.empty()) {
+            return level;
+        }
+        if (!u.parent_id) {
+            break;
+        }
+        auto parent = store::units::Get(tx, *u.parent_id);
+        if (!parent) {
+            return std::move(parent).error();
+        }
+        if (!*parent) {
+            break;
+        }
+        u = std::move(**parent);
+    }
+    return std::string("province");
+}
+
+// The unit's subtree resolved once: per unit, the ids of its own subtree and its level.
+struct Tree {
+    std::vector<domain::Unit> units;                          // breadth first, the root first
+    std::map<std::int64_t, std::vector<std::int64_t>> below;  // unit → itself and descendants
+    std::map<std::int64_t, std::string> level;
+};
+
+base::Result<Tree> TreeOf(store::Transaction& tx, const domain::Unit& root) {
+    auto units = internal::Subtree(tx, root);
+    if (!units) {
+        return std::move(units).error();
+    }
+    auto root_level = LevelOfUnit(tx, root);
+    if (!root_level) {
+        return std::move(root_level).error();
+    }
+    Tree tree;
+    tree.units = std::move(*units);
+    std::map<std::int64_t, std::vector<std::int64_t>> children;
+    for (const domain::Unit& u : tree.units) {
+        const std::string inherited = u.parent_id && tree.level.contains(*u.parent_id)
+                                          ? tree.level[*u.parent_id]
+                                          : *root_level;
+        tree.level[u.id] = u.id == root.id ? *root_level : LevelOf(u.type, inherited);
+        if (u.parent_id && u.id != root.id) {
+            children[*u.parent_id].push_back(u.id);
+        }
+    }
+    // Breadth-first order: descendants come after their ancestors, so walk backwards.
+    for (auto it = tree.units.rbegin(); it != tree.units.rend(); ++it) {
+        std::vector<std::int64_t> ids{it->id};
+        for (std::int64_t child : children[it->id]) {
+            const auto& sub = tree.below[child];
+            ids.insert(ids.end(), sub.begin(), sub.end());
+        }
+        tree.below[it->id] = std::move(ids);
+    }
+    return tree;
+}
+
+struct Window {
+    r06::Window window;
+    std::string label;
+    int days = 0;
+    std::chrono::sys_seconds from{};  // Vietnam midnight starting the first day
+    std::chrono::sys_seconds to{};    // Vietnam midnight after the last day
+};
+
+base::Result<Window> WindowOf(const PlanQuery& q) {
+    auto period = r06::ParsePeriod(q.period);
+    if (!period) {
+        return std::move(period).error();
+    }
+    Window w;
+    w.window = r06::Resolve(*period, q.window);
+    w.label = r06::FormatPeriod(*period);
+    w.days = static_cast<int>((w.window.to - w.window.from).count()) + 1;
+    w.from = std::chrono::sys_seconds{w.window.from} - calendar::kVietnamOffset;
+    w.to = std::chrono::sys_seconds{w.window.to + std::chrono::days{1}} - calendar::kVietnamOffset;
+    return w;
+}
+
+// Everything the figures of one evaluation read, fetched once for the root's subtree.
+struct Facts {
+    std::map<std::int64_t, ind::Sums> sums;         // per settling unit, every procedure
+    std::map<std::int64_t, ind::Sums> online_sums;  // … over the procedures offered online
+    bool any_online_procedure = false;
+    std::vector<spt::Procedure> catalogue;
+    std::map<std::int64_t, std::int64_t> desk_received;
+    std::map<std::int64_t, std::int64_t> desk_staff;
+};
+
+ind::Sums SumOver(const std::map<std::int64_t, ind::Sums>& by_unit,
+                  const std::vector<std::int64_t>& ids) {
+    ind::Sums s;
+    for (std::int64_t id : ids) {
+        if (auto it = by_unit.find(id); it != by_unit.end()) {
+            s.Add(it->second);
+        }
+    }
+    return s;
+}
+
+std::int64_t CountOver(const std::map<std::int64_t, std::int64_t>& by_unit,
+                       const std::vector<std::int64_t>& ids) {
+    std::int64_t n = 0;
+    for (std::int64_t id : ids) {
+        if (auto it = by_unit.find(id); it != by_unit.end()) {
+            n += it->second;
+        }
+    }
+    return n;
+}
+
+std::int64_t Received(const ind::Sums& s) {
+    using M = ind::Metric;
+    return s.In(M::kReceivedOnline) + s.In(M::kReceivedDirect) + s.In(M::kReceivedPostal);
+}
+
+// The procedures of the competence of the levels in `levels` offered online.
+std::vector<const spt::Procedure*> OnlineInCompetence(const std::vector<spt::Procedure>& catalogue,
+                                                      const std::set<std::string>& levels) {
+    std::vector<const spt::Procedure*> out;
+    for (const spt::Procedure& p : catalogue) {
+        if (p.online_level == "none") {
+            continue;
+        }
+        if (std::any_of(p.levels.begin(), p.levels.end(),
+                        [&](const std::string& l) { return levels.contains(l); })) {
+            out.push_back(&p);
+        }
+    }
+    return out;
+}
+
+std::set<std::string> LevelsOf(const Tree& tree, const std::vector<std::int64_t>& ids) {
+    std::set<std::string> levels;
+    for (std::int64_t id : ids) {
+        if (auto it = tree.level.find(id); it != tree.level.end()) {
+            levels.insert(it->second);
+        }
+    }
+    return levels;
+}
+
+// The measurement of `metric` over the units `ids`, with a note.
+std::pair<pt::Measurement, std::string> Measure(pt::Metric metric, const Facts& f, const Tree& tree,
+                                                const std::vector<std::int64_t>& ids, int days) {
+    using M = ind::Metric;
+    const ind::Sums s = SumOver(f.sums, ids);
+    switch (metric) {
+        case pt::Metric::kFullProcessOnlineServices: {
+            std::int64_t full = 0;
+            const auto online = OnlineInCompetence(f.catalogue, LevelsOf(tree, ids));
+            for (const spt::Procedure* p : online) {
+                full += p->online_level == "full" ? 1 : 0;
+            }
+            return {{full, static_cast<std::int64_t>(online.size())},
+                    "thủ tục toàn trình / thủ tục có dịch vụ công trực tuyến thuộc thẩm quyền"};
+        }
+        case pt::Metric::kOnlineDossierShare: {
+            if (!f.any_online_procedure) {
+                return {{0, 0}, "chưa có thủ tục nào cung cấp dịch vụ công trực tuyến"};
+            }
+            const ind::Sums o = SumOver(f.online_sums, ids);
+            return {
+                {o.In(M::kReceivedOnline), Received(o)},
+                "hồ sơ trực tuyến / hồ sơ tiếp nhận của các thủ tục có dịch vụ công trực tuyến"};
+        }
+        case pt::Metric::kOnlinePaymentShare:
+            return {{s.In(M::kPaidOnline), s.In(M::kFeeBearing)},
+                    "hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí tiếp nhận trong kỳ"};
+        case pt::Metric::kResultsDigitised:
+            return {{s.In(M::kEResult), s.In(M::kIssued)},
+                    "kết quả đã số hóa / hồ sơ giải quyết xong có kết quả trong kỳ"};
+        case pt::Metric::kComponentsDigitised:
+            return {{s.In(M::kComponentDigitised), Received(s)},
+                    "hồ sơ có thành phần đã số hóa / hồ sơ tiếp nhận trong kỳ"};
+        case pt::Metric::kDataReuse:
+            return {{s.In(M::kReused), Received(s)},
+                    "hồ sơ có tái sử dụng dữ liệu số hóa / hồ sơ tiếp nhận trong kỳ"};
+        case pt::Metric::kSatisfaction:
+            return {{s.In(M::kRated) - s.In(M::kDissatisfied), s.In(M::kRated)},
+                    "đánh giá hài lòng / hồ sơ được đánh giá"};
+        case pt::Metric::kWaitingMinutes:
+            return {{0, 0, false},
+                    "chưa có dữ liệu: thời gian chờ được đo từ phiếu xếp hàng (chưa triển khai)"};
+        case pt::Metric::kDeskProductivity: {
+            const std::int64_t received = CountOver(f.desk_received, ids);
+            const std::int64_t staff = CountOver(f.desk_staff, ids);
+            return {{received * 365, staff * days},
+                    staff == 0
+                        ? std::string("chưa có nhân sự Bộ phận Một cửa")
+                        : std::to_string(received) + " hồ sơ tiếp nhận, " + std::to_string(staff) +
+                              " nhân sự, " + std::to_string(days) + " ngày (quy đổi theo năm)"};
+        }
+    }
+    return {{0, 0, false}, ""};
+}
+
+TargetResult ResultOf(const pt::Target& target, const Facts& f, const Tree& tree,
+                      const std::vector<std::int64_t>& ids, int days) {
+    auto [m, note] = Measure(target.metric, f, tree, ids, days);
+    TargetResult r;
+    r.target = target;
+    r.outcome = pt::Evaluate(target, m);
+    r.numerator = m.numerator;
+    r.denominator = m.denominator;
+    r.note = std::move(note);
+    return r;
+}
+
+struct Context {
+    PlanTargetSet plan;
+    domain::Unit unit;
+    Window window;
+    Tree tree;
+};
+
+// Authorises and resolves plan, unit, window and subtree.
+base::Result<Context> Resolve(store::Transaction& tx, const Actor& actor, const PlanQuery& q) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    if (q.plan.empty()) {
+        return base::InvalidArgument("thiếu mã kế hoạch");
+    }
+    if (q.unit_code.empty()) {
+        return base::InvalidArgument("thiếu mã đơn vị (unit)");
+    }
+    auto window = WindowOf(q);
+    if (!window) {
+        return std::move(window).error();
+    }
+    auto unit = store::units::GetByCode(tx, q.unit_code);
+    if (!unit) {
+        return std::move(unit).error();
+    }
+    if (!*unit) {
+        return base::NotFound("không có đơn vị mã " + q.unit_code);
+    }
+    if (base::Status s = internal::MayReport(tx, actor, (*unit)->id); !s) {
+        return s.error();
+    }
+    auto plan = Load(tx, q.plan);
+    if (!plan) {
+        return std::move(plan).error();
+    }
+    auto issuer = store::units::GetByCode(tx, plan->plan.issuing_unit_code);
+    if (!issuer) {
+        return std::move(issuer).error();
+    }
+    if (*issuer) {
+        auto issuer_tree = internal::Subtree(tx, **issuer);
+        if (!issuer_tree) {
+            return std::move(issuer_tree).error();
+        }
+        const bool inside = std::any_of(issuer_tree->begin(), issuer_tree->end(),
+                                        [&](const domain::Unit& u) { return u.id == (*unit)->id; });
+        if (!inside) {
+            return base::InvalidArgument("đơn vị " + q.unit_code +
+                                         " không thuộc phạm vi của kế "
+                                         "hoạch " +
+                                         q.plan + " (do " + plan->issuing_unit_name + " ban hành)");
+        }
+    }
+    auto tree = TreeOf(tx, **unit);
+    if (!tree) {
+        return std::move(tree).error();
+    }
+    return Context{std::move(*plan), std::move(**unit), std::move(*window), std::move(*tree)};
+}
+
+base::Result<Facts> FactsOf(store::Transaction& tx, const Context& c, bool need_sums) {
+    Facts f;
+    std::vector<std::int64_t> ids;
+    for (const domain::Unit& u : c.tree.units) {
+        ids.push_back(u.id);
+    }
+    auto catalogue = spt::Catalogue(tx, c.window.window.to);
+    if (!catalogue) {
+        return std::move(catalogue).error();
+    }
+    f.catalogue = std::move(*catalogue);
+    if (!need_sums) {
+        return f;
+    }
+    const ind::Day from = ind::ToDay(c.window.window.from);
+    const ind::Day to = ind::ToDay(c.window.window.to);
+    auto sums = store::aggregates::SumsByUnit(tx, ids, from, to);
+    if (!sums) {
+        return std::move(sums).error();
+    }
+    f.sums = std::move(*sums);
+    std::vector<std::string> online;
+    for (const spt::Procedure& p : f.catalogue) {
+        if (p.online_level != "none") {
+            online.push_back(p.code);
+        }
+    }
+    f.any_online_procedure = !online.empty();
+    if (f.any_online_procedure) {
+        auto online_sums = store::aggregates::SumsByUnit(tx, ids, from, to, online);
+        if (!online_sums) {
+            return std::move(online_sums).error();
+        }
+        f.online_sums = std::move(*online_sums);
+    }
+    auto received = spt::DeskReceived(tx, ids, c.window.from, c.window.to);
+    if (!received) {
+        return std::move(received).error();
+    }
+    f.desk_received = std::move(*received);
+    auto staff = spt::DeskStaff(tx, ids);
+    if (!staff) {
+        return std::move(staff).error();
+    }
+    f.desk_staff = std::move(*staff);
+    return f;
+}
+
+UnitEvaluation EvaluateUnit(const Context& c, const Facts& f, const domain::Unit& unit) {
+    UnitEvaluation e;
+    e.unit = unit;
+    e.area = pt::AreaOf(c.plan.plan, unit.code);
+    const auto& ids = c.tree.below.at(unit.id);
+    for (pt::Metric m : pt::AllMetrics()) {
+        if (const pt::Target* t = pt::TargetFor(c.plan.plan, m, e.area)) {
+            e.results.push_back(ResultOf(*t, f, c.tree, ids, c.window.days));
+        }
+    }
+    return e;
+}
+
+}  // namespace
+
+base::Result<PlanTargetSet> PutPlanTargets(AppContext& ctx, const Actor& actor,
+                                           std::string_view json, std::string_view path_key,
+                                           bool expect_new,
+                                           std::optional<std::int64_t> expected_version) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    auto plan = pt::ParsePlan(json);
+    if (!plan) {
+        return std::move(plan).error();
+    }
+    if (!path_key.empty() && plan->key != path_key) {
+        return base::InvalidArgument("mã kế hoạch trong nội dung (" + plan->key +
+                                     ") khác mã trên đường dẫn (" + std::string(path_key) + ")");
+    }
+    const auto now = ctx.clock->Now();
+    return InWriteTransaction<PlanTargetSet>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<PlanTargetSet> {
+            auto unit = store::units::GetByCode(tx, plan->issuing_unit_code);
+            if (!unit) {
+                return std::move(unit).error();
+            }
+            if (!*unit) {
+                return base::InvalidArgument("không có đơn vị ban hành mã " +
+                                             plan->issuing_unit_code);
+            }
+            if (base::Status s = MayWritePlan(tx, actor, (*unit)->id); !s) {
+                return s.error();
+            }
+            auto record =
+                spt::Put(tx, *plan, (*unit)->id, expect_new, actor.user->id, now, expected_version);
+            if (!record) {
+                return std::move(record).error();
+            }
+            if (base::Status s =
+                    Audit(tx, actor, now, "plan_targets.put", "plan_targets", plan->key,
+                          "{\"version\":" + std::to_string(record->version) +
+                              ",\"issuing_unit\":" + JsonQuote(plan->issuing_unit_code) +
+                              ",\"targets\":" + std::to_string(plan->targets.size()) + "}");
+                !s) {
+                return s.error();
+            }
+            PlanTargetSet set;
+            set.plan = std::move(record->plan);
+            set.issuing_unit_name = (*unit)->name;
+            set.version = record->version;
+            set.updated_at = record->updated_at;
+            return set;
+        });
+}
+
+base::Result<PlanTargetSet> GetPlanTargets(AppContext& ctx, const Actor& actor,
+                                           const std::string& key) {
+    if (base::Status s = MayReadPlans(actor); !s) {
+        return s.error();
+    }
+    return InReadTransaction<PlanTargetSet>(*ctx.db,
+                                            [&](store::Transaction& tx) { return Load(tx, key); });
+}
+
+base::Result<std::vector<store::plan_targets::Summary>> ListPlanTargets(AppContext& ctx,
+                                                                        const Actor& actor) {
+    if (base::Status s = MayReadPlans(actor); !s) {
+        return s.error();
+    }
+    return InReadTransaction<std::vector<spt::Summary>>(
+        *ctx.db, [](store::Transaction& tx) { return spt::List(tx); });
+}
+
+base::Result<PlanEvaluation> EvaluatePlanTargets(AppContext& ctx, const Actor& actor,
+                                                 const PlanQuery& query) {
+    return InReadTransaction<PlanEvaluation>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<PlanEvaluation> {
+            auto c = Resolve(tx, actor, query);
+            if (!c) {
+                return std::move(c).error();
+            }
+            auto facts = FactsOf(tx, *c, true);
+            if (!facts) {
+                return std::move(facts).error();
+            }
+            auto active = spt::ActiveUnits(tx);
+            if (!active) {
+                return std::move(active).error();
+            }
+            PlanEvaluation out;
+            for (const domain::Unit& u : c->tree.units) {
+                if (u.id == c->unit.id ||
+                    std::binary_search(active->begin(), active->end(), u.id)) {
+                    out.units.push_back(EvaluateUnit(*c, *facts, u));
+                }
+            }
+            out.plan = std::move(c->plan);
+            out.unit = std::move(c->unit);
+            out.window = c->window.window;
+            out.period_label = c->window.label;
+            out.days = c->window.days;
+            return out;
+        });
+}
+
+base::Result<PlanFailures> PlanTargetFailures(AppContext& ctx, const Actor& actor,
+                                              const PlanQuery& query, std::string_view metric) {
+    const auto m = pt::ParseMetric(metric);
+    if (!m) {
+        return base::InvalidArgument("chỉ tiêu không được hỗ trợ '" + std::string(metric) + "'");
+    }
+    if (!pt::HasFailureList(*m)) {
+        return base::InvalidArgument("chỉ tiêu " + std::string(metric) +
+                                     " không có danh sách hồ sơ không đạt");
+    }
+    return InReadTransaction<PlanFailures>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<PlanFailures> {
+            auto c = Resolve(tx, actor, query);
+            if (!c) {
+                return std::move(c).error();
+            }
+            auto facts = FactsOf(tx, *c, true);
+            if (!facts) {
+                return std::move(facts).error();
+            }
+            PlanFailures out;
+            out.metric = *m;
+            const auto& ids = c->tree.below.at(c->unit.id);
+            const std::string area = pt::AreaOf(c->plan.plan, c->unit.code);
+            if (const pt::Target* t = pt::TargetFor(c->plan.plan, *m, area)) {
+                out.result = ResultOf(*t, *facts, c->tree, ids, c->window.days);
+            }
+            if (*m == pt::Metric::kFullProcessOnlineServices) {
+                for (const spt::Procedure* p :
+                     OnlineInCompetence(facts->catalogue, LevelsOf(c->tree, ids))) {
+                    if (p->online_level == "full") {
+                        continue;
+                    }
+                    ++out.total;
+                    if (out.procedures.size() < static_cast<std::size_t>(kMaxFailures)) {
+                        out.procedures.push_back({p->code, p->name, p->online_level});
+                    }
+                }
+            } else {
+                spt::FailureQuery fq;
+                fq.metric = *m;
+                fq.settling_units = ids;
+                fq.from = c->window.from;
+                fq.to = c->window.to;
+                fq.limit = kMaxFailures;
+                for (const spt::Procedure& p : facts->catalogue) {
+                    if (p.online_level != "none") {
+                        fq.procedures.push_back(p.code);
+                    }
+                }
+                auto page = spt::FailingDossiers(tx, fq);
+                if (!page) {
+                    return std::move(page).error();
+                }
+                out.total = page->total;
+                out.dossiers = std::move(page->items);
+            }
+            out.plan = std::move(c->plan);
+            out.unit = std::move(c->unit);
+            out.window = c->window.window;
+            out.period_label = c->window.label;
+            return out;
+        });
+}
+
+}  // namespace motcua::app

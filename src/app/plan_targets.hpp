@@ -1,0 +1,109 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/context.hpp"
+#include "base/result.hpp"
+#include "domain/plan_targets.hpp"
+#include "domain/report06.hpp"
+#include "domain/unit.hpp"
+#include "store/plan_targets.hpp"
+
+// Plan targets (issue #6; docs/plan-targets.md): storing a plan's target set, evaluating a unit
+// and its subtree against it for a period, and listing the dossiers behind a failure.
+namespace motcua::app {
+
+struct PlanTargetSet {
+    domain::plan_targets::Plan plan;
+    std::string issuing_unit_name;
+    std::int64_t version = 0;
+    std::chrono::sys_seconds updated_at{};
+};
+
+// Stores the plan read from `json` (domain::plan_targets::ParsePlan). `path_key` (PUT) must equal
+// the body's key when the body has one; `expect_new` (POST) refuses an existing key. For
+// TTHC-control officers and administrators whose scope covers the issuing unit; audited
+// (`plan_targets.put`). Errors: kInvalidArgument (Vietnamese, naming the field; an unknown issuing
+// unit), kAlreadyExists, kUnauthenticated, kPermissionDenied.
+[[nodiscard]] base::Result<PlanTargetSet> PutPlanTargets(
+    AppContext& ctx, const Actor& actor, std::string_view json, std::string_view path_key,
+    bool expect_new, std::optional<std::int64_t> expected_version = {});
+
+// A plan, and the list of plans: for leaders, TTHC-control officers and administrators (of any
+// unit: targets are not personal data). kNotFound for an unknown plan.
+[[nodiscard]] base::Result<PlanTargetSet> GetPlanTargets(AppContext& ctx, const Actor& actor,
+                                                         const std::string& key);
+[[nodiscard]] base::Result<std::vector<store::plan_targets::Summary>> ListPlanTargets(
+    AppContext& ctx, const Actor& actor);
+
+struct PlanQuery {
+    std::string plan;
+    std::string unit_code;
+    std::string period;  // 2026-Q3, 2026-07, 2026-H1, 2026-9M, 2026
+    domain::report06::WindowRule window = domain::report06::WindowRule::kCalendar;
+};
+
+struct TargetResult {
+    domain::plan_targets::Target target;
+    domain::plan_targets::Outcome outcome;
+    std::int64_t numerator = 0;  // as in domain::plan_targets::Measurement
+    std::int64_t denominator = 0;
+    std::string note;  // why there are no data, or how the figure is made
+};
+struct UnitEvaluation {
+    domain::Unit unit;
+    std::string area;                   // the desk area under the plan
+    std::vector<TargetResult> results;  // in the order of domain::plan_targets::AllMetrics
+};
+struct PlanEvaluation {
+    PlanTargetSet plan;
+    domain::Unit unit;
+    domain::report06::Window window;
+    std::string period_label;
+    int days = 0;                       // days in the window
+    std::vector<UnitEvaluation> units;  // the unit first, then the units of its subtree that
+                                        // settle or receive dossiers; each with its subtree
+};
+
+// Evaluates the unit (with its subtree) and each unit of its subtree that settles or receives
+// dossiers against the plan for the period. The unit must be the plan's issuing unit or below it.
+// For leaders, TTHC-control officers and administrators whose scope covers the unit. Errors:
+// kInvalidArgument (period, window, unit outside the plan), kNotFound (plan, unit),
+// kUnauthenticated, kPermissionDenied.
+[[nodiscard]] base::Result<PlanEvaluation> EvaluatePlanTargets(AppContext& ctx, const Actor& actor,
+                                                               const PlanQuery& query);
+
+inline constexpr int kMaxFailures = 500;
+
+struct FailingProcedure {
+    std::string code;
+    std::string name;
+    std::string online_level;  // partial
+};
+struct PlanFailures {
+    PlanTargetSet plan;
+    domain::Unit unit;
+    domain::report06::Window window;
+    std::string period_label;
+    domain::plan_targets::Metric metric = domain::plan_targets::Metric::kResultsDigitised;
+    std::optional<TargetResult> result;  // the unit's figure (when the plan sets the target)
+    std::int64_t total = 0;              // all failures; at most kMaxFailures listed
+    std::vector<store::plan_targets::FailingDossier> dossiers;
+    std::vector<FailingProcedure> procedures;  // full_process_online_services only
+};
+// What is behind the metric's figure for the unit and its subtree: the dossiers (codes,
+// procedure, dates; never applicant data) or, for full_process_online_services, the procedures of
+// its competence offered online but not full-process. Same audience and errors as
+// EvaluatePlanTargets; kInvalidArgument for an unknown metric or one without a list
+// (waiting_minutes, desk_productivity).
+[[nodiscard]] base::Result<PlanFailures> PlanTargetFailures(AppContext& ctx, const Actor& actor,
+                                                            const PlanQuery& query,
+                                                            std::string_view metric);
+
+}  // namespace motcua::app

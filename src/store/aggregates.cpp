@@ -1,0 +1,492 @@
+#include "store/aggregates.hpp"
+
+#include <array>
+#include <charconv>
+#include <tuple>
+
+#include "store/codec.hpp"
+
+namespace motcua::store::aggregates {
+
+namespace {
+
+using internal::Int;
+using internal::Text;
+
+constexpr std::string_view kInputsSql =
+    "SELECT d.id, d.settling_unit_id, d.procedure_code, d.channel, d.received_at, "
+    "d.finished_at, COALESCE(d.due_at, d.appointment_at), d.timing, d.late, d.result_kind, "
+    "d.fee_amount, "
+    "CASE WHEN EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id AND p.status = 'paid' "
+    "AND p.method = 'online') THEN 1 ELSE 0 END, "
+    "CASE WHEN f.dossier_id IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN f.synced_at IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN f.population_data_at IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN f.pushed_to_store_at IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM documents x WHERE x.dossier_id = d.id AND x.role = "
+    "'component' AND x.reused_from IS NOT NULL) THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM documents x WHERE x.dossier_id = d.id AND x.role = "
+    "'component' AND x.digitised = 1) THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM documents x WHERE x.dossier_id = d.id AND x.role = "
+    "'result' AND x.digitised = 1) THEN 1 ELSE 0 END, "
+    "CASE WHEN r.dossier_id IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN r.satisfaction = 'dissatisfied' OR r.complaint = 1 THEN 1 ELSE 0 END "
+    "FROM dossiers d LEFT JOIN dossier_facts f ON f.dossier_id = d.id "
+    "LEFT JOIN ratings r ON r.dossier_id = d.id ";
+
+ind::Inputs FromRow(const Row& row) {
+    ind::Inputs in;
+    in.dossier_id = row.Int(0);
+    in.settling_unit_id = row.Int(1);
+    in.procedure_code = row.Text(2);
+    in.channel = static_cast<domain::Channel>(row.Int(3));
+    in.received_at = internal::ToOptSeconds(row, 4);
+    in.finished_at = internal::ToOptSeconds(row, 5);
+    in.due_at = internal::ToOptSeconds(row, 6);
+    for (domain::Timing t : {domain::Timing::kPending, domain::Timing::kEarly,
+                             domain::Timing::kOnTime, domain::Timing::kLate}) {
+        if (domain::TimingName(t) == row.Text(7)) {
+            in.timing = t;
+        }
+    }
+    in.late = row.Int(8) != 0;
+    in.result_issued = row.Text(9) == "issued";
+    in.fee_bearing = row.Int(10) > 0;
+    in.paid_online = row.Int(11) != 0;
+    in.facts_known = row.Int(12) != 0;
+    in.synced = row.Int(13) != 0;
+    in.population_data = row.Int(14) != 0;
+    in.pushed_to_store = row.Int(15) != 0;
+    in.reused = row.Int(16) != 0;
+    in.digitised_component = row.Int(17) != 0;
+    in.digitised_result = row.Int(18) != 0;
+    in.rated = row.Int(19) != 0;
+    in.dissatisfied = row.Int(20) != 0;
+    return in;
+}
+
+// "$n, $n+1, …" for `count` parameters starting after `first` - 1.
+std::string Placeholders(std::size_t first, std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) {
+        out += (i == 0 ? "$" : ", $") + std::to_string(first + i);
+    }
+    return out;
+}
+
+template <typename Key, typename KeyOf>
+base::Result<std::map<Key, ind::Sums>> SumsBy(Transaction& tx, std::string_view table,
+                                              std::string_view column,
+                                              const std::vector<std::int64_t>& units,
+                                              const std::vector<std::string>& procedures,
+                                              ind::Day from, ind::Day to, KeyOf key_of) {
+    std::vector<Value> params{Int(from), Int(to)};
+    std::string sql = "SELECT " + std::string(column) +
+                      ", metric, CAST(SUM(CASE WHEN day >= $1 THEN value ELSE 0 END) AS BIGINT), "
+                      "CAST(SUM(CASE WHEN day < $1 THEN value ELSE 0 END) AS BIGINT) FROM " +
+                      std::string(table) + " WHERE day <= $2";
+    if (!units.empty()) {
+        sql += " AND unit_id IN (" + Placeholders(3, units.size()) + ")";
+        for (std::int64_t id : units) {
+            params.push_back(Int(id));
+        }
+    }
+    if (!procedures.empty()) {
+        sql +=
+            " AND procedure_code IN (" + Placeholders(params.size() + 1, procedures.size()) + ")";
+        for (const std::string& code : procedures) {
+            params.push_back(Text(code));
+        }
+    }
+    sql += " GROUP BY " + std::string(column) + ", metric";
+    auto rows = tx.Query(sql, params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::map<Key, ind::Sums> out;
+    for (const Row& row : *rows) {
+        const std::int64_t metric = row.Int(1);
+        if (metric < 0 || metric >= ind::kMetricCount) {
+            continue;  // a metric of a newer version; ignored by this one
+        }
+        ind::Sums& s = out[key_of(row)];
+        s.in_window[static_cast<std::size_t>(metric)] += row.Int(2);
+        s.before[static_cast<std::size_t>(metric)] += row.Int(3);
+    }
+    return out;
+}
+
+}  // namespace
+
+base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id, int limit) {
+    const std::array params{Int(after_id), Int(std::max(limit, 1))};
+    auto rows =
+        tx.Query(std::string(kInputsSql) + "WHERE d.id > $1 ORDER BY d.id LIMIT $2", params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<ind::Inputs> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        out.push_back(FromRow(row));
+    }
+    return out;
+}
+
+base::Result<std::optional<ind::Inputs>> InputsOf(Transaction& tx, std::int64_t dossier_id) {
+    const std::array params{Int(dossier_id)};
+    auto row = tx.QueryOne(std::string(kInputsSql) + "WHERE d.id = $1", params);
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return std::optional<ind::Inputs>{};
+    }
+    return std::optional<ind::Inputs>{FromRow(**row)};
+}
+
+base::Result<std::optional<ind::Contribution>> Stored(Transaction& tx, std::int64_t dossier_id) {
+    const std::array params{Int(dossier_id)};
+    auto row = tx.QueryOne(
+        "SELECT unit_id, procedure_code, items FROM indicator_contributions WHERE dossier_id = $1",
+        params);
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return std::optional<ind::Contribution>{};
+    }
+    auto items = ind::DecodeItems((*row)->Text(2));
+    if (!items) {
+        return std::move(items).error();
+    }
+    return std::optional<ind::Contribution>{
+        ind::Contribution{(*row)->Int(0), (*row)->Text(1), std::move(*items)}};
+}
+
+base::Status Save(Transaction& tx, std::int64_t dossier_id, const ind::Contribution& c) {
+    const std::array params{Int(dossier_id), Int(c.unit_id), Text(c.procedure_code),
+                            Text(ind::EncodeItems(c.items))};
+    auto done = tx.Execute(
+        "INSERT INTO indicator_contributions (dossier_id, unit_id, procedure_code, items) VALUES "
+        "($1, $2, $3, $4) ON CONFLICT (dossier_id) DO UPDATE SET unit_id = excluded.unit_id, "
+        "procedure_code = excluded.procedure_code, items = excluded.items",
+        params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    return {};
+}
+
+base::Status Add(Transaction& tx, std::int64_t unit_id, const std::string& procedure_code,
+                 ind::Day day, ind::Metric metric, std::int64_t delta) {
+    const std::array params{Int(unit_id), Int(day), Int(static_cast<std::int64_t>(metric)),
+                            Text(procedure_code), Int(delta)};
+    auto done = tx.Execute(
+        "INSERT INTO aggregates (unit_id, day, metric, procedure_code, value) VALUES ($1, $2, $3, "
+        "$4, $5) ON CONFLICT (unit_id, day, metric, procedure_code) DO UPDATE SET value = "
+        "aggregates.value + excluded.value",
+        params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    const std::array unit_params{params[0], params[1], params[2], params[4]};
+    done = tx.Execute(
+        "INSERT INTO aggregates_unit (unit_id, day, metric, value) VALUES ($1, $2, $3, $4) ON "
+        "CONFLICT (unit_id, day, metric) DO UPDATE SET value = aggregates_unit.value + "
+        "excluded.value",
+        unit_params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    done = tx.Execute(
+        "INSERT INTO aggregate_changes (unit_id, day, metric, delta) VALUES ($1, $2, $3, $4)",
+        unit_params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    return {};
+}
+
+base::Status Clear(Transaction& tx) {
+    for (std::string_view sql :
+         {"DELETE FROM aggregates", "DELETE FROM aggregates_unit", "DELETE FROM aggregate_changes",
+          "DELETE FROM indicator_contributions"}) {
+        auto done = tx.Execute(sql, {});
+        if (!done) {
+            return std::move(done).error();
+        }
+    }
+    return {};
+}
+
+base::Status InsertCells(Transaction& tx, const std::vector<Cell>& cells) {
+    // The unit-level table: the same cells summed over procedures.
+    std::map<std::tuple<std::int64_t, ind::Day, ind::Metric>, std::int64_t> units;
+    for (const Cell& c : cells) {
+        units[{c.unit_id, c.day, c.metric}] += c.value;
+    }
+    constexpr std::size_t kUnitsPerStatement = 500;  // 4 parameters each
+    for (auto it = units.begin(); it != units.end();) {
+        std::string sql = "INSERT INTO aggregates_unit (unit_id, day, metric, value) VALUES ";
+        std::vector<Value> params;
+        for (std::size_t n = 0; n < kUnitsPerStatement && it != units.end(); ++n, ++it) {
+            sql += (n == 0 ? "(" : ", (") + Placeholders(params.size() + 1, 4) + ")";
+            params.push_back(Int(std::get<0>(it->first)));
+            params.push_back(Int(std::get<1>(it->first)));
+            params.push_back(Int(static_cast<std::int64_t>(std::get<2>(it->first))));
+            params.push_back(Int(it->second));
+        }
+        auto done = tx.Execute(sql, params);
+        if (!done) {
+            return std::move(done).error();
+        }
+    }
+    constexpr std::size_t kPerStatement = 400;  // 5 parameters each
+    for (std::size_t start = 0; start < cells.size(); start += kPerStatement) {
+        const std::size_t end = std::min(cells.size(), start + kPerStatement);
+        std::string sql =
+            "INSERT INTO aggregates (unit_id, day, metric, procedure_code, value) VALUES ";
+        std::vector<Value> params;
+        params.reserve((end - start) * 5);
+        for (std::size_t i = start; i < end; ++i) {
+            const Cell& c = cells[i];
+            sql += (i == start ? "(" : ", (") + Placeholders(params.size() + 1, 5) + ")";
+            params.push_back(Int(c.unit_id));
+            params.push_back(Int(c.day));
+            params.push_back(Int(static_cast<std::int64_t>(c.metric)));
+            params.push_back(Text(c.procedure_code));
+            params.push_back(Int(c.value));
+        }
+        auto done = tx.Execute(sql, params);
+        if (!done) {
+            return std::move(done).error();
+        }
+    }
+    return {};
+}
+
+base::Status InsertContributions(
+    Transaction& tx, const std::vector<std::pair<std::int64_t, ind::Contribution>>& rows) {
+    constexpr std::size_t kPerStatement = 500;  // 4 parameters each
+    for (std::size_t start = 0; start < rows.size(); start += kPerStatement) {
+        const std::size_t end = std::min(rows.size(), start + kPerStatement);
+        std::string sql =
+            "INSERT INTO indicator_contributions (dossier_id, unit_id, procedure_code, items) "
+            "VALUES ";
+        std::vector<Value> params;
+        params.reserve((end - start) * 4);
+        for (std::size_t i = start; i < end; ++i) {
+            const auto& [id, c] = rows[i];
+            sql += (i == start ? "(" : ", (") + Placeholders(params.size() + 1, 4) + ")";
+            params.push_back(Int(id));
+            params.push_back(Int(c.unit_id));
+            params.push_back(Text(c.procedure_code));
+            params.push_back(Text(ind::EncodeItems(c.items)));
+        }
+        auto done = tx.Execute(sql, params);
+        if (!done) {
+            return std::move(done).error();
+        }
+    }
+    return {};
+}
+
+base::Result<std::vector<Cell>> All(Transaction& tx) {
+    auto rows = tx.Query(
+        "SELECT unit_id, day, metric, procedure_code, value FROM aggregates WHERE value <> 0 "
+        "ORDER BY unit_id, day, metric, procedure_code",
+        {});
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<Cell> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
+                           static_cast<ind::Metric>(row.Int(2)), row.Text(3), row.Int(4)});
+    }
+    return out;
+}
+
+base::Result<std::vector<Cell>> AllByUnit(Transaction& tx) {
+    auto rows = tx.Query(
+        "SELECT unit_id, day, metric, value FROM aggregates_unit WHERE value <> 0 ORDER BY "
+        "unit_id, day, metric",
+        {});
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<Cell> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
+                           static_cast<ind::Metric>(row.Int(2)), "", row.Int(3)});
+    }
+    return out;
+}
+
+base::Result<std::vector<Change>> ChangesAfter(Transaction& tx, std::int64_t after, int limit) {
+    const std::array params{Int(after), Int(std::max(limit, 1))};
+    auto rows = tx.Query(
+        "SELECT seq, unit_id, day, metric, delta FROM aggregate_changes WHERE seq > $1 ORDER BY "
+        "seq LIMIT $2",
+        params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<Change> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        out.push_back(Change{row.Int(0), row.Int(1), static_cast<ind::Day>(row.Int(2)),
+                             static_cast<ind::Metric>(row.Int(3)), row.Int(4)});
+    }
+    return out;
+}
+
+base::Result<std::vector<Change>> ChangesIn(Transaction& tx,
+                                            const std::vector<std::int64_t>& seqs) {
+    if (seqs.empty()) {
+        return std::vector<Change>{};
+    }
+    std::vector<Value> params;
+    for (std::int64_t s : seqs) {
+        params.push_back(Int(s));
+    }
+    auto rows =
+        tx.Query("SELECT seq, unit_id, day, metric, delta FROM aggregate_changes WHERE seq IN (" +
+                     Placeholders(1, seqs.size()) + ") ORDER BY seq",
+                 params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<Change> out;
+    for (const Row& row : *rows) {
+        out.push_back(Change{row.Int(0), row.Int(1), static_cast<ind::Day>(row.Int(2)),
+                             static_cast<ind::Metric>(row.Int(3)), row.Int(4)});
+    }
+    return out;
+}
+
+base::Result<std::pair<std::int64_t, std::int64_t>> ChangeRange(Transaction& tx) {
+    auto row = tx.QueryOne(
+        "SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM aggregate_changes", {});
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return std::pair<std::int64_t, std::int64_t>{0, 0};
+    }
+    return std::pair{(*row)->Int(0), (*row)->Int(1)};
+}
+
+base::Result<std::int64_t> PruneChanges(Transaction& tx, std::int64_t keep) {
+    auto range = ChangeRange(tx);
+    if (!range) {
+        return std::move(range).error();
+    }
+    const std::array params{Int(range->second - keep)};
+    return tx.Execute("DELETE FROM aggregate_changes WHERE seq <= $1", params);
+}
+
+base::Result<std::int64_t> Epoch(Transaction& tx) {
+    auto row = tx.QueryOne("SELECT value FROM aggregate_meta WHERE key = 'epoch'", {});
+    if (!row) {
+        return std::move(row).error();
+    }
+    std::int64_t epoch = 0;
+    if (*row) {
+        const std::string& text = (*row)->Text(0);
+        std::from_chars(text.data(), text.data() + text.size(), epoch);
+    }
+    return epoch;
+}
+
+base::Status BumpEpoch(Transaction& tx) {
+    auto epoch = Epoch(tx);
+    if (!epoch) {
+        return epoch.error();
+    }
+    const std::array params{Text(std::to_string(*epoch + 1))};
+    auto done = tx.Execute(
+        "INSERT INTO aggregate_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO "
+        "UPDATE SET value = excluded.value",
+        params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    return {};
+}
+
+base::Result<int> BuiltVersion(Transaction& tx) {
+    auto row = tx.QueryOne("SELECT value FROM aggregate_meta WHERE key = 'built'", {});
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return 0;
+    }
+    int version = 0;
+    const std::string& text = (*row)->Text(0);
+    std::from_chars(text.data(), text.data() + text.size(), version);
+    return version;
+}
+
+base::Status SetBuiltVersion(Transaction& tx, int version) {
+    const std::array params{Text(std::to_string(version))};
+    auto done = tx.Execute(
+        "INSERT INTO aggregate_meta (key, value) VALUES ('built', $1) ON CONFLICT (key) DO "
+        "UPDATE SET value = excluded.value",
+        params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    return {};
+}
+
+base::Result<std::map<std::int64_t, ind::Sums>> SumsByUnit(
+    Transaction& tx, const std::vector<std::int64_t>& units, ind::Day from, ind::Day to,
+    const std::vector<std::string>& procedures) {
+    // Without a procedure filter the unit-level table holds the same sums in fewer rows.
+    return SumsBy<std::int64_t>(tx, procedures.empty() ? "aggregates_unit" : "aggregates",
+                                "unit_id", units, procedures, from, to,
+                                [](const Row& row) { return row.Int(0); });
+}
+
+base::Result<std::map<std::string, ind::Sums>> SumsByProcedure(
+    Transaction& tx, const std::vector<std::int64_t>& units, ind::Day from, ind::Day to,
+    const std::vector<std::string>& procedures) {
+    return SumsBy<std::string>(tx, "aggregates", "procedure_code", units, procedures, from, to,
+                               [](const Row& row) { return row.Text(0); });
+}
+
+base::Result<std::map<std::string, ProcedureFacts>> Catalogue(Transaction& tx,
+                                                              std::chrono::sys_days day) {
+    // Versions in code order, those in force by `day` last so that the latest of them wins;
+    // a code with no version in force yet keeps its latest version.
+    const std::array params{internal::Day(day)};
+    auto rows = tx.Query(
+        "SELECT code, field, levels, online_level, fee_amount FROM procedures ORDER BY code, "
+        "CASE WHEN effective_from <= $1 THEN 1 ELSE 0 END, effective_from",
+        params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::map<std::string, ProcedureFacts> out;
+    for (const Row& row : *rows) {
+        ProcedureFacts p;
+        p.field = row.Text(1);
+        const std::string& levels = row.Text(2);
+        for (std::string_view level : {"province", "district", "commune", "ministry"}) {
+            if (levels.find("\"" + std::string(level) + "\"") != std::string::npos) {
+                p.levels.emplace_back(level);
+            }
+        }
+        p.online = row.Text(3) != "none";
+        p.fee = row.Int(4) > 0;
+        out[row.Text(0)] = std::move(p);
+    }
+    return out;
+}
+
+}  // namespace motcua::store::aggregates

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "domain/indicators.hpp"
+#include "store/database.hpp"
+
+// The incremental aggregates of the indicators and reports (issue #6; migration
+// 0010_aggregates.sql; docs/indicators.md). The rules are in domain/indicators.hpp; app/indicators
+// keeps them current.
+namespace motcua::store::aggregates {
+
+namespace ind = domain::indicators;
+
+// What the indicators need of the dossiers with id > `after_id`, in id order, at most `limit`:
+// one query joining the dossier, its payments, documents, outside facts and rating.
+[[nodiscard]] base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id,
+                                                            int limit);
+[[nodiscard]] base::Result<std::optional<ind::Inputs>> InputsOf(Transaction& tx,
+                                                                std::int64_t dossier_id);
+
+// The contribution last applied for a dossier (empty: none yet).
+[[nodiscard]] base::Result<std::optional<ind::Contribution>> Stored(Transaction& tx,
+                                                                    std::int64_t dossier_id);
+[[nodiscard]] base::Status Save(Transaction& tx, std::int64_t dossier_id,
+                                const ind::Contribution& contribution);
+
+// Adds `delta` to one counter (a counter that reaches 0 stays as a 0 row; reads skip it).
+[[nodiscard]] base::Status Add(Transaction& tx, std::int64_t unit_id,
+                               const std::string& procedure_code, ind::Day day, ind::Metric metric,
+                               std::int64_t delta);
+
+// One counter row.
+struct Cell {
+    std::int64_t unit_id = 0;
+    ind::Day day = 0;
+    ind::Metric metric = ind::Metric::kReceivedOnline;
+    std::string procedure_code;
+    std::int64_t value = 0;
+    friend auto operator<=>(const Cell&, const Cell&) = default;
+};
+
+// Empties both tables (the rebuild's first step).
+[[nodiscard]] base::Status Clear(Transaction& tx);
+// Inserts counters (into both tables: `aggregates` and, summed over procedures,
+// `aggregates_unit`) and contributions into emptied tables, in multi-row statements.
+[[nodiscard]] base::Status InsertCells(Transaction& tx, const std::vector<Cell>& cells);
+[[nodiscard]] base::Status InsertContributions(
+    Transaction& tx, const std::vector<std::pair<std::int64_t, ind::Contribution>>& rows);
+// Every non-zero counter, sorted (tests and checks); AllByUnit: the unit-level table (procedure
+// code empty).
+[[nodiscard]] base::Result<std::vector<Cell>> All(Transaction& tx);
+[[nodiscard]] base::Result<std::vector<Cell>> AllByUnit(Transaction& tx);
+
+// The change log of aggregates_unit (one row per Add), for in-memory indexes to catch up.
+struct Change {
+    std::int64_t seq = 0;
+    std::int64_t unit_id = 0;
+    ind::Day day = 0;
+    ind::Metric metric = ind::Metric::kReceivedOnline;
+    std::int64_t delta = 0;
+};
+// Changes with seq > `after`, in seq order, at most `limit`.
+[[nodiscard]] base::Result<std::vector<Change>> ChangesAfter(Transaction& tx, std::int64_t after,
+                                                             int limit);
+// The changes among `seqs` that exist (committed) now.
+[[nodiscard]] base::Result<std::vector<Change>> ChangesIn(Transaction& tx,
+                                                          const std::vector<std::int64_t>& seqs);
+// The lowest and highest seq in the log (0, 0 when empty).
+[[nodiscard]] base::Result<std::pair<std::int64_t, std::int64_t>> ChangeRange(Transaction& tx);
+// Deletes all but the last `keep` seqs; returns the rows deleted.
+[[nodiscard]] base::Result<std::int64_t> PruneChanges(Transaction& tx, std::int64_t keep);
+
+// A counter bumped by every rebuild (in-memory indexes reload when it changes).
+[[nodiscard]] base::Result<std::int64_t> Epoch(Transaction& tx);
+[[nodiscard]] base::Status BumpEpoch(Transaction& tx);
+
+// The domain::indicators::kContributionVersion the aggregates were last built with (0: never).
+[[nodiscard]] base::Result<int> BuiltVersion(Transaction& tx);
+[[nodiscard]] base::Status SetBuiltVersion(Transaction& tx, int version);
+
+// The sums of the window [from, to] per settling unit of `units` (all units if empty), over the
+// procedures `procedures` (all if empty).
+[[nodiscard]] base::Result<std::map<std::int64_t, ind::Sums>> SumsByUnit(
+    Transaction& tx, const std::vector<std::int64_t>& units, ind::Day from, ind::Day to,
+    const std::vector<std::string>& procedures = {});
+// The same per procedure over the units.
+[[nodiscard]] base::Result<std::map<std::string, ind::Sums>> SumsByProcedure(
+    Transaction& tx, const std::vector<std::int64_t>& units, ind::Day from, ind::Day to,
+    const std::vector<std::string>& procedures = {});
+
+// What the indicators need of the catalogue: per procedure code, the version in force on `day`
+// (else its latest version).
+struct ProcedureFacts {
+    std::string field;
+    std::vector<std::string> levels;  // province, district, commune, ministry
+    bool online = false;              // partial or full-process online service
+    bool fee = false;                 // fee_amount > 0
+};
+[[nodiscard]] base::Result<std::map<std::string, ProcedureFacts>> Catalogue(
+    Transaction& tx, std::chrono::sys_days day);
+
+}  // namespace motcua::store::aggregates

@@ -1,0 +1,151 @@
+// /bao-cao: form 06 / II.06a of Circular 01/2020/TT-VPCP as a page, for leaders, TTHC-control
+// officers and administrators (issue #6; docs/reports.md). Thin: decode, call app/reports.hpp
+// (which authorises), render; the XLSX and PDF links point at the API route with format=.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "app/report_exports.hpp"
+#include "app/reports.hpp"
+#include "calendar/civil_date.hpp"
+#include "web/pages.hpp"
+#include "web/site.hpp"
+
+namespace motcua::web {
+
+namespace {
+
+namespace r06 = domain::report06;
+using http::Request;
+using http::Response;
+
+std::string CurrentQuarter(std::chrono::sys_days today) {
+    const std::chrono::year_month_day ymd{today};
+    const unsigned month = static_cast<unsigned>(ymd.month());
+    return std::to_string(static_cast<int>(ymd.year())) + "-Q" + std::to_string((month + 2) / 3);
+}
+
+std::string ExportHref(const app::SettlementReportQuery& q, std::string_view format) {
+    return "/api/v1/reports/tthc-settlement?unit=" + UrlEncode(q.unit_code) +
+           "&period=" + UrlEncode(q.period) +
+           "&window=" + std::string(r06::WindowRuleName(q.window)) +
+           "&format=" + std::string(format);
+}
+
+Data ResultData(const app::SettlementReport& report, const app::SettlementReportQuery& q,
+                std::chrono::sys_days today) {
+    using Kind = render::SettlementRow::Kind;
+    const render::SettlementSheet sheet = app::SettlementSheetOf(report, today);
+    Data result;
+    result.set("form_code", sheet.form_code);
+    result.set("unit_name", report.unit.name);
+    result.set("period_line", sheet.period_line);
+    result.set("dossiers", GroupDigits(report.report.dossiers));
+    result.set("xlsx_href", ExportHref(q, "xlsx"));
+    result.set("pdf_href", ExportHref(q, "pdf"));
+    DataList numbers;
+    for (int c = 0; c < render::kSettlementColumns; ++c) {
+        numbers.push_back(Data(render::detail::SettlementColumnNumber(c)));
+    }
+    result.set("numbers", numbers);
+    DataList rows;
+    for (const render::SettlementRow& row : sheet.rows) {
+        Data r;
+        r.set("class", std::string(row.kind == Kind::kSection ? "report-section"
+                                   : row.kind == Kind::kTotal ? "report-total"
+                                                              : "report-line"));
+        r.set("stt", row.stt);
+        r.set("label", row.label);
+        DataList cells;
+        for (const std::int64_t n : row.cells) {
+            cells.push_back(Data(row.kind == Kind::kSection ? std::string() : GroupDigits(n)));
+        }
+        r.set("cells", cells);
+        rows.push_back(r);
+    }
+    result.set("rows", rows);
+    return result;
+}
+
+Response ReportPage(const Site& site, const Request& req, const app::Actor& actor) {
+    if (!actor.SignedIn()) {
+        return site.SignInRedirect(req);
+    }
+    auto units = app::ReportableUnits(site.Context(), actor);
+    if (!units) {
+        return site.ForError(units.error(), req, actor);
+    }
+    if (units->empty()) {
+        return site.ErrorPage(403, req, actor, "Không có quyền xem báo cáo",
+                              "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được "
+                              "báo cáo tình hình giải quyết thủ tục hành chính.");
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(site.Context().clock->Now() +
+                                                             calendar::kVietnamOffset);
+    app::SettlementReportQuery query;
+    query.unit_code = std::string(req.Query("don-vi").value_or(""));
+    query.period = std::string(req.Query("ky").value_or(""));
+    const std::string window(req.Query("cach-tinh").value_or("reporting"));
+    FormErrors errors;
+    int status = 200;
+    if (auto rule = r06::ParseWindowRule(window)) {
+        query.window = *rule;
+    } else {
+        errors.Add("cach-tinh", "Cách tính kỳ số liệu không hợp lệ.");
+        status = 400;
+    }
+    Data data;
+    data.set("unit", SelectData({.name = "don-vi",
+                                 .label = "Đơn vị báo cáo",
+                                 .value = query.unit_code,
+                                 .hint = "Gồm cả các đơn vị trực thuộc.",
+                                 .required = true},
+                                UnitOptions(*units, "— Chọn đơn vị —"), errors));
+    const bool asked = !query.unit_code.empty();
+    if (!asked && query.period.empty()) {
+        query.period = CurrentQuarter(today);
+    }
+    if (asked && status == 200) {
+        auto report = app::TthcSettlementReport(site.Context(), actor, query);
+        if (!report) {
+            const base::ErrorCode c = report.error().code;
+            if (c != base::ErrorCode::kInvalidArgument && c != base::ErrorCode::kNotFound) {
+                return site.ForError(report.error(), req, actor);
+            }
+            const bool period_error = report.error().message.find("kỳ") != std::string::npos;
+            errors.Add(period_error ? "ky" : "", Sentence(report.error().message) + ".");
+            status = c == base::ErrorCode::kNotFound ? 404 : 400;
+        } else {
+            data.set("result", ResultData(*report, query, today));
+        }
+    }
+    data.set("period", FieldData({.name = "ky",
+                                  .label = "Kỳ báo cáo",
+                                  .value = query.period,
+                                  .hint = "Ví dụ: 2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 "
+                                          "tháng), 2026 (năm), 2026-07 (tháng).",
+                                  .required = true},
+                                 errors));
+    data.set("window", SelectData({.name = "cach-tinh",
+                                   .label = "Kỳ số liệu",
+                                   .value = std::string(r06::WindowRuleName(query.window))},
+                                  {{"reporting", "Kỳ số liệu theo Nghị định 09/2019 (15–14)"},
+                                   {"calendar", "Theo tháng dương lịch"}},
+                                  errors));
+    Chrome chrome =
+        site.MakeChrome(req, actor, "Báo cáo giải quyết thủ tục hành chính", Section::kNone);
+    Response r = site.Page(status, "page_report", chrome, WithErrors(std::move(data), errors));
+    r.AddHeader("Cache-Control", "no-store");
+    return r;
+}
+
+}  // namespace
+
+void RegisterReportPages(http::Router& router, const SitePtr& site) {
+    AddPage(router, site, "/bao-cao", ReportPage,
+            "Báo cáo biểu 06/II.06a: tình hình, kết quả giải quyết TTHC (don-vi, ky, cach-tinh; "
+            "tải về XLSX, PDF) (HTML)",
+            "session");
+}
+
+}  // namespace motcua::web

@@ -1,0 +1,154 @@
+// Contract of store::aggregates (aggregates.hpp; issue #6), on every backend: the inputs query
+// joins what the indicators read, counters add up and sum per window, contributions round-trip,
+// the rebuild's bulk inserts and the built flag.
+#include "store/aggregates.hpp"
+
+#include "storage_test_support.hpp"
+#include "store/dossier_facts.hpp"
+#include "store/dossiers.hpp"
+#include "store/units.hpp"
+
+namespace motcua::store::testing {
+namespace {
+
+namespace ind = domain::indicators;
+using M = ind::Metric;
+
+class AggregatesTest : public StoreTest {
+protected:
+    void SetUp() override {
+        StoreTest::SetUp();
+        ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+        ASSIGN_OR_FAIL(auto province, units::Insert(*tx, MakeUnit("46", domain::UnitType::kProvince,
+                                                                  std::nullopt, D(2025, 7, 1))));
+        ASSIGN_OR_FAIL(auto agency, units::Insert(*tx, MakeUnit("46.STP", domain::UnitType::kAgency,
+                                                                province.id, D(2025, 7, 1))));
+        province_ = province.id;
+        agency_ = agency.id;
+        ASSERT_TRUE(IsOk(tx->Commit()));
+    }
+
+    std::int64_t province_ = 0;
+    std::int64_t agency_ = 0;
+};
+
+TEST_P(AggregatesTest, InputsJoinTheDossierAndItsFacts) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    domain::Dossier d;
+    d.code = "46.TT-260701-0001";
+    d.rule_set_id = "nd118-2025";
+    d.procedure_code = "1.001193";
+    d.receiving_unit_id = province_;
+    d.settling_unit_id = agency_;
+    d.current_unit_id = agency_;
+    d.channel = domain::Channel::kOnline;
+    d.applicant.name = "Nguyễn Văn An";
+    d.state = domain::DossierState::kReturned;
+    d.received_at = At(1'782'000'000);
+    d.appointment_at = At(1'782'500'000);
+    d.finished_at = At(1'782'400'000);
+    d.timing = domain::Timing::kEarly;
+    d.fee_amount = 50000;
+    d.result_kind = "issued";
+    d.created_at = At(1'782'000'000);
+    d.updated_at = d.created_at;
+    d.version = 1;
+    ASSIGN_OR_FAIL(auto id, dossiers::Insert(*tx, d));
+    dossier_facts::Facts f;
+    f.dossier_id = id;
+    f.synced_at = At(1'782'100'000);
+    f.updated_at = At(1'782'100'000);
+    ASSERT_TRUE(IsOk(dossier_facts::Put(*tx, f)));
+    ASSIGN_OR_FAIL(auto one, aggregates::InputsOf(*tx, id));
+    ASSERT_TRUE(one.has_value());
+    EXPECT_EQ(one->settling_unit_id, agency_);
+    EXPECT_EQ(one->procedure_code, "1.001193");
+    EXPECT_EQ(one->channel, domain::Channel::kOnline);
+    EXPECT_EQ(one->due_at, d.appointment_at);  // no due_at: the appointment
+    EXPECT_EQ(one->timing, domain::Timing::kEarly);
+    EXPECT_TRUE(one->result_issued);
+    EXPECT_TRUE(one->fee_bearing);
+    EXPECT_FALSE(one->paid_online);
+    EXPECT_TRUE(one->facts_known);
+    EXPECT_TRUE(one->synced);
+    EXPECT_FALSE(one->population_data);
+    EXPECT_FALSE(one->rated);
+    ASSIGN_OR_FAIL(auto page, aggregates::Inputs(*tx, 0, 10));
+    ASSERT_EQ(page.size(), 1U);
+    EXPECT_EQ(page[0].dossier_id, id);
+    ASSIGN_OR_FAIL(auto none, aggregates::InputsOf(*tx, id + 100));
+    EXPECT_FALSE(none.has_value());
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+TEST_P(AggregatesTest, CountersAddUpAndSumPerWindow) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    ASSERT_TRUE(IsOk(aggregates::Add(*tx, agency_, "1.001193", 100, M::kReceivedDirect, 1)));
+    ASSERT_TRUE(IsOk(aggregates::Add(*tx, agency_, "1.001193", 100, M::kReceivedDirect, 1)));
+    ASSERT_TRUE(IsOk(aggregates::Add(*tx, agency_, "1.000001", 105, M::kReceivedDirect, 1)));
+    ASSERT_TRUE(IsOk(aggregates::Add(*tx, agency_, "1.000001", 110, M::kFinishedLate, 1)));
+    ASSERT_TRUE(IsOk(aggregates::Add(*tx, province_, "1.000001", 90, M::kReceivedOnline, 1)));
+    ASSERT_TRUE(IsOk(aggregates::Add(*tx, agency_, "1.000001", 105, M::kReceivedDirect, -1)));
+    ASSIGN_OR_FAIL(auto all, aggregates::All(*tx));
+    ASSERT_EQ(all.size(), 3U);  // the counter back at 0 is not listed
+    EXPECT_EQ(all[0].unit_id, std::min(agency_, province_));
+    ASSIGN_OR_FAIL(auto by_unit, aggregates::SumsByUnit(*tx, {agency_}, 100, 109));
+    ASSERT_EQ(by_unit.size(), 1U);
+    EXPECT_EQ(by_unit[agency_].In(M::kReceivedDirect), 2);
+    EXPECT_EQ(by_unit[agency_].In(M::kFinishedLate), 0);  // day 110 is after the window
+    ASSIGN_OR_FAIL(auto later, aggregates::SumsByUnit(*tx, {}, 101, 120));
+    EXPECT_EQ(later[agency_].Before(M::kReceivedDirect), 2);
+    EXPECT_EQ(later[agency_].In(M::kFinishedLate), 1);
+    EXPECT_EQ(later[province_].Before(M::kReceivedOnline), 1);
+    ASSIGN_OR_FAIL(auto by_procedure, aggregates::SumsByProcedure(*tx, {agency_}, 100, 120));
+    EXPECT_EQ(by_procedure["1.001193"].In(M::kReceivedDirect), 2);
+    EXPECT_EQ(by_procedure["1.000001"].In(M::kFinishedLate), 1);
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+TEST_P(AggregatesTest, ContributionsRoundTripAndTheRebuildInsertsInBulk) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    ASSIGN_OR_FAIL(auto built, aggregates::BuiltVersion(*tx));
+    EXPECT_EQ(built, 0);  // a fresh database waits for its first rebuild
+    ind::Contribution c{agency_, "1.001193", {{100, M::kReceivedDirect}, {104, M::kFinishedEarly}}};
+    ASSIGN_OR_FAIL(auto none, aggregates::Stored(*tx, 1));
+    EXPECT_FALSE(none.has_value());
+    ASSERT_TRUE(IsOk(aggregates::Save(*tx, 1, c)));
+    c.items.push_back({104, M::kIssued});
+    ASSERT_TRUE(IsOk(aggregates::Save(*tx, 1, c)));  // replaces
+    ASSIGN_OR_FAIL(auto stored, aggregates::Stored(*tx, 1));
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(*stored, c);
+
+    ASSERT_TRUE(IsOk(aggregates::Clear(*tx)));
+    ASSIGN_OR_FAIL(auto cleared, aggregates::Stored(*tx, 1));
+    EXPECT_FALSE(cleared.has_value());
+    std::vector<aggregates::Cell> cells;
+    for (int i = 0; i < 1000; ++i) {  // more than one statement's worth
+        cells.push_back({agency_, 100 + i, M::kReceivedOnline, "1.001193", i + 1});
+    }
+    ASSERT_TRUE(IsOk(aggregates::InsertCells(*tx, cells)));
+    std::vector<std::pair<std::int64_t, ind::Contribution>> rows;
+    for (int i = 1; i <= 700; ++i) {
+        rows.emplace_back(i, c);
+    }
+    ASSERT_TRUE(IsOk(aggregates::InsertContributions(*tx, rows)));
+    ASSIGN_OR_FAIL(auto all, aggregates::All(*tx));
+    EXPECT_EQ(all, cells);
+    ASSIGN_OR_FAIL(auto units, aggregates::AllByUnit(*tx));
+    ASSERT_EQ(units.size(), cells.size());
+    EXPECT_EQ(units[999].value, 1000);
+    EXPECT_EQ(units[999].procedure_code, "");
+    ASSIGN_OR_FAIL(auto last, aggregates::Stored(*tx, 700));
+    ASSERT_TRUE(last.has_value());
+    EXPECT_EQ(last->items.size(), 3U);
+    ASSERT_TRUE(IsOk(aggregates::SetBuiltVersion(*tx, 7)));
+    ASSIGN_OR_FAIL(auto now_built, aggregates::BuiltVersion(*tx));
+    EXPECT_EQ(now_built, 7);
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AggregatesTest, ::testing::ValuesIn(Backends()), BackendName);
+
+}  // namespace
+}  // namespace motcua::store::testing
