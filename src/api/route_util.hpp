@@ -57,6 +57,8 @@ void RegisterRatingRoutes(http::Router& router, app::AppContext& ctx, const Cach
 void RegisterPaymentRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // Periodic reports of Circular 01/2020 (report_routes.cpp, issue #6, engineer G).
 void RegisterReportRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// The quarterly correction letter (letter_routes.cpp, issue #6).
+void RegisterLetterRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // Decision 766 indicators (indicator_routes.cpp, issue #6).
 void RegisterIndicatorRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // The monthly publication of the Decision 766 results (publication_routes.cpp, issue #6).

@@ -759,6 +759,7 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterPaymentRoutes(router, ctx, cache);
     RegisterReportRoutes(router, ctx, cache);  // issue #6
     RegisterIndicatorRoutes(router, ctx, cache);  // issue #6: QĐ 766
+    RegisterLetterRoutes(router, ctx, cache);     // issue #6: correction letter
     RegisterPublicationRoutes(router, ctx, cache);  // issue #6: monthly publication
     RegisterPlanTargetRoutes(router, ctx, cache);  // issue #6: plan targets (S0 §III)
     router.Add(Method::kGet, "/api/v1/openapi.json",

@@ -1,6 +1,7 @@
 #include "app/indicator_index.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "store/aggregates.hpp"
 
@@ -37,13 +38,40 @@ std::int64_t IndicatorIndex::Series::UpTo(ind::Day day) const {
     return totals[static_cast<std::size_t>(it - days.begin()) - 1];
 }
 
-void IndicatorIndex::Apply(std::int64_t unit, ind::Day day, ind::Metric metric,
-                           std::int64_t delta) {
+void IndicatorIndex::Apply(std::int64_t unit, ind::Day day, ind::Metric metric, std::int64_t delta,
+                           int field) {
     const auto m = static_cast<std::size_t>(metric);
     if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
         return;  // written by a newer version
     }
     units_[unit][m].Add(day, delta);
+    fields_[unit][field][m].Add(day, delta);
+}
+
+int IndicatorIndex::FieldId(const std::string& field) {
+    auto [it, inserted] = field_ids_.emplace(field, static_cast<int>(field_names_.size()));
+    if (inserted) {
+        field_names_.push_back(field);
+    }
+    return it->second;
+}
+
+base::Result<int> IndicatorIndex::FieldOf(store::Transaction& tx,
+                                          const std::string& procedure_code) {
+    if (auto it = procedure_field_.find(procedure_code); it != procedure_field_.end()) {
+        return it->second;
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(
+        (clock_ != nullptr ? clock_->Now() : std::chrono::sys_seconds{}) + std::chrono::hours{7});
+    auto catalogue = agg::Catalogue(tx, today);
+    if (!catalogue) {
+        return catalogue.error();
+    }
+    for (const auto& [code, p] : *catalogue) {
+        procedure_field_[code] = FieldId(p.field);
+    }
+    auto [it, inserted] = procedure_field_.emplace(procedure_code, FieldId(""));
+    return it->second;
 }
 
 base::Status IndicatorIndex::Load(store::Transaction& tx) {
@@ -60,6 +88,8 @@ base::Status IndicatorIndex::Load(store::Transaction& tx) {
         return cells.error();
     }
     units_.clear();
+    fields_.clear();
+    procedure_field_.clear();
     gaps_.clear();
     // Cells come sorted by unit, day, metric: appending keeps every series sorted.
     for (const agg::Cell& c : *cells) {
@@ -70,6 +100,29 @@ base::Status IndicatorIndex::Load(store::Transaction& tx) {
         Series& s = units_[c.unit_id][m];
         s.days.push_back(c.day);
         s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + c.value);
+    }
+    // The field series, from the per-procedure table: accumulated by (unit, field, metric, day),
+    // then turned into running totals.
+    auto detail = agg::All(tx);
+    if (!detail) {
+        return detail.error();
+    }
+    std::map<std::tuple<std::int64_t, int, int, ind::Day>, std::int64_t> by_field;
+    for (const agg::Cell& c : *detail) {
+        auto field = FieldOf(tx, c.procedure_code);
+        if (!field) {
+            return field.error();
+        }
+        by_field[{c.unit_id, *field, static_cast<int>(c.metric), c.day}] += c.value;
+    }
+    for (const auto& [key, value] : by_field) {
+        const auto m = static_cast<std::size_t>(std::get<2>(key));
+        if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
+            continue;
+        }
+        Series& s = fields_[std::get<0>(key)][std::get<1>(key)][m];
+        s.days.push_back(std::get<3>(key));
+        s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + value);
     }
     epoch_ = *epoch;
     last_seq_ = range->second;
@@ -107,7 +160,11 @@ base::Status IndicatorIndex::CatchUp(store::Transaction& tx) {
             return found.error();
         }
         for (const agg::Change& c : *found) {
-            Apply(c.unit_id, c.day, c.metric, c.delta);
+            auto field = FieldOf(tx, c.procedure_code);
+            if (!field) {
+                return field.error();
+            }
+            Apply(c.unit_id, c.day, c.metric, c.delta, *field);
             gaps_.erase(c.seq);
             ++stats_.applied;
         }
@@ -122,7 +179,11 @@ base::Status IndicatorIndex::CatchUp(store::Transaction& tx) {
             for (std::int64_t missing = last_seq_ + 1; missing < c.seq; ++missing) {
                 gaps_.emplace(missing, now);
             }
-            Apply(c.unit_id, c.day, c.metric, c.delta);
+            auto field = FieldOf(tx, c.procedure_code);
+            if (!field) {
+                return field.error();
+            }
+            Apply(c.unit_id, c.day, c.metric, c.delta, *field);
             last_seq_ = c.seq;
             ++stats_.applied;
         }
@@ -171,6 +232,46 @@ base::Result<std::map<std::int64_t, ind::Sums>> IndicatorIndex::Sums(
     return out;
 }
 
+base::Result<std::map<std::string, ind::Sums>> IndicatorIndex::SumsByField(
+    store::Transaction& tx, const std::vector<std::int64_t>& units, ind::Day from, ind::Day to) {
+    std::lock_guard lock(mutex_);
+    if (base::Status s = CatchUp(tx); !s) {
+        return s.error();
+    }
+    std::map<std::string, ind::Sums> out;
+    auto add_unit = [&](const std::unordered_map<int, UnitSeries>& per_field) {
+        for (const auto& [field, series] : per_field) {
+            ind::Sums s;
+            bool any = false;
+            for (std::size_t m = 0; m < series.size(); ++m) {
+                if (series[m].days.empty()) {
+                    continue;
+                }
+                const std::int64_t before = series[m].UpTo(from - 1);
+                const std::int64_t upto = series[m].UpTo(to);
+                s.before[m] = before;
+                s.in_window[m] = upto - before;
+                any = any || before != 0 || upto != 0;
+            }
+            if (any) {
+                out[field_names_[static_cast<std::size_t>(field)]].Add(s);
+            }
+        }
+    };
+    if (units.empty()) {
+        for (const auto& [id, per_field] : fields_) {
+            add_unit(per_field);
+        }
+    } else {
+        for (std::int64_t id : units) {
+            if (auto it = fields_.find(id); it != fields_.end()) {
+                add_unit(it->second);
+            }
+        }
+    }
+    return out;
+}
+
 IndicatorIndex::Stats IndicatorIndex::GetStats() const {
     std::lock_guard lock(mutex_);
     Stats s = stats_;
@@ -179,6 +280,13 @@ IndicatorIndex::Stats IndicatorIndex::GetStats() const {
     for (const auto& [id, series] : units_) {
         for (const Series& m : series) {
             s.points += static_cast<std::int64_t>(m.days.size());
+        }
+    }
+    for (const auto& [id, per_field] : fields_) {
+        for (const auto& [field, series] : per_field) {
+            for (const Series& m : series) {
+                s.points += static_cast<std::int64_t>(m.days.size());
+            }
         }
     }
     s.bytes = s.points * static_cast<std::int64_t>(sizeof(ind::Day) + sizeof(std::int64_t)) +

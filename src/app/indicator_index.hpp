@@ -37,6 +37,13 @@ public:
         store::Transaction& tx, const std::vector<std::int64_t>& units,
         domain::indicators::Day from, domain::indicators::Day to);
 
+    // The same summed over `units` per field (lĩnh vực) of the procedures, for the Form 06 rows by
+    // field. The field of a procedure is the one of its version in force when the index loaded
+    // (or first met the procedure); "" when the catalogue does not know it.
+    [[nodiscard]] base::Result<std::map<std::string, domain::indicators::Sums>> SumsByField(
+        store::Transaction& tx, const std::vector<std::int64_t>& units,
+        domain::indicators::Day from, domain::indicators::Day to);
+
     struct Stats {
         std::int64_t units = 0;
         std::int64_t points = 0;   // (unit, metric, day) entries held
@@ -60,7 +67,10 @@ private:
     base::Status CatchUp(store::Transaction& tx);  // mutex held
     base::Status Load(store::Transaction& tx);     // mutex held
     void Apply(std::int64_t unit, domain::indicators::Day day, domain::indicators::Metric metric,
-               std::int64_t delta);
+               std::int64_t delta, int field);
+    // The field id of a procedure (mutex held); reads the catalogue for a code not seen yet.
+    base::Result<int> FieldOf(store::Transaction& tx, const std::string& procedure_code);
+    int FieldId(const std::string& field);
 
     const base::Clock* clock_;
     std::chrono::seconds gap_horizon_;
@@ -70,6 +80,11 @@ private:
     std::int64_t last_seq_ = 0;
     std::map<std::int64_t, std::chrono::sys_seconds> gaps_;  // seq → when first missed
     std::unordered_map<std::int64_t, UnitSeries> units_;
+    // Per unit, per field id: the same series restricted to the field's procedures.
+    std::unordered_map<std::int64_t, std::unordered_map<int, UnitSeries>> fields_;
+    std::unordered_map<std::string, int> field_ids_;
+    std::vector<std::string> field_names_;
+    std::unordered_map<std::string, int> procedure_field_;
     Stats stats_;
 };
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/dossier_access.hpp"
+#include "app/indicator_index.hpp"
 #include "app/indicators.hpp"
 #include "app/report_scope.hpp"
 #include "store/aggregates.hpp"
@@ -76,18 +77,29 @@ base::Result<r06::Report> FromAggregates(AppContext& ctx, store::Transaction& tx
     if (!by_unit) {
         return std::move(by_unit).error();
     }
-    auto by_procedure = agg::SumsByProcedure(tx, ids, from, to);
-    if (!by_procedure) {
-        return std::move(by_procedure).error();
-    }
-    auto catalogue = agg::Catalogue(tx, window.to);
-    if (!catalogue) {
-        return std::move(catalogue).error();
-    }
     std::map<std::string, r06::Cells> fields;
-    for (const auto& [code, sums] : *by_procedure) {
-        auto it = catalogue->find(code);
-        fields[it == catalogue->end() ? std::string() : it->second.field].Add(ind::CellsFrom(sums));
+    if (ctx.indicator_index != nullptr) {
+        auto by_field = ctx.indicator_index->SumsByField(tx, ids, from, to);
+        if (!by_field) {
+            return std::move(by_field).error();
+        }
+        for (const auto& [field, sums] : *by_field) {
+            fields[field].Add(ind::CellsFrom(sums));
+        }
+    } else {
+        auto by_procedure = agg::SumsByProcedure(tx, ids, from, to);
+        if (!by_procedure) {
+            return std::move(by_procedure).error();
+        }
+        auto catalogue = agg::Catalogue(tx, window.to);
+        if (!catalogue) {
+            return std::move(catalogue).error();
+        }
+        for (const auto& [code, sums] : *by_procedure) {
+            auto it = catalogue->find(code);
+            fields[it == catalogue->end() ? std::string() : it->second.field].Add(
+                ind::CellsFrom(sums));
+        }
     }
     std::map<std::int64_t, r06::Cells> units;
     for (const auto& [id, sums] : *by_unit) {

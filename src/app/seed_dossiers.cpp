@@ -4,7 +4,9 @@
 #include <functional>
 
 #include "app/dossiers.hpp"
+#include "app/plan_targets.hpp"
 #include "app/seed.hpp"
+#include "domain/plan_targets.hpp"
 #include "store/dossiers.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
@@ -141,6 +143,16 @@ base::Result<int> SeedDemoDossiers(AppContext& ctx) {
                 }
             }
         }
+    }
+    // Issue #6: the S0 plan's targets (data/rules/plan-targets-s0.json), loaded by the demo's
+    // TTHC-control officer so /chi-tieu-ke-hoach has a plan to evaluate.
+    auto control = ActorOf(ctx, "kiemsoat");
+    if (!control) {
+        return std::move(control).error();
+    }
+    auto plan = PutPlanTargets(ctx, *control, domain::plan_targets::EmbeddedS0Template(), "", true);
+    if (!plan && plan.error().code != base::ErrorCode::kAlreadyExists) {
+        return std::move(plan).error();
     }
     return created;
 }

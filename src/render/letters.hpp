@@ -52,8 +52,4 @@ namespace motcua::render::detail {
 // Ok when every text of `letter` is UTF-8 (letter_pdf.cpp).
 [[nodiscard]] base::Status ValidateLetter(const Letter& letter);
 
-// A zip archive of `files` (name, bytes), stored without compression, fixed timestamps
-// (letter_docx.cpp).
-[[nodiscard]] std::string StoredZip(const std::vector<std::pair<std::string, std::string>>& files);
-
 }  // namespace motcua::render::detail

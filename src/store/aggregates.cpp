@@ -200,8 +200,9 @@ base::Status Add(Transaction& tx, std::int64_t unit_id, const std::string& proce
         return std::move(done).error();
     }
     done = tx.Execute(
-        "INSERT INTO aggregate_changes (unit_id, day, metric, delta) VALUES ($1, $2, $3, $4)",
-        unit_params);
+        "INSERT INTO aggregate_changes (unit_id, day, metric, procedure_code, delta) VALUES ($1, "
+        "$2, $3, $4, $5)",
+        params);
     if (!done) {
         return std::move(done).error();
     }
@@ -329,7 +330,9 @@ base::Result<std::vector<Cell>> AllByUnit(Transaction& tx) {
 base::Result<std::vector<Change>> ChangesAfter(Transaction& tx, std::int64_t after, int limit) {
     const std::array params{Int(after), Int(std::max(limit, 1))};
     auto rows = tx.Query(
-        "SELECT seq, unit_id, day, metric, delta FROM aggregate_changes WHERE seq > $1 ORDER BY "
+        "SELECT seq, unit_id, day, metric, delta, procedure_code FROM aggregate_changes WHERE seq "
+        "> "
+        "$1 ORDER BY "
         "seq LIMIT $2",
         params);
     if (!rows) {
@@ -339,7 +342,7 @@ base::Result<std::vector<Change>> ChangesAfter(Transaction& tx, std::int64_t aft
     out.reserve(rows->size());
     for (const Row& row : *rows) {
         out.push_back(Change{row.Int(0), row.Int(1), static_cast<ind::Day>(row.Int(2)),
-                             static_cast<ind::Metric>(row.Int(3)), row.Int(4)});
+                             static_cast<ind::Metric>(row.Int(3)), row.Int(4), row.Text(5)});
     }
     return out;
 }
@@ -353,17 +356,18 @@ base::Result<std::vector<Change>> ChangesIn(Transaction& tx,
     for (std::int64_t s : seqs) {
         params.push_back(Int(s));
     }
-    auto rows =
-        tx.Query("SELECT seq, unit_id, day, metric, delta FROM aggregate_changes WHERE seq IN (" +
-                     Placeholders(1, seqs.size()) + ") ORDER BY seq",
-                 params);
+    auto rows = tx.Query(
+        "SELECT seq, unit_id, day, metric, delta, procedure_code FROM aggregate_changes WHERE seq "
+        "IN (" +
+            Placeholders(1, seqs.size()) + ") ORDER BY seq",
+        params);
     if (!rows) {
         return std::move(rows).error();
     }
     std::vector<Change> out;
     for (const Row& row : *rows) {
         out.push_back(Change{row.Int(0), row.Int(1), static_cast<ind::Day>(row.Int(2)),
-                             static_cast<ind::Metric>(row.Int(3)), row.Int(4)});
+                             static_cast<ind::Metric>(row.Int(3)), row.Int(4), row.Text(5)});
     }
     return out;
 }

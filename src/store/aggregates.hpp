@@ -65,6 +65,7 @@ struct Change {
     ind::Day day = 0;
     ind::Metric metric = ind::Metric::kReceivedOnline;
     std::int64_t delta = 0;
+    std::string procedure_code;
 };
 // Changes with seq > `after`, in seq order, at most `limit`.
 [[nodiscard]] base::Result<std::vector<Change>> ChangesAfter(Transaction& tx, std::int64_t after,

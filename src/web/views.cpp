@@ -124,12 +124,11 @@ Data LayoutData(const Chrome& chrome) {
     }
     if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer,
                                     domain::Role::kAdmin})) {
-        nav.push_back(NavItem("/chi-so", "Chỉ số 766", false));  // issue #6 (engineer T)
+        // Issue #6: indicators, dashboard, plan targets, reports.
+        nav.push_back(NavItem("/chi-so", "Chỉ số 766", false));
         nav.push_back(NavItem("/bang-dieu-khien", "Bảng điều khiển", false));
-    }
-    if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer,
-                                    domain::Role::kAdmin})) {
-        nav.push_back(NavItem("/bao-cao", "Báo cáo", false));  // issue #6
+        nav.push_back(NavItem("/chi-tieu-ke-hoach", "Chỉ tiêu kế hoạch", false));
+        nav.push_back(NavItem("/bao-cao", "Báo cáo", false));
     }
     if (HoldsAnyRole(chrome.actor, {domain::Role::kAdmin, domain::Role::kLeader,
                                     domain::Role::kControlOfficer})) {

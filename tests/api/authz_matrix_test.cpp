@@ -483,6 +483,12 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          fixed("/api/v1/reports/tthc-settlement?unit=46&period=2026-Q4&format=xlsx"),
          none,
          {"lanhdao", "kiemsoat", "quantri"}},
+        // Issue #6: the correction letter of a unit.
+        {Method::kGet,
+         "/api/v1/reports/correction-letter",
+         fixed("/api/v1/reports/correction-letter?unit=46&period=2026-Q4&format=pdf"),
+         none,
+         {"lanhdao", "kiemsoat", "quantri"}},
         // Issue #6: Decision 766 indicators of a unit's subtree.
         {Method::kGet,
          "/api/v1/indicators",

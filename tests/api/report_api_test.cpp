@@ -425,3 +425,43 @@ TEST_F(ReportApiTest, IndicatorsOfAQuarterFromTheAggregates) {
 
 }  // namespace
 }  // namespace motcua::testing
+
+namespace motcua::testing {
+namespace {
+
+// Issue #6: the correction letter through the API, as DOCX and PDF.
+TEST_F(ReportApiTest, CorrectionLetterDownloads) {
+    At("2026-07-06T09:00:00+07:00");
+    const std::string code = Receive();
+    Transfer(code);
+    api.clock().Set(*calendar::ParseInstant("2026-10-20T09:00:00+07:00"));
+    const Browser boss = api.SignIn("lanhdao");
+    auto r = api.Call(
+        Method::kGet,
+        "/api/v1/reports/correction-letter?unit=46.SOTP&period=2026-Q3&window=calendar", "", &boss);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.body.substr(0, 2), "PK");  // a zip container (DOCX)
+    EXPECT_NE(r.content_type.find("wordprocessingml"), std::string::npos);
+    r = api.Call(Method::kGet,
+                 "/api/v1/reports/correction-letter?unit=46.SOTP&period=2026-Q3&format=pdf", "",
+                 &boss);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.body.substr(0, 5), "%PDF-");
+    EXPECT_EQ(api.Call(Method::kGet,
+                       "/api/v1/reports/correction-letter?unit=46.SOTP&period=2026-Q3&format=odt",
+                       "", &boss)
+                  .status,
+              400);
+    EXPECT_EQ(
+        api.Call(Method::kGet, "/api/v1/reports/correction-letter?unit=46.SOTP", "", &boss).status,
+        400);
+    const Browser desk_officer = api.SignIn("motcua");
+    EXPECT_EQ(
+        api.Call(Method::kGet, "/api/v1/reports/correction-letter?unit=46.SOTP&period=2026-Q3", "",
+                 &desk_officer)
+            .status,
+        403);
+}
+
+}  // namespace
+}  // namespace motcua::testing

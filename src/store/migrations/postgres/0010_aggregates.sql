@@ -33,6 +33,7 @@ CREATE TABLE aggregate_changes (
     unit_id BIGINT NOT NULL,
     day     INTEGER NOT NULL,
     metric  INTEGER NOT NULL,
+    procedure_code TEXT NOT NULL,
     delta   BIGINT NOT NULL
 );
 

@@ -38,6 +38,7 @@ CREATE TABLE aggregate_changes (
     unit_id INTEGER NOT NULL,
     day     INTEGER NOT NULL,
     metric  INTEGER NOT NULL,
+    procedure_code TEXT NOT NULL,
     delta   INTEGER NOT NULL
 );
 

@@ -1,0 +1,67 @@
+// /api/v1/reports/correction-letter (issue #6): the quarterly system check's correction letter
+// (văn bản đôn đốc, chấn chỉnh; S0 Appendix §II.3, §III.2.2) of a unit for a period, as DOCX or
+// PDF; thin handler over app/correction_letters.hpp.
+#include <chrono>
+
+#include "api/route_util.hpp"
+#include "app/correction_letters.hpp"
+#include "calendar/civil_date.hpp"
+
+namespace motcua::api {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+void RegisterLetterRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
+    router.Add(
+        Method::kGet, "/api/v1/reports/correction-letter",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      app::SettlementReportQuery query;
+                      query.unit_code = std::string(req.Query("unit").value_or(""));
+                      query.period = std::string(req.Query("period").value_or(""));
+                      if (query.unit_code.empty() || query.period.empty()) {
+                          return Problem(base::InvalidArgument(
+                              "Cần tham số 'unit' (mã đơn vị) và 'period' (ví dụ 2026-Q3)."));
+                      }
+                      if (auto w = req.Query("window")) {
+                          auto rule = domain::report06::ParseWindowRule(*w);
+                          if (!rule) {
+                              return Problem(rule.error());
+                          }
+                          query.window = *rule;
+                      }
+                      auto format = app::ParseLetterFormat(req.Query("format").value_or("docx"));
+                      if (!format) {
+                          return Problem(format.error());
+                      }
+                      auto letter = app::CorrectionLetter(ctx, actor, query);
+                      if (!letter) {
+                          return Problem(letter.error());
+                      }
+                      auto file = app::ExportCorrectionLetter(
+                          *letter, *format,
+                          std::chrono::floor<std::chrono::days>(ctx.clock->Now() +
+                                                                calendar::kVietnamOffset));
+                      if (!file) {
+                          return Problem(file.error());
+                      }
+                      Response r;
+                      r.status = 200;
+                      r.content_type = file->content_type;
+                      r.body = std::move(file->bytes);
+                      r.AddHeader("Content-Disposition",
+                                  "attachment; filename=\"" + file->filename + "\"");
+                      r.AddHeader("Cache-Control", "no-store");
+                      return r;
+                  }),
+        {"Văn bản đôn đốc, chấn chỉnh của đợt kiểm tra hệ thống hằng quý (Kế hoạch KSTT, Phụ lục "
+         "§II.3, §III.2.2): hồ sơ quá hạn và tồn đọng, kết quả chưa số hóa, tỷ lệ dịch vụ công "
+         "trực tuyến và thanh toán trực tuyến của đơn vị (unit, period như báo cáo, window; "
+         "format: docx (mặc định) hoặc pdf, tệp tải về; lãnh đạo, kiểm soát TTHC, quản trị có "
+         "phạm vi bao gồm đơn vị)",
+         "session", "", R"({"type":"string","format":"binary"})"});
+}
+
+}  // namespace motcua::api
