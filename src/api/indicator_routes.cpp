@@ -83,7 +83,8 @@ json::object IndicatorReportJson(const app::IndicatorReport& r) {
     out["unit"] = json::object{{"code", r.unit.code}, {"name", r.unit.name}};
     out["period"] = r.period_label;
     out["window"] = r06::WindowRuleName(r.window.rule);
-    out["procedure"] = r.procedure_code.empty() ? json::value(nullptr) : json::value(r.procedure_code);
+    out["procedure"] =
+        r.procedure_code.empty() ? json::value(nullptr) : json::value(r.procedure_code);
     out["field"] = r.field.empty() ? json::value(nullptr) : json::value(r.field);
     out["from"] = calendar::FormatIsoDate(r.window.from);
     out["to"] = calendar::FormatIsoDate(r.window.to);
@@ -129,32 +130,34 @@ base::Result<app::IndicatorQuery> IndicatorQueryOf(const Request& req) {
 }  // namespace
 
 void RegisterIndicatorRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
-    router.Add(Method::kGet, "/api/v1/indicators",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) {
-                             auto query = IndicatorQueryOf(req);
-                             if (!query) {
-                                 return Problem(query.error());
-                             }
-                             auto report = app::Indicators(ctx, actor, *query);
-                             if (!report) {
-                                 return Problem(report.error());
-                             }
-                             Response r = Json(200, IndicatorReportJson(*report));
-                             r.AddHeader("Cache-Control", "no-store");
-                             return r;
-                         }),
-               {"Bộ chỉ số 766 (Quyết định 766/QĐ-TTg, 6 nhóm, 100 điểm) của đơn vị và các đơn "
-                "vị trực thuộc trong kỳ, tính từ số liệu cộng dồn; kèm xếp hạng các đơn vị con "
-                "trực tiếp (unit; period: 2026-07, 2026-Q3, 2026-H1, 2026-9M, 2026; window: "
-                "calendar (mặc định) hoặc reporting; hoặc from, to: khoảng ngày bất kỳ YYYY-MM-DD; lọc "
-                "theo procedure (mã thủ tục) hoặc field (lĩnh vực); lãnh đạo, kiểm soát TTHC, quản trị có phạm "
-                "vi bao gồm đơn vị). Chỉ số chưa có dữ liệu: rate_percent = null, 0 điểm, kèm note",
-                "session", "",
-                R"({"type":"object","properties":{"unit":{"type":"object"},)"
-                R"("period":{"type":"string"},"points":{"type":"number"},)"
-                R"("groups":{"type":"array"},"dossiers":{"type":"object"},)"
-                R"("children":{"type":"array"}}})"});
+    router.Add(
+        Method::kGet, "/api/v1/indicators",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) {
+                      auto query = IndicatorQueryOf(req);
+                      if (!query) {
+                          return Problem(query.error());
+                      }
+                      auto report = app::Indicators(ctx, actor, *query);
+                      if (!report) {
+                          return Problem(report.error());
+                      }
+                      Response r = Json(200, IndicatorReportJson(*report));
+                      r.AddHeader("Cache-Control", "no-store");
+                      return r;
+                  }),
+        {"Bộ chỉ số 766 (Quyết định 766/QĐ-TTg, 6 nhóm, 100 điểm) của đơn vị và các đơn "
+         "vị trực thuộc trong kỳ, tính từ số liệu cộng dồn; kèm xếp hạng các đơn vị con "
+         "trực tiếp (unit; period: 2026-07, 2026-Q3, 2026-H1, 2026-9M, 2026; window: "
+         "calendar (mặc định) hoặc reporting; hoặc from, to: khoảng ngày bất kỳ YYYY-MM-DD; lọc "
+         "theo procedure (mã thủ tục) hoặc field (lĩnh vực); lãnh đạo, kiểm soát TTHC, quản trị có "
+         "phạm "
+         "vi bao gồm đơn vị). Chỉ số chưa có dữ liệu: rate_percent = null, 0 điểm, kèm note",
+         "session", "",
+         R"({"type":"object","properties":{"unit":{"type":"object"},)"
+         R"("period":{"type":"string"},"points":{"type":"number"},)"
+         R"("groups":{"type":"array"},"dossiers":{"type":"object"},)"
+         R"("children":{"type":"array"}}})"});
 }
 
 }  // namespace motcua::api

@@ -757,11 +757,11 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterRatingRoutes(router, ctx, cache);
     RegisterCitizenRoutes(router, ctx, cache);
     RegisterPaymentRoutes(router, ctx, cache);
-    RegisterReportRoutes(router, ctx, cache);  // issue #6
-    RegisterIndicatorRoutes(router, ctx, cache);  // issue #6: QĐ 766
-    RegisterLetterRoutes(router, ctx, cache);     // issue #6: correction letter
+    RegisterReportRoutes(router, ctx, cache);       // issue #6
+    RegisterIndicatorRoutes(router, ctx, cache);    // issue #6: QĐ 766
+    RegisterLetterRoutes(router, ctx, cache);       // issue #6: correction letter
     RegisterPublicationRoutes(router, ctx, cache);  // issue #6: monthly publication
-    RegisterPlanTargetRoutes(router, ctx, cache);  // issue #6: plan targets (S0 §III)
+    RegisterPlanTargetRoutes(router, ctx, cache);   // issue #6: plan targets (S0 §III)
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

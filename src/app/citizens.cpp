@@ -1,5 +1,4 @@
 #include "app/citizens.hpp"
-#include "app/indicators.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +9,7 @@
 #include "app/audit_util.hpp"
 #include "app/catalogue.hpp"
 #include "app/crypto.hpp"
+#include "app/indicators.hpp"
 #include "store/citizens.hpp"
 #include "store/documents.hpp"
 #include "store/dossiers.hpp"

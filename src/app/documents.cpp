@@ -1,10 +1,10 @@
 #include "app/documents.hpp"
-#include "app/indicators.hpp"
 
 #include <algorithm>
 
 #include "app/audit_util.hpp"
 #include "app/dossier_access.hpp"
+#include "app/indicators.hpp"
 #include "store/dossiers.hpp"
 #include "text/unicode.hpp"
 

@@ -1,10 +1,10 @@
 #include "app/dossier_facts.hpp"
-#include "app/indicators.hpp"
 
 #include <string>
 
 #include "app/audit_util.hpp"
 #include "app/dossier_access.hpp"
+#include "app/indicators.hpp"
 #include "store/dossiers.hpp"
 
 namespace motcua::app {

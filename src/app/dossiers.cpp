@@ -1,5 +1,4 @@
 #include "app/dossiers.hpp"
-#include "app/indicators.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,6 +10,7 @@
 #include "app/catalogue.hpp"
 #include "app/crypto.hpp"
 #include "app/dossier_access.hpp"
+#include "app/indicators.hpp"
 #include "app/notify.hpp"
 #include "calendar/civil_date.hpp"
 #include "domain/unit.hpp"

@@ -1,5 +1,4 @@
 #include "app/payments.hpp"
-#include "app/indicators.hpp"
 
 #include <array>
 #include <charconv>
@@ -10,6 +9,7 @@
 #include "app/audit_util.hpp"
 #include "app/crypto.hpp"
 #include "app/dossier_access.hpp"
+#include "app/indicators.hpp"
 #include "app/notify.hpp"
 #include "calendar/instant.hpp"
 #include "domain/dossier.hpp"

@@ -1,10 +1,10 @@
 // Internal processes and the deadline sweep (app/dossiers.hpp).
 #include "app/audit_util.hpp"
-#include "app/indicators.hpp"
 #include "app/authz.hpp"
 #include "app/catalogue.hpp"
 #include "app/dossier_access.hpp"
 #include "app/dossiers.hpp"
+#include "app/indicators.hpp"
 #include "store/procedures.hpp"
 #include "store/units.hpp"
 

@@ -1,5 +1,4 @@
 #include "app/ratings.hpp"
-#include "app/indicators.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -9,6 +8,7 @@
 
 #include "app/audit_util.hpp"
 #include "app/dossier_access.hpp"
+#include "app/indicators.hpp"
 #include "calendar/civil_date.hpp"
 #include "store/dossiers.hpp"
 #include "store/procedures.hpp"

@@ -39,7 +39,8 @@ constexpr std::array<std::string_view, kMetricCount> kMetricNames{"received_onli
                                                                   "issued",
                                                                   "e_result",
                                                                   "digitised",
-                                                                  "rated", "component_digitised"};
+                                                                  "rated",
+                                                                  "component_digitised"};
 
 std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
     std::int64_t q = a / b;

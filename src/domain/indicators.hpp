@@ -43,12 +43,12 @@ enum class Metric : std::uint8_t {
     kPaidOnline = 12,         // R: the fee was paid online (3.6)
     kReused = 13,             // R: at least one component reused from digitised data (4.3)
     kStoreLinked = 14,  // R: a reused component or the result pushed to the citizen's store (4.4)
-    kPopulationData = 15,  // R: population database / VNeID data used (4.5b)
-    kDissatisfied = 16,    // R: rated "dissatisfied" or with a complaint (5.4)
-    kIssued = 17,          // F: finished with an issued result (4.1, 4.2 denominators)
-    kEResult = 18,         // F: … and the result is digitised (4.1)
-    kDigitised = 19,       // F: … with a digitised component and a digitised result (4.2)
-    kRated = 20,           // R: rated by the applicant
+    kPopulationData = 15,      // R: population database / VNeID data used (4.5b)
+    kDissatisfied = 16,        // R: rated "dissatisfied" or with a complaint (5.4)
+    kIssued = 17,              // F: finished with an issued result (4.1, 4.2 denominators)
+    kEResult = 18,             // F: … and the result is digitised (4.1)
+    kDigitised = 19,           // F: … with a digitised component and a digitised result (4.2)
+    kRated = 20,               // R: rated by the applicant
     kComponentDigitised = 21,  // R: at least one component digitised (plan targets)
 };
 inline constexpr int kMetricCount = 22;

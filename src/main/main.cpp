@@ -9,8 +9,8 @@
 
 #include "main/calendar_cli.hpp"
 #include "main/generate_cli.hpp"
-#include "main/payment_sandbox.hpp"
 #include "main/indicator_cli.hpp"
+#include "main/payment_sandbox.hpp"
 #include "main/report_cli.hpp"
 #include "main/server_cli.hpp"
 
@@ -35,9 +35,9 @@ int main(int argc, char** argv) {
     motcua::main::RegisterCalendarCommands(app, exit_code);
     motcua::main::RegisterServerCommands(app, exit_code);
     motcua::main::RegisterPaymentSandboxCommand(app, exit_code);
-    motcua::main::RegisterReportCommand(app, exit_code);  // issue #6
+    motcua::main::RegisterReportCommand(app, exit_code);      // issue #6
     motcua::main::RegisterIndicatorCommands(app, exit_code);  // issue #6: QĐ 766
-    motcua::main::RegisterGenerateCommand(app, exit_code);  // issue #6
+    motcua::main::RegisterGenerateCommand(app, exit_code);    // issue #6
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -16,12 +16,12 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
-#include "app/indicator_index.hpp"
-#include "app/indicators.hpp"
 #include "app/context.hpp"
 #include "app/crypto.hpp"
 #include "app/dossiers.hpp"
 #include "app/event_export.hpp"
+#include "app/indicator_index.hpp"
+#include "app/indicators.hpp"
 #include "app/notify.hpp"
 #include "app/payments.hpp"
 #include "app/seed.hpp"

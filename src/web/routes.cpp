@@ -318,9 +318,9 @@ void RegisterWebRoutes(http::Router& router, app::AppContext& ctx, const WebOpti
     RegisterRatingPages(router, site);
     RegisterCitizenPages(router, site);
     RegisterDocumentPages(router, site);
-    RegisterReportPages(router, site);  // issue #6
-    RegisterFactsPages(router, site);   // issue #6
-    RegisterIndicatorPages(router, site);  // issue #6: QĐ 766 pages (engineer T)
+    RegisterReportPages(router, site);      // issue #6
+    RegisterFactsPages(router, site);       // issue #6
+    RegisterIndicatorPages(router, site);   // issue #6: QĐ 766 pages (engineer T)
     RegisterPlanTargetPages(router, site);  // issue #6: plan targets (engineer U)
     router.Add(Method::kGet, "/static/{name}",
                [](const Request& req) { return ServeStatic(req, req.path_params.at("name")); },

@@ -501,11 +501,8 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          none,
          {"lanhdao", "kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"}},
         // Issue #6: the monthly publication of the indicators is public (no applicant data).
-        {Method::kGet,
-         "/api/v1/publications/indicators",
-         fixed("/api/v1/publications/indicators?unit=46&month=2026-10"),
-         none,
-         all},
+        {Method::kGet, "/api/v1/publications/indicators",
+         fixed("/api/v1/publications/indicators?unit=46&month=2026-10"), none, all},
         // Issue #6: plan targets (S0 §III). The PUTs run first and create the plans (as
         // kiemsoat) that the reads below use.
         {Method::kPut,
