@@ -40,25 +40,12 @@ base::Result<CorrectionLetterData> Run(AppContext& ctx, const Actor* actor,
     const r06::Window window = r06::Resolve(*period, query.window);
     return InReadTransaction<CorrectionLetterData>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<CorrectionLetterData> {
-            if (actor != nullptr && !actor->SignedIn()) {
-                return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
+            auto scope = internal::ResolveReportScope(tx, actor, query.unit_code);
+            if (!scope) {
+                return std::move(scope).error();
             }
-            auto unit = store::units::GetByCode(tx, query.unit_code);
-            if (!unit) {
-                return std::move(unit).error();
-            }
-            if (!*unit) {
-                return base::NotFound("không có đơn vị mã " + query.unit_code);
-            }
-            if (actor != nullptr) {
-                if (base::Status s = internal::MayReport(tx, *actor, (*unit)->id); !s) {
-                    return s.error();
-                }
-            }
-            auto units = internal::Subtree(tx, **unit);
-            if (!units) {
-                return std::move(units).error();
-            }
+            const domain::Unit* unit = &scope->unit;
+            const std::vector<domain::Unit>* units = &scope->units;
             std::vector<std::int64_t> ids;
             std::map<std::int64_t, std::string> names;
             for (const domain::Unit& u : *units) {
@@ -75,7 +62,7 @@ base::Result<CorrectionLetterData> Run(AppContext& ctx, const Actor* actor,
                     "văn bản có quá nhiều hồ sơ; hãy chọn đơn vị nhỏ hơn hoặc kỳ ngắn hơn");
             }
             CorrectionLetterData out;
-            out.unit = **unit;
+            out.unit = *unit;
             out.window = window;
             auto line = [&](std::int64_t id) -> base::Result<LetterDossier> {
                 auto d = store::dossiers::Get(tx, id);

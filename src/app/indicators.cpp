@@ -101,26 +101,32 @@ struct Scope {
     std::set<std::string> levels;
 };
 
-base::Result<Scope> ScopeOf(store::Transaction& tx, const domain::Unit& root) {
-    auto units = internal::Subtree(tx, root);
-    if (!units) {
-        return std::move(units).error();
-    }
+// The scope of `root` from its subtree `units` (breadth first, the root first).
+base::Result<Scope> ScopeFrom(store::Transaction& tx, const domain::Unit& root,
+                              std::vector<domain::Unit> units) {
     auto root_level = LevelOfUnit(tx, root);
     if (!root_level) {
         return std::move(root_level).error();
     }
     Scope scope;
     std::map<std::int64_t, std::string> level_of{{root.id, *root_level}};
-    for (const domain::Unit& u : *units) {
+    for (const domain::Unit& u : units) {
         std::string inherited =
             u.parent_id && level_of.contains(*u.parent_id) ? level_of[*u.parent_id] : *root_level;
         const std::string level(LevelOf(u.type, inherited));
         level_of[u.id] = level;
         scope.levels.insert(level);
     }
-    scope.units = std::move(*units);
+    scope.units = std::move(units);
     return scope;
+}
+
+base::Result<Scope> ScopeOf(store::Transaction& tx, const domain::Unit& root) {
+    auto units = internal::Subtree(tx, root);
+    if (!units) {
+        return std::move(units).error();
+    }
+    return ScopeFrom(tx, root, std::move(*units));
 }
 
 ind::Scorecard ScoreOf(const ind::ScoringRules& rules, const std::vector<domain::Unit>& units,
@@ -186,22 +192,12 @@ base::Result<IndicatorReport> Run(AppContext& ctx, const Actor* actor,
     const ind::Day to = ind::ToDay(window.to);
     return InReadTransaction<IndicatorReport>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<IndicatorReport> {
-            if (actor != nullptr && !actor->SignedIn()) {
-                return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
+            auto resolved = internal::ResolveReportScope(tx, actor, query.unit_code);
+            if (!resolved) {
+                return std::move(resolved).error();
             }
-            auto unit = store::units::GetByCode(tx, query.unit_code);
-            if (!unit) {
-                return std::move(unit).error();
-            }
-            if (!*unit) {
-                return base::NotFound("không có đơn vị mã " + query.unit_code);
-            }
-            if (actor != nullptr) {
-                if (base::Status s = internal::MayReport(tx, *actor, (*unit)->id); !s) {
-                    return s.error();
-                }
-            }
-            auto scope = ScopeOf(tx, **unit);
+            const domain::Unit* unit = &resolved->unit;
+            auto scope = ScopeFrom(tx, *unit, resolved->units);
             if (!scope) {
                 return std::move(scope).error();
             }
@@ -239,7 +235,7 @@ base::Result<IndicatorReport> Run(AppContext& ctx, const Actor* actor,
                 return std::move(by_procedure).error();
             }
             IndicatorReport report;
-            report.unit = **unit;
+            report.unit = *unit;
             report.window = window;
             report.period_label = period_label;
             report.procedure_code = query.procedure_code;
@@ -249,7 +245,7 @@ base::Result<IndicatorReport> Run(AppContext& ctx, const Actor* actor,
                                   Catalogue(*procedures, scope->levels, *by_procedure, only));
             // Direct children, each with its own subtree.
             for (const domain::Unit& child : scope->units) {
-                if (child.parent_id != (*unit)->id) {
+                if (child.parent_id != unit->id) {
                     continue;
                 }
                 auto sub = ScopeOf(tx, child);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "app/actor.hpp"
@@ -20,5 +21,15 @@ namespace motcua::app::internal {
 // or kPermissionDenied (Vietnamese) otherwise.
 [[nodiscard]] base::Status MayReport(store::Transaction& tx, const Actor& actor,
                                      std::int64_t unit_id);
+
+struct ReportScope {
+    domain::Unit unit;
+    std::vector<domain::Unit> units;  // the unit and its subtree, breadth first
+};
+// The prelude of every report and indicator read: the unit `unit_code` (kNotFound), the caller
+// allowed to see its figures (`actor` null: the system), and its subtree.
+[[nodiscard]] base::Result<ReportScope> ResolveReportScope(store::Transaction& tx,
+                                                           const Actor* actor,
+                                                           const std::string& unit_code);
 
 }  // namespace motcua::app::internal

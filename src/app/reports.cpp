@@ -57,6 +57,30 @@ base::Status MayReport(store::Transaction& tx, const Actor& actor, std::int64_t 
                        "đơn vị này mới xem được báo cáo tình hình giải quyết TTHC."};
 }
 
+base::Result<ReportScope> ResolveReportScope(store::Transaction& tx, const Actor* actor,
+                                             const std::string& unit_code) {
+    if (actor != nullptr && !actor->SignedIn()) {
+        return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
+    }
+    auto unit = store::units::GetByCode(tx, unit_code);
+    if (!unit) {
+        return std::move(unit).error();
+    }
+    if (!*unit) {
+        return base::NotFound("không có đơn vị mã " + unit_code);
+    }
+    if (actor != nullptr) {
+        if (base::Status s = MayReport(tx, *actor, (*unit)->id); !s) {
+            return s.error();
+        }
+    }
+    auto units = Subtree(tx, **unit);
+    if (!units) {
+        return std::move(units).error();
+    }
+    return ReportScope{std::move(**unit), std::move(*units)};
+}
+
 }  // namespace internal
 
 namespace {
@@ -120,25 +144,12 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
     const r06::Window window = r06::Resolve(*period, query.window);
     return InReadTransaction<SettlementReport>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<SettlementReport> {
-            if (actor != nullptr && !actor->SignedIn()) {
-                return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
+            auto scope = internal::ResolveReportScope(tx, actor, query.unit_code);
+            if (!scope) {
+                return std::move(scope).error();
             }
-            auto unit = store::units::GetByCode(tx, query.unit_code);
-            if (!unit) {
-                return std::move(unit).error();
-            }
-            if (!*unit) {
-                return base::NotFound("không có đơn vị mã " + query.unit_code);
-            }
-            if (actor != nullptr) {
-                if (base::Status s = internal::MayReport(tx, *actor, (*unit)->id); !s) {
-                    return s.error();
-                }
-            }
-            auto units = internal::Subtree(tx, **unit);
-            if (!units) {
-                return std::move(units).error();
-            }
+            const domain::Unit* unit = &scope->unit;
+            const std::vector<domain::Unit>* units = &scope->units;
             std::vector<std::int64_t> ids;
             std::vector<r06::UnitLabel> labels;
             for (const domain::Unit& u : *units) {
@@ -150,7 +161,7 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
                 if (!report) {
                     return std::move(report).error();
                 }
-                return SettlementReport{**unit, std::move(*report)};
+                return SettlementReport{*unit, std::move(*report)};
             }
             auto facts = store::dossiers::ReportFacts(tx, ids, window.Begin(), window.End(),
                                                       window.to, kMaxReportDossiers + 1);
@@ -179,7 +190,7 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
             if (!report) {
                 return std::move(report).error();
             }
-            return SettlementReport{**unit, std::move(*report)};
+            return SettlementReport{*unit, std::move(*report)};
         });
 }
 

@@ -17,7 +17,7 @@ using std::chrono::sys_days;
 using std::chrono::sys_seconds;
 
 constexpr std::int64_t kSecondsPerDay = 86400;
-constexpr std::int64_t kVietnamOffset = 7 * 3600;
+constexpr std::int64_t kVietnamOffset = std::int64_t{7} * 3600;
 
 constexpr std::array<std::string_view, kMetricCount> kMetricNames{"received_online",
                                                                   "received_direct",

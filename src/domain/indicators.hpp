@@ -90,7 +90,10 @@ using Day = std::int32_t;
 struct Item {
     Day day = 0;
     Metric metric = Metric::kReceivedOnline;
-    friend auto operator<=>(const Item&, const Item&) = default;
+    friend bool operator==(const Item&, const Item&) = default;
+    friend bool operator<(const Item& a, const Item& b) {
+        return a.day != b.day ? a.day < b.day : a.metric < b.metric;
+    }
 };
 
 // A dossier's counters, sorted. Empty for a dossier never received complete.

@@ -9,6 +9,7 @@
 
 #include "app/context.hpp"
 #include "app/generate.hpp"
+#include "main/cli_db.hpp"
 #include "store/database.hpp"
 
 namespace motcua::main {
@@ -44,13 +45,9 @@ base::Status RunGenerate(const GenerateCliOptions& o) {
     if (!seed) {
         return seed.error();
     }
-    std::string url = o.db;
-    if (url.empty()) {
-        const char* env = std::getenv("MOTCUA_DB");
-        if (env == nullptr || *env == '\0') {
-            return base::InvalidArgument("thiếu --db (hoặc biến môi trường MOTCUA_DB)");
-        }
-        url = env;
+    auto url = DatabaseUrl(o.db);
+    if (!url) {
+        return url.error();
     }
     app::GenerateOptions options;
     options.dossiers = *n;
@@ -62,7 +59,7 @@ base::Status RunGenerate(const GenerateCliOptions& o) {
     if (options.dossiers < 1) {
         return base::InvalidArgument("số hồ sơ (--dossiers) phải lớn hơn 0");
     }
-    auto db = store::Open(url);
+    auto db = store::Open(*url);
     if (!db) {
         return db.error();
     }

@@ -11,6 +11,7 @@
 #include "api/route_util.hpp"
 #include "app/context.hpp"
 #include "app/indicators.hpp"
+#include "main/cli_db.hpp"
 #include "store/database.hpp"
 
 namespace motcua::main {
@@ -24,32 +25,12 @@ struct Options {
     std::string window = "calendar";
 };
 
-base::Result<std::unique_ptr<store::Database>> OpenMigrated(const std::string& given) {
-    std::string url = given;
-    if (url.empty()) {
-        const char* env = std::getenv("MOTCUA_DB");
-        if (env == nullptr || *env == '\0') {
-            return base::InvalidArgument("thiếu --db (hoặc biến môi trường MOTCUA_DB)");
-        }
-        url = env;
-    }
-    auto db = store::Open(url);
-    if (!db) {
-        return std::move(db).error();
-    }
-    auto applied = store::Migrate(**db);
-    if (!applied) {
-        return std::move(applied).error();
-    }
-    return std::move(*db);
-}
-
 base::Status RunIndicators(const Options& o) {
     auto rule = domain::report06::ParseWindowRule(o.window);
     if (!rule) {
         return rule.error();
     }
-    auto db = OpenMigrated(o.db);
+    auto db = OpenMigratedDatabase(o.db);
     if (!db) {
         return db.error();
     }
@@ -67,7 +48,7 @@ base::Status RunIndicators(const Options& o) {
 }
 
 base::Status RunRebuild(const Options& o) {
-    auto db = OpenMigrated(o.db);
+    auto db = OpenMigratedDatabase(o.db);
     if (!db) {
         return db.error();
     }

@@ -17,6 +17,7 @@
 #include "http/problem.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "text/markup.hpp"
 
 namespace motcua::main {
 
@@ -36,29 +37,7 @@ struct SandboxSettings {
 };
 
 std::string Escape(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
+    return text::EscapeMarkup(text);
 }
 
 // "1234000" → "1.234.000 đ".

@@ -16,6 +16,7 @@
 #include "app/report_exports.hpp"
 #include "app/reports.hpp"
 #include "calendar/civil_date.hpp"
+#include "main/cli_db.hpp"
 #include "store/database.hpp"
 
 namespace motcua::main {
@@ -51,23 +52,7 @@ base::Status WriteOut(const std::string& path, const std::string& bytes) {
 
 // Opens and migrates the database of --db (or MOTCUA_DB).
 base::Result<std::unique_ptr<store::Database>> OpenDb(const ReportOptions& o) {
-    std::string url = o.db;
-    if (url.empty()) {
-        const char* env = std::getenv("MOTCUA_DB");
-        if (env == nullptr || *env == '\0') {
-            return base::InvalidArgument("thiếu --db (hoặc biến môi trường MOTCUA_DB)");
-        }
-        url = env;
-    }
-    auto db = store::Open(url);
-    if (!db) {
-        return db.error();
-    }
-    auto applied = store::Migrate(**db);
-    if (!applied) {
-        return applied.error();
-    }
-    return db;
+    return OpenMigratedDatabase(o.db);
 }
 
 std::chrono::sys_days Today() {

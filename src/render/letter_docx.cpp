@@ -12,6 +12,7 @@
 
 #include "render/document.hpp"
 #include "render/letters.hpp"
+#include "text/markup.hpp"
 
 namespace motcua::render {
 namespace {
@@ -110,26 +111,7 @@ base::Result<std::string> Zip(const std::vector<std::pair<std::string, std::stri
 }
 
 std::string Escape(std::string_view text) {
-    std::string out;
-    for (const char c : detail::Clean(text)) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
+    return text::EscapeMarkup(detail::Clean(text));
 }
 
 struct Style {

@@ -13,6 +13,7 @@
 
 #include "render/document.hpp"
 #include "render/forms.hpp"
+#include "render/xlsx_workbook.hpp"
 
 namespace motcua::render {
 namespace {
@@ -25,32 +26,6 @@ constexpr lxw_row_t kFirstDataRow = 5;
 constexpr lxw_col_t kLastColumn = detail::kRegisterColumns.size() - 1;
 constexpr double kCharsPerWidth = 1.6;  // kRegisterColumns widths → Excel column widths
 constexpr uint8_t kPaperA4 = 9;         // Excel's paper code for A4
-
-// A temporary file removed when this goes out of scope.
-class TempFile final {
-public:
-    TempFile() {
-        std::error_code ec;
-        std::string pattern =
-            (std::filesystem::temp_directory_path(ec) / "motcua-register-XXXXXX.xlsx").string();
-        if (ec) pattern = "/tmp/motcua-register-XXXXXX.xlsx";
-        const int fd = mkstemps(pattern.data(), 5);
-        if (fd >= 0) {
-            close(fd);
-            path_ = pattern;
-        }
-    }
-    ~TempFile() {
-        if (!path_.empty()) std::remove(path_.c_str());
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-
-    [[nodiscard]] const std::string& Path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 // Formats of the sheet (owned by the workbook).
 struct Formats {
@@ -157,25 +132,9 @@ base::Result<std::string> RenderRegisterXlsx(const FormData& form) {
         return base::InvalidArgument("Chỉ sổ theo dõi hồ sơ mới xuất được ra XLSX");
     }
     if (base::Status s = detail::Validate(form); !s) return s.error();
-    const TempFile file;
-    if (file.Path().empty()) return base::Internal("cannot create a temporary file for the XLSX");
-    lxw_workbook* wb = workbook_new(file.Path().c_str());
-    if (wb == nullptr) return base::Internal("libxlsxwriter: cannot create the workbook");
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "Sổ theo dõi");
-    const lxw_error written =
-        ws == nullptr ? LXW_ERROR_MEMORY_MALLOC_FAILED : WriteSheet(form, wb, ws);
-    const lxw_error closed = workbook_close(wb);  // frees the workbook in every case
-    if (written == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
-        return base::InvalidArgument("Nội dung một ô của sổ vượt quá 32.767 ký tự");
-    }
-    if (written != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
-        const lxw_error e = written != LXW_NO_ERROR ? written : closed;
-        return base::Internal(std::string("libxlsxwriter: ") + lxw_strerror(e));
-    }
-    std::ifstream in(file.Path(), std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) return base::Internal("cannot read the XLSX back");
-    return bytes;
+    return detail::RenderWorkbook(
+        "Sổ theo dõi", "Nội dung một ô của sổ vượt quá 32.767 ký tự",
+        [&](lxw_workbook* wb, lxw_worksheet* ws) { return WriteSheet(form, wb, ws); });
 }
 
 }  // namespace motcua::render

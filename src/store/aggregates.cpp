@@ -353,6 +353,7 @@ base::Result<std::vector<Change>> ChangesIn(Transaction& tx,
         return std::vector<Change>{};
     }
     std::vector<Value> params;
+    params.reserve(seqs.size());
     for (std::int64_t s : seqs) {
         params.push_back(Int(s));
     }

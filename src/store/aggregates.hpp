@@ -43,7 +43,7 @@ struct Cell {
     ind::Metric metric = ind::Metric::kReceivedOnline;
     std::string procedure_code;
     std::int64_t value = 0;
-    friend auto operator<=>(const Cell&, const Cell&) = default;
+    friend bool operator==(const Cell&, const Cell&) = default;
 };
 
 // Empties both tables (the rebuild's first step).

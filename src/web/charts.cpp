@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "text/markup.hpp"
+
 namespace motcua::web::charts {
 
 namespace {
@@ -44,30 +46,7 @@ std::string SvgOpen(int width, int height, const std::string& title) {
 }  // namespace
 
 std::string XmlEscape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return text::EscapeMarkup(text);
 }
 
 std::string TrendChart(const std::string& title, const std::string& bar_name,

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace motcua::text {
+
+// Escapes text for HTML or XML content and attribute values: & < > " ' become entities.
+[[nodiscard]] std::string EscapeMarkup(std::string_view text);
+
+}  // namespace motcua::text
