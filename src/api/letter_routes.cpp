@@ -47,14 +47,7 @@ void RegisterLetterRoutes(http::Router& router, app::AppContext& ctx, const Cach
                       if (!file) {
                           return Problem(file.error());
                       }
-                      Response r;
-                      r.status = 200;
-                      r.content_type = file->content_type;
-                      r.body = std::move(file->bytes);
-                      r.AddHeader("Content-Disposition",
-                                  "attachment; filename=\"" + file->filename + "\"");
-                      r.AddHeader("Cache-Control", "no-store");
-                      return r;
+                      return Download(std::move(file->bytes), file->content_type, file->filename);
                   }),
         {"Văn bản đôn đốc, chấn chỉnh của đợt kiểm tra hệ thống hằng quý (Kế hoạch KSTT, Phụ lục "
          "§II.3, §III.2.2): hồ sơ quá hạn và tồn đọng, kết quả chưa số hóa, tỷ lệ dịch vụ công "

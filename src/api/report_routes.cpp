@@ -82,55 +82,48 @@ json::object SettlementReportJson(const app::SettlementReport& r) {
 }
 
 void RegisterReportRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
-    router.Add(Method::kGet, "/api/v1/reports/tthc-settlement",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto query = QueryOf(req);
-                             if (!query) {
-                                 return Problem(query.error());
-                             }
-                             auto format =
-                                 app::ParseReportFormat(req.Query("format").value_or("json"));
-                             if (!format) {
-                                 return Problem(format.error());
-                             }
-                             auto report = app::TthcSettlementReport(ctx, actor, *query);
-                             if (!report) {
-                                 return Problem(report.error());
-                             }
-                             if (*format == app::ReportFormat::kJson) {
-                                 Response r = Json(200, SettlementReportJson(*report));
-                                 r.AddHeader("Cache-Control", "no-store");
-                                 return r;
-                             }
-                             auto file = app::ExportSettlementReport(
-                                 *report, *format,
-                                 std::chrono::floor<std::chrono::days>(ctx.clock->Now() +
-                                                                       calendar::kVietnamOffset));
-                             if (!file) {
-                                 return Problem(file.error());
-                             }
-                             Response r;
-                             r.status = 200;
-                             r.content_type = file->content_type;
-                             r.body = std::move(file->bytes);
-                             r.AddHeader("Content-Disposition",
-                                         "attachment; filename=\"" + file->filename + "\"");
-                             r.AddHeader("Cache-Control", "no-store");
-                             return r;
-                         }),
-               {"Báo cáo biểu 06/II.06a (Thông tư 01/2020/TT-VPCP): tình hình, kết quả giải "
-                "quyết TTHC của đơn vị và các đơn vị trực thuộc trong kỳ (unit, period: 2026-Q3, "
-                "2026-H1, 2026-9M, 2026, 2026-07; window: reporting|calendar; format: json (mặc "
-                "định), xlsx hoặc pdf: tệp biểu mẫu tải về với Content-Disposition attachment "
-                "bao-cao-06-<unit>-<period>.xlsx|pdf; lãnh đạo, kiểm soát TTHC, quản trị có phạm "
-                "vi bao gồm đơn vị)",
-                "session", "",
-                R"({"type":"object","properties":{"unit":{"type":"object"},)"
-                R"("period":{"type":"string"},"window":{"type":"string"},)"
-                R"("from":{"type":"string"},"to":{"type":"string"},)"
-                R"("rows":{"type":"array"},"by_unit":{"type":"array"},)"
-                R"("total":{"type":"object"}}})"});
+    router.Add(
+        Method::kGet, "/api/v1/reports/tthc-settlement",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto query = QueryOf(req);
+                      if (!query) {
+                          return Problem(query.error());
+                      }
+                      auto format = app::ParseReportFormat(req.Query("format").value_or("json"));
+                      if (!format) {
+                          return Problem(format.error());
+                      }
+                      auto report = app::TthcSettlementReport(ctx, actor, *query);
+                      if (!report) {
+                          return Problem(report.error());
+                      }
+                      if (*format == app::ReportFormat::kJson) {
+                          Response r = Json(200, SettlementReportJson(*report));
+                          r.AddHeader("Cache-Control", "no-store");
+                          return r;
+                      }
+                      auto file = app::ExportSettlementReport(
+                          *report, *format,
+                          std::chrono::floor<std::chrono::days>(ctx.clock->Now() +
+                                                                calendar::kVietnamOffset));
+                      if (!file) {
+                          return Problem(file.error());
+                      }
+                      return Download(std::move(file->bytes), file->content_type, file->filename);
+                  }),
+        {"Báo cáo biểu 06/II.06a (Thông tư 01/2020/TT-VPCP): tình hình, kết quả giải "
+         "quyết TTHC của đơn vị và các đơn vị trực thuộc trong kỳ (unit, period: 2026-Q3, "
+         "2026-H1, 2026-9M, 2026, 2026-07; window: reporting|calendar; format: json (mặc "
+         "định), xlsx hoặc pdf: tệp biểu mẫu tải về với Content-Disposition attachment "
+         "bao-cao-06-<unit>-<period>.xlsx|pdf; lãnh đạo, kiểm soát TTHC, quản trị có phạm "
+         "vi bao gồm đơn vị)",
+         "session", "",
+         R"({"type":"object","properties":{"unit":{"type":"object"},)"
+         R"("period":{"type":"string"},"window":{"type":"string"},)"
+         R"("from":{"type":"string"},"to":{"type":"string"},)"
+         R"("rows":{"type":"array"},"by_unit":{"type":"array"},)"
+         R"("total":{"type":"object"}}})"});
 }
 
 }  // namespace motcua::api

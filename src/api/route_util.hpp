@@ -25,6 +25,10 @@ namespace motcua::api {
 
 [[nodiscard]] http::Response Json(int status, const boost::json::value& value);
 [[nodiscard]] http::Response Problem(const base::Error& error);
+// A file to download: 200, `content_type`, Content-Disposition attachment with `filename` (ASCII),
+// Cache-Control no-store.
+[[nodiscard]] http::Response Download(std::string bytes, const std::string& content_type,
+                                      const std::string& filename);
 
 // A handler that needs the actor: resolves it, enforces the CSRF token on cookie-authenticated
 // state changes, requires one of `body_types` where a body is sent, and invalidates the public

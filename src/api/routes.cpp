@@ -33,6 +33,16 @@ Response Problem(const base::Error& error) {
     return http::ProblemResponse(error);
 }
 
+Response Download(std::string bytes, const std::string& content_type, const std::string& filename) {
+    Response r;
+    r.status = 200;
+    r.content_type = content_type;
+    r.body = std::move(bytes);
+    r.AddHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    r.AddHeader("Cache-Control", "no-store");
+    return r;
+}
+
 bool IsUnsafe(Method m) {
     return m == Method::kPost || m == Method::kPut || m == Method::kPatch || m == Method::kDelete;
 }

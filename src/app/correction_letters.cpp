@@ -30,14 +30,11 @@ std::string Date(std::optional<std::chrono::sys_seconds> t) {
 
 base::Result<CorrectionLetterData> Run(AppContext& ctx, const Actor* actor,
                                        const SettlementReportQuery& query) {
-    auto period = r06::ParsePeriod(query.period);
-    if (!period) {
-        return std::move(period).error();
+    auto resolved = internal::ReportWindow(query);
+    if (!resolved) {
+        return std::move(resolved).error();
     }
-    if (query.unit_code.empty()) {
-        return base::InvalidArgument("thiếu mã đơn vị (unit)");
-    }
-    const r06::Window window = r06::Resolve(*period, query.window);
+    const r06::Window window = *resolved;
     return InReadTransaction<CorrectionLetterData>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<CorrectionLetterData> {
             auto scope = internal::ResolveReportScope(tx, actor, query.unit_code);

@@ -57,6 +57,17 @@ base::Status MayReport(store::Transaction& tx, const Actor& actor, std::int64_t 
                        "đơn vị này mới xem được báo cáo tình hình giải quyết TTHC."};
 }
 
+base::Result<domain::report06::Window> ReportWindow(const SettlementReportQuery& query) {
+    auto period = domain::report06::ParsePeriod(query.period);
+    if (!period) {
+        return std::move(period).error();
+    }
+    if (query.unit_code.empty()) {
+        return base::InvalidArgument("thiếu mã đơn vị (unit)");
+    }
+    return domain::report06::Resolve(*period, query.window);
+}
+
 base::Result<ReportScope> ResolveReportScope(store::Transaction& tx, const Actor* actor,
                                              const std::string& unit_code) {
     if (actor != nullptr && !actor->SignedIn()) {
@@ -134,14 +145,11 @@ base::Result<r06::Report> FromAggregates(AppContext& ctx, store::Transaction& tx
 
 base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
                                    const SettlementReportQuery& query, bool from_aggregates) {
-    auto period = r06::ParsePeriod(query.period);
-    if (!period) {
-        return std::move(period).error();
+    auto resolved = internal::ReportWindow(query);
+    if (!resolved) {
+        return std::move(resolved).error();
     }
-    if (query.unit_code.empty()) {
-        return base::InvalidArgument("thiếu mã đơn vị (unit)");
-    }
-    const r06::Window window = r06::Resolve(*period, query.window);
+    const r06::Window window = *resolved;
     return InReadTransaction<SettlementReport>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<SettlementReport> {
             auto scope = internal::ResolveReportScope(tx, actor, query.unit_code);

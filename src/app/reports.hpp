@@ -42,6 +42,9 @@ inline constexpr int kMaxReportDossiers = 200000;
     AppContext& ctx, const SettlementReportQuery& query);
 
 namespace internal {
+// The window of `query` (kInvalidArgument for a bad period or a missing unit code).
+[[nodiscard]] base::Result<domain::report06::Window> ReportWindow(
+    const SettlementReportQuery& query);
 // The same computed from the dossiers one by one (report06::Build over store::dossiers::
 // ReportFacts, at most kMaxReportDossiers): the independent path the tests compare the
 // aggregates with.
