@@ -152,3 +152,58 @@ INSTANTIATE_TEST_SUITE_P(Backends, AggregatesTest, ::testing::ValuesIn(Backends(
 
 }  // namespace
 }  // namespace motcua::store::testing
+
+namespace motcua::store::testing {
+namespace {
+
+namespace ind = domain::indicators;
+using M = ind::Metric;
+
+class AggregateChangesTest : public StoreTest {};
+
+// The change log the in-memory index follows: every Add appends one row in seq order; ChangesIn
+// finds committed seqs; pruning keeps the last ones; a rebuild's epoch counter moves.
+TEST_P(AggregateChangesTest, EveryAddIsLoggedInOrderAndPrunable) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    ASSIGN_OR_FAIL(auto empty, aggregates::ChangeRange(*tx));
+    EXPECT_EQ(empty.first, 0);
+    EXPECT_EQ(empty.second, 0);
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(IsOk(aggregates::Add(*tx, 7, "1.00000" + std::to_string(i), 100 + i,
+                                         M::kReceivedOnline, i % 2 == 0 ? 1 : -1)));
+    }
+    ASSIGN_OR_FAIL(auto all, aggregates::ChangesAfter(*tx, 0, 100));
+    ASSERT_EQ(all.size(), 5U);
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        EXPECT_GT(all[i].seq, all[i - 1].seq);
+    }
+    EXPECT_EQ(all[1].delta, -1);
+    EXPECT_EQ(all[1].day, 101);
+    EXPECT_EQ(all[1].procedure_code, "1.000001");
+    ASSIGN_OR_FAIL(auto page, aggregates::ChangesAfter(*tx, all[1].seq, 2));
+    ASSERT_EQ(page.size(), 2U);
+    EXPECT_EQ(page[0].seq, all[2].seq);
+    ASSIGN_OR_FAIL(auto some,
+                   aggregates::ChangesIn(*tx, {all[0].seq, all[4].seq, all[4].seq + 99}));
+    ASSERT_EQ(some.size(), 2U);
+    EXPECT_EQ(some[1].seq, all[4].seq);
+    ASSIGN_OR_FAIL(auto pruned, aggregates::PruneChanges(*tx, 2));
+    EXPECT_EQ(pruned, 3);
+    ASSIGN_OR_FAIL(auto range, aggregates::ChangeRange(*tx));
+    EXPECT_EQ(range.first, all[3].seq);
+    EXPECT_EQ(range.second, all[4].seq);
+    ASSIGN_OR_FAIL(auto epoch, aggregates::Epoch(*tx));
+    ASSERT_TRUE(IsOk(aggregates::BumpEpoch(*tx)));
+    ASSIGN_OR_FAIL(auto next, aggregates::Epoch(*tx));
+    EXPECT_EQ(next, epoch + 1);
+    // The unit-level counter holds the net sum of the five adds.
+    ASSIGN_OR_FAIL(auto sums, aggregates::SumsByUnit(*tx, {7}, 100, 110));
+    EXPECT_EQ(sums[7].In(M::kReceivedOnline), 1);
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AggregateChangesTest, ::testing::ValuesIn(Backends()),
+                         BackendName);
+
+}  // namespace
+}  // namespace motcua::store::testing
