@@ -89,18 +89,34 @@ json::object IndicatorReportJson(const app::IndicatorReport& r) {
     out["from"] = calendar::FormatIsoDate(r.window.from);
     out["to"] = calendar::FormatIsoDate(r.window.to);
     out["rules"] = json::object{{"id", r.card.rules_id}, {"title", r.rules_title}};
+    if (r.settlement_time) {  // indicator 2.2 (H2): only when one procedure is selected
+        const app::SettlementTime& st = *r.settlement_time;
+        json::object o{{"id", "2.2"},
+                       {"label", "Thời gian giải quyết trung bình"},
+                       {"value", Hundredths(st.average_hundredths)},
+                       {"unit", domain::TimeUnitName(st.unit)},
+                       {"unit_label", app::SettlementUnitLabel(st.unit)},
+                       {"completed", st.completed},
+                       {"text", app::FormatSettlementTime(st)}};
+        if (!st.average_hundredths) {
+            o["note"] = "Chưa có dữ liệu";
+        }
+        out["settlement_time"] = std::move(o);
+    }
     out["children"] = std::move(children);
     return out;
 }
 
 namespace {
 base::Result<app::IndicatorQuery> IndicatorQueryOf(const Request& req) {
-    app::IndicatorQuery q;
-    q.unit_code = std::string(req.Query("unit").value_or(""));
-    if (q.unit_code.empty()) {
-        return base::InvalidArgument("Thiếu tham số 'unit' (mã đơn vị).");
+    auto p = ReportParamsOf(req, r06::WindowRule::kCalendar, true);
+    if (!p) {
+        return std::move(p).error();
     }
-    q.period = std::string(req.Query("period").value_or(""));
+    app::IndicatorQuery q;
+    q.unit_code = std::move(p->unit_code);
+    q.period = std::move(p->period);
+    q.window = p->window;
     for (auto [name, day] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
         if (auto text = req.Query(name)) {
             auto parsed = calendar::ParseIsoDate(*text);
@@ -117,13 +133,6 @@ base::Result<app::IndicatorQuery> IndicatorQueryOf(const Request& req) {
     }
     q.procedure_code = std::string(req.Query("procedure").value_or(""));
     q.field = std::string(req.Query("field").value_or(""));
-    if (auto w = req.Query("window")) {
-        auto rule = r06::ParseWindowRule(*w);
-        if (!rule) {
-            return std::move(rule).error();
-        }
-        q.window = *rule;
-    }
     return q;
 }
 
@@ -157,7 +166,7 @@ void RegisterIndicatorRoutes(http::Router& router, app::AppContext& ctx, const C
          R"({"type":"object","properties":{"unit":{"type":"object"},)"
          R"("period":{"type":"string"},"points":{"type":"number"},)"
          R"("groups":{"type":"array"},"dossiers":{"type":"object"},)"
-         R"("children":{"type":"array"}}})"});
+         R"("children":{"type":"array"},"settlement_time":{"type":"object"}}})"});
 }
 
 }  // namespace motcua::api

@@ -18,20 +18,11 @@ void RegisterLetterRoutes(http::Router& router, app::AppContext& ctx, const Cach
         Method::kGet, "/api/v1/reports/correction-letter",
         WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      app::SettlementReportQuery query;
-                      query.unit_code = std::string(req.Query("unit").value_or(""));
-                      query.period = std::string(req.Query("period").value_or(""));
-                      if (query.unit_code.empty() || query.period.empty()) {
-                          return Problem(base::InvalidArgument(
-                              "Cần tham số 'unit' (mã đơn vị) và 'period' (ví dụ 2026-Q3)."));
+                      auto p = ReportParamsOf(req, domain::report06::WindowRule::kReporting);
+                      if (!p) {
+                          return Problem(p.error());
                       }
-                      if (auto w = req.Query("window")) {
-                          auto rule = domain::report06::ParseWindowRule(*w);
-                          if (!rule) {
-                              return Problem(rule.error());
-                          }
-                          query.window = *rule;
-                      }
+                      const app::SettlementReportQuery query{p->unit_code, p->period, p->window};
                       auto format = app::ParseLetterFormat(req.Query("format").value_or("docx"));
                       if (!format) {
                           return Problem(format.error());

@@ -88,6 +88,21 @@ json::object ResultJson(const app::TargetResult& r) {
     o["numerator"] = r.numerator;
     o["denominator"] = r.denominator;
     o["note"] = r.note;
+    if (r.target.metric == pt::Metric::kOnlineDossierShare) {  // H2: judged per service
+        json::array services;
+        for (const app::ServiceShare& s : r.services) {
+            services.push_back(json::object{{"code", s.code},
+                                            {"name", s.name},
+                                            {"online_level", s.online_level},
+                                            {"online", s.online},
+                                            {"received", s.received},
+                                            {"value", Amount(r.target.metric, s.outcome.value)},
+                                            {"verdict", pt::VerdictName(s.outcome.verdict)}});
+        }
+        o["services_total"] = static_cast<std::int64_t>(r.services.size());
+        o["services_passing"] = r.services_passing;
+        o["services"] = std::move(services);
+    }
     return o;
 }
 
@@ -103,24 +118,12 @@ json::value OptInstant(const std::optional<std::chrono::sys_seconds>& at) {
 }
 
 base::Result<app::PlanQuery> QueryOf(const Request& req) {
-    app::PlanQuery q;
-    q.plan = req.path_params.at("plan");
-    q.unit_code = std::string(req.Query("unit").value_or(""));
-    if (q.unit_code.empty()) {
-        return base::InvalidArgument("Thiếu tham số 'unit' (mã đơn vị).");
+    auto p = ReportParamsOf(req, r06::WindowRule::kCalendar);
+    if (!p) {
+        return std::move(p).error();
     }
-    q.period = std::string(req.Query("period").value_or(""));
-    if (q.period.empty()) {
-        return base::InvalidArgument("Thiếu tham số 'period' (ví dụ 2026-Q3, 2026-07, 2026).");
-    }
-    if (auto w = req.Query("window")) {
-        auto rule = r06::ParseWindowRule(*w);
-        if (!rule) {
-            return std::move(rule).error();
-        }
-        q.window = *rule;
-    }
-    return q;
+    return app::PlanQuery{req.path_params.at("plan"), std::move(p->unit_code), std::move(p->period),
+                          p->window};
 }
 
 // The version of an If-Match header ("v3", "\"v3\"" or "3"); empty without the header.
@@ -294,8 +297,14 @@ void RegisterPlanTargetRoutes(http::Router& router, app::AppContext& ctx, const 
                 }
                 json::array procedures;
                 for (const auto& p : f->procedures) {
-                    procedures.push_back(json::object{
-                        {"code", p.code}, {"name", p.name}, {"online_level", p.online_level}});
+                    json::object po{
+                        {"code", p.code}, {"name", p.name}, {"online_level", p.online_level}};
+                    if (f->metric == pt::Metric::kOnlineDossierShare) {  // H2: per service
+                        po["online"] = p.online;
+                        po["received"] = p.received;
+                        po["value"] = Amount(f->metric, p.share);
+                    }
+                    procedures.push_back(std::move(po));
                 }
                 json::object out = WindowJson(f->window, f->period_label);
                 out["plan"] = f->plan.plan.key;

@@ -37,23 +37,11 @@ json::object RowJson(const r06::Row& row) {
 }
 
 base::Result<app::SettlementReportQuery> QueryOf(const Request& req) {
-    app::SettlementReportQuery q;
-    q.unit_code = std::string(req.Query("unit").value_or(""));
-    if (q.unit_code.empty()) {
-        return base::InvalidArgument("Thiếu tham số 'unit' (mã đơn vị).");
+    auto p = ReportParamsOf(req, r06::WindowRule::kReporting);
+    if (!p) {
+        return std::move(p).error();
     }
-    q.period = std::string(req.Query("period").value_or(""));
-    if (q.period.empty()) {
-        return base::InvalidArgument("Thiếu tham số 'period' (ví dụ 2026-Q3).");
-    }
-    if (auto w = req.Query("window")) {
-        auto rule = r06::ParseWindowRule(*w);
-        if (!rule) {
-            return std::move(rule).error();
-        }
-        q.window = *rule;
-    }
-    return q;
+    return app::SettlementReportQuery{std::move(p->unit_code), std::move(p->period), p->window};
 }
 
 }  // namespace

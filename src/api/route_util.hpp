@@ -30,6 +30,18 @@ namespace motcua::api {
 [[nodiscard]] http::Response Download(std::string bytes, const std::string& content_type,
                                       const std::string& filename);
 
+// The parameters shared by reports, letters, indicators and plan targets: `unit` (required),
+// `period` (required unless `period_optional`), `window` (reporting|calendar; absent keeps
+// `window`). A missing or malformed one is a 400 naming it.
+struct ReportParams {
+    std::string unit_code;
+    std::string period;
+    domain::report06::WindowRule window;
+};
+[[nodiscard]] base::Result<ReportParams> ReportParamsOf(const http::Request& req,
+                                                        domain::report06::WindowRule window,
+                                                        bool period_optional = false);
+
 // A handler that needs the actor: resolves it, enforces the CSRF token on cookie-authenticated
 // state changes, requires one of `body_types` where a body is sent, and invalidates the public
 // response cache after a successful change.

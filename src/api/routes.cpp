@@ -33,6 +33,26 @@ Response Problem(const base::Error& error) {
     return http::ProblemResponse(error);
 }
 
+base::Result<ReportParams> ReportParamsOf(const Request& req, domain::report06::WindowRule window,
+                                          bool period_optional) {
+    ReportParams p{std::string(req.Query("unit").value_or("")),
+                   std::string(req.Query("period").value_or("")), window};
+    if (p.unit_code.empty()) {
+        return base::InvalidArgument("Thiếu tham số 'unit' (mã đơn vị).");
+    }
+    if (p.period.empty() && !period_optional) {
+        return base::InvalidArgument("Thiếu tham số 'period' (ví dụ 2026-Q3, 2026-07, 2026).");
+    }
+    if (auto w = req.Query("window")) {
+        auto rule = domain::report06::ParseWindowRule(*w);
+        if (!rule) {
+            return std::move(rule).error();
+        }
+        p.window = *rule;
+    }
+    return p;
+}
+
 Response Download(std::string bytes, const std::string& content_type, const std::string& filename) {
     Response r;
     r.status = 200;

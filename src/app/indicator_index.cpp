@@ -1,7 +1,9 @@
 #include "app/indicator_index.hpp"
 
 #include <algorithm>
-#include <tuple>
+#include <map>
+#include <optional>
+#include <utility>
 
 #include "store/aggregates.hpp"
 
@@ -13,6 +15,8 @@ namespace ind = domain::indicators;
 namespace agg = store::aggregates;
 
 constexpr int kCatchUpPage = 50000;
+// Rows per page of a full load.
+constexpr int kLoadPage = 20000;
 // Beyond this many pending changes a full load is cheaper than applying them one by one.
 constexpr std::int64_t kReloadAbove = 2'000'000;
 
@@ -83,47 +87,74 @@ base::Status IndicatorIndex::Load(store::Transaction& tx) {
     if (!range) {
         return range.error();
     }
-    auto cells = agg::AllByUnit(tx);
-    if (!cells) {
-        return cells.error();
-    }
+    loaded_ = false;
     units_.clear();
     fields_.clear();
     procedure_field_.clear();
     gaps_.clear();
-    // Cells come sorted by unit, day, metric: appending keeps every series sorted.
-    for (const agg::Cell& c : *cells) {
-        const auto m = static_cast<std::size_t>(c.metric);
-        if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
-            continue;
+    // Both tables are read a page at a time in key order (unit, day, metric[, procedure]), so the
+    // memory needed beyond the index itself is one page. Appending keeps every series sorted.
+    std::optional<agg::Cell> after;
+    for (;;) {
+        auto page = agg::PageByUnit(tx, after, kLoadPage);
+        if (!page) {
+            return page.error();
         }
-        Series& s = units_[c.unit_id][m];
-        s.days.push_back(c.day);
-        s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + c.value);
-    }
-    // The field series, from the per-procedure table: accumulated by (unit, field, metric, day),
-    // then turned into running totals.
-    auto detail = agg::All(tx);
-    if (!detail) {
-        return detail.error();
-    }
-    std::map<std::tuple<std::int64_t, int, int, ind::Day>, std::int64_t> by_field;
-    for (const agg::Cell& c : *detail) {
-        auto field = FieldOf(tx, c.procedure_code);
-        if (!field) {
-            return field.error();
+        for (const agg::Cell& c : *page) {
+            const auto m = static_cast<std::size_t>(c.metric);
+            if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
+                continue;
+            }
+            Series& s = units_[c.unit_id][m];
+            s.days.push_back(c.day);
+            s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + c.value);
         }
-        by_field[{c.unit_id, *field, static_cast<int>(c.metric), c.day}] += c.value;
-    }
-    for (const auto& [key, value] : by_field) {
-        const auto m = static_cast<std::size_t>(std::get<2>(key));
-        if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
-            continue;
+        if (static_cast<int>(page->size()) < kLoadPage) {
+            break;
         }
-        Series& s = fields_[std::get<0>(key)][std::get<1>(key)][m];
-        s.days.push_back(std::get<3>(key));
-        s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + value);
+        after = std::move(page->back());
     }
+    // The field series, from the per-procedure table: the cells of one (unit, day) summed per
+    // (field, metric), then appended as that day's running totals.
+    std::map<std::pair<int, std::size_t>, std::int64_t> day_sums;
+    std::int64_t unit = 0;
+    ind::Day day = 0;
+    auto flush = [&] {
+        for (const auto& [field_metric, value] : day_sums) {
+            Series& s = fields_[unit][field_metric.first][field_metric.second];
+            s.days.push_back(day);
+            s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + value);
+        }
+        day_sums.clear();
+    };
+    after.reset();
+    for (;;) {
+        auto page = agg::Page(tx, after, kLoadPage);
+        if (!page) {
+            return page.error();
+        }
+        for (const agg::Cell& c : *page) {
+            const auto m = static_cast<std::size_t>(c.metric);
+            if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
+                continue;
+            }
+            if (c.unit_id != unit || c.day != day) {
+                flush();
+                unit = c.unit_id;
+                day = c.day;
+            }
+            auto field = FieldOf(tx, c.procedure_code);
+            if (!field) {
+                return field.error();
+            }
+            day_sums[{*field, m}] += c.value;
+        }
+        if (static_cast<int>(page->size()) < kLoadPage) {
+            break;
+        }
+        after = std::move(page->back());
+    }
+    flush();
     epoch_ = *epoch;
     last_seq_ = range->second;
     loaded_ = true;

@@ -9,6 +9,7 @@
 
 #include "app/actor.hpp"
 #include "app/context.hpp"
+#include "app/settlement_time.hpp"  // indicator 2.2 (H2)
 #include "base/result.hpp"
 #include "domain/indicators.hpp"
 #include "domain/report06.hpp"
@@ -75,6 +76,8 @@ struct IndicatorReport {
     std::string rules_title;
     domain::indicators::Scorecard card;   // the unit and its subtree
     std::vector<UnitScorecard> children;  // each direct child with its subtree, ranked
+    // Indicator 2.2 (display only), when the filter names one procedure (H2; app/settlement_time).
+    std::optional<SettlementTime> settlement_time;
 };
 
 // The indicators of a unit and its subtree for a period, with its direct children ranked by

@@ -6,10 +6,12 @@
 
 #include "app/audit_util.hpp"
 #include "app/dossier_access.hpp"
+#include "app/publication.hpp"
 #include "app/report_scope.hpp"
 #include "calendar/civil_date.hpp"
 #include "domain/indicators.hpp"
 #include "store/aggregates.hpp"
+#include "store/procedure_stats.hpp"
 #include "store/units.hpp"
 
 namespace motcua::app {
@@ -179,9 +181,9 @@ base::Result<Window> WindowOf(const PlanQuery& q) {
 
 // Everything the figures of one evaluation read, fetched once for the root's subtree.
 struct Facts {
-    std::map<std::int64_t, ind::Sums> sums;         // per settling unit, every procedure
-    std::map<std::int64_t, ind::Sums> online_sums;  // … over the procedures offered online
-    bool any_online_procedure = false;
+    std::map<std::int64_t, ind::Sums> sums;  // per settling unit, every procedure
+    // Per settling unit, per procedure: dossiers received in the window (online, every channel).
+    std::map<std::int64_t, std::vector<store::procedure_stats::Received>> received;
     std::vector<spt::Procedure> catalogue;
     std::map<std::int64_t, std::int64_t> desk_received;
     std::map<std::int64_t, std::int64_t> desk_staff;
@@ -255,15 +257,8 @@ std::pair<pt::Measurement, std::string> Measure(pt::Metric metric, const Facts& 
             return {{full, static_cast<std::int64_t>(online.size())},
                     "thủ tục toàn trình / thủ tục có dịch vụ công trực tuyến thuộc thẩm quyền"};
         }
-        case pt::Metric::kOnlineDossierShare: {
-            if (!f.any_online_procedure) {
-                return {{0, 0}, "chưa có thủ tục nào cung cấp dịch vụ công trực tuyến"};
-            }
-            const ind::Sums o = SumOver(f.online_sums, ids);
-            return {
-                {o.In(M::kReceivedOnline), Received(o)},
-                "hồ sơ trực tuyến / hồ sơ tiếp nhận của các thủ tục có dịch vụ công trực tuyến"};
-        }
+        case pt::Metric::kOnlineDossierShare:  // per service: ResultOf
+            return {{0, 0}, ""};
         case pt::Metric::kOnlinePaymentShare:
             return {{s.In(M::kPaidOnline), s.In(M::kFeeBearing)},
                     "hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí tiếp nhận trong kỳ"};
@@ -295,8 +290,80 @@ std::pair<pt::Measurement, std::string> Measure(pt::Metric metric, const Facts& 
     return {{0, 0, false}, ""};
 }
 
+// The services offered online (catalogue version in force at the window's end, partial or full
+// process) with dossiers received by the units `ids` in the window, each judged against `target`;
+// worst first (the lowest share for ≥, the highest for ≤), then by code.
+std::vector<ServiceShare> ServiceShares(const pt::Target& target, const Facts& f,
+                                        const std::vector<std::int64_t>& ids) {
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> counts;  // code → online, all
+    for (std::int64_t id : ids) {
+        auto at = f.received.find(id);
+        if (at == f.received.end()) {
+            continue;
+        }
+        for (const store::procedure_stats::Received& r : at->second) {
+            auto& c = counts[r.procedure_code];
+            c.first += r.online;
+            c.second += r.total;
+        }
+    }
+    std::vector<ServiceShare> out;
+    for (const spt::Procedure& p : f.catalogue) {
+        auto it = counts.find(p.code);
+        if (p.online_level == "none" || it == counts.end() || it->second.second == 0) {
+            continue;
+        }
+        const auto [online, received] = it->second;
+        out.push_back(ServiceShare{p.code, p.name, p.online_level, online, received,
+                                   pt::Evaluate(target, {online, received})});
+    }
+    const bool at_least = target.comparator == pt::Comparator::kAtLeast;
+    std::stable_sort(out.begin(), out.end(), [&](const ServiceShare& a, const ServiceShare& b) {
+        const std::int64_t va = a.outcome.value.value_or(0);
+        const std::int64_t vb = b.outcome.value.value_or(0);
+        return at_least ? va < vb : va > vb;
+    });
+    return out;
+}
+
+// online_dossier_share: the unit passes when every service with dossiers reaches the target; the
+// figure shown is the worst service's (what is shown is what is judged).
+TargetResult PerServiceResult(const pt::Target& target, const Facts& f,
+                              const std::vector<std::int64_t>& ids) {
+    TargetResult r;
+    r.target = target;
+    r.services = ServiceShares(target, f, ids);
+    if (r.services.empty()) {
+        r.outcome = pt::Outcome{pt::Verdict::kNoData, std::nullopt};
+        r.note =
+            "chưa có dữ liệu: không có dịch vụ công trực tuyến nào có hồ sơ tiếp nhận trong kỳ";
+        return r;
+    }
+    bool all_pass = true;
+    for (const ServiceShare& s : r.services) {
+        if (s.outcome.verdict == pt::Verdict::kPass) {
+            ++r.services_passing;
+        } else {
+            all_pass = false;
+        }
+    }
+    const ServiceShare& worst = r.services.front();
+    r.outcome =
+        pt::Outcome{all_pass ? pt::Verdict::kPass : pt::Verdict::kFail, worst.outcome.value};
+    r.numerator = worst.online;
+    r.denominator = worst.received;
+    r.note = std::to_string(r.services_passing) + "/" + std::to_string(r.services.size()) +
+             " dịch vụ công trực tuyến đạt; thấp nhất: " + worst.code + " (" +
+             std::to_string(worst.online) + "/" + std::to_string(worst.received) +
+             " hồ sơ trực tuyến, " + FormatHundredths(worst.outcome.value.value_or(0)) + "%)";
+    return r;
+}
+
 TargetResult ResultOf(const pt::Target& target, const Facts& f, const Tree& tree,
                       const std::vector<std::int64_t>& ids, int days) {
+    if (target.metric == pt::Metric::kOnlineDossierShare) {
+        return PerServiceResult(target, f, ids);
+    }
     auto [m, note] = Measure(target.metric, f, tree, ids, days);
     TargetResult r;
     r.target = target;
@@ -389,25 +456,19 @@ base::Result<Facts> FactsOf(store::Transaction& tx, const Context& c, bool need_
         return std::move(sums).error();
     }
     f.sums = std::move(*sums);
-    std::vector<std::string> online;
-    for (const spt::Procedure& p : f.catalogue) {
-        if (p.online_level != "none") {
-            online.push_back(p.code);
-        }
-    }
-    f.any_online_procedure = !online.empty();
-    if (f.any_online_procedure) {
-        auto online_sums = store::aggregates::SumsByUnit(tx, ids, from, to, online);
-        if (!online_sums) {
-            return std::move(online_sums).error();
-        }
-        f.online_sums = std::move(*online_sums);
-    }
-    auto received = spt::DeskReceived(tx, ids, c.window.from, c.window.to);
+    auto received =
+        store::procedure_stats::ReceivedByProcedure(tx, ids, c.window.from, c.window.to);
     if (!received) {
         return std::move(received).error();
     }
-    f.desk_received = std::move(*received);
+    for (store::procedure_stats::Received& r : *received) {
+        f.received[r.settling_unit_id].push_back(std::move(r));
+    }
+    auto desk_received = spt::DeskReceived(tx, ids, c.window.from, c.window.to);
+    if (!desk_received) {
+        return std::move(desk_received).error();
+    }
+    f.desk_received = std::move(*desk_received);
     auto staff = spt::DeskStaff(tx, ids);
     if (!staff) {
         return std::move(staff).error();
@@ -567,7 +628,8 @@ base::Result<PlanFailures> PlanTargetFailures(AppContext& ctx, const Actor& acto
                     }
                     ++out.total;
                     if (out.procedures.size() < static_cast<std::size_t>(kMaxFailures)) {
-                        out.procedures.push_back({p->code, p->name, p->online_level});
+                        out.procedures.push_back(
+                            {p->code, p->name, p->online_level, 0, 0, std::nullopt});
                     }
                 }
             } else {
@@ -577,9 +639,14 @@ base::Result<PlanFailures> PlanTargetFailures(AppContext& ctx, const Actor& acto
                 fq.from = c->window.from;
                 fq.to = c->window.to;
                 fq.limit = kMaxFailures;
-                for (const spt::Procedure& p : facts->catalogue) {
-                    if (p.online_level != "none") {
-                        fq.procedures.push_back(p.code);
+                if (*m == pt::Metric::kOnlineDossierShare && out.result) {
+                    // The services below the target, and their dossiers not received online.
+                    for (const ServiceShare& s : out.result->services) {
+                        if (s.outcome.verdict == pt::Verdict::kFail) {
+                            fq.procedures.push_back(s.code);
+                            out.procedures.push_back({s.code, s.name, s.online_level, s.online,
+                                                      s.received, s.outcome.value});
+                        }
                     }
                 }
                 auto page = spt::FailingDossiers(tx, fq);

@@ -49,12 +49,27 @@ struct PlanQuery {
     domain::report06::WindowRule window = domain::report06::WindowRule::kCalendar;
 };
 
+// One online public service (a procedure offered online, partial or full process) with dossiers
+// received in the window: its online share, judged against the online_dossier_share target.
+struct ServiceShare {
+    std::string code;
+    std::string name;
+    std::string online_level;   // partial, full
+    std::int64_t online = 0;    // received online
+    std::int64_t received = 0;  // received, every channel (> 0)
+    domain::plan_targets::Outcome outcome;
+};
 struct TargetResult {
     domain::plan_targets::Target target;
     domain::plan_targets::Outcome outcome;
     std::int64_t numerator = 0;  // as in domain::plan_targets::Measurement
     std::int64_t denominator = 0;
     std::string note;  // why there are no data, or how the figure is made
+    // online_dossier_share is judged per service (S0 §III: "của từng DVC trực tuyến"): every
+    // service with dossiers, worst first; the unit passes when all of them pass. The value,
+    // numerator and denominator are the worst service's; no service: no data.
+    std::vector<ServiceShare> services;
+    std::int64_t services_passing = 0;
 };
 struct UnitEvaluation {
     domain::Unit unit;
@@ -84,7 +99,11 @@ inline constexpr int kMaxFailures = 500;
 struct FailingProcedure {
     std::string code;
     std::string name;
-    std::string online_level;  // partial
+    std::string online_level;  // partial (full_process_online_services); partial or full
+    // online_dossier_share: the failing service's figures.
+    std::int64_t online = 0;
+    std::int64_t received = 0;
+    std::optional<std::int64_t> share;  // hundredths of a percent
 };
 struct PlanFailures {
     PlanTargetSet plan;
@@ -95,7 +114,10 @@ struct PlanFailures {
     std::optional<TargetResult> result;  // the unit's figure (when the plan sets the target)
     std::int64_t total = 0;              // all failures; at most kMaxFailures listed
     std::vector<store::plan_targets::FailingDossier> dossiers;
-    std::vector<FailingProcedure> procedures;  // full_process_online_services only
+    // full_process_online_services: the procedures offered online but not full-process;
+    // online_dossier_share: the services below the target (their non-online dossiers are
+    // `dossiers`).
+    std::vector<FailingProcedure> procedures;
 };
 // What is behind the metric's figure for the unit and its subtree: the dossiers (codes,
 // procedure, dates; never applicant data) or, for full_process_online_services, the procedures of

@@ -23,6 +23,7 @@ struct Options {
     std::string unit;
     std::string period;
     std::string window = "calendar";
+    std::string procedure;  // H2: one procedure (adds indicator 2.2)
 };
 
 base::Status RunIndicators(const Options& o) {
@@ -39,7 +40,9 @@ base::Status RunIndicators(const Options& o) {
     if (base::Status s = app::EnsureAggregates(ctx); !s) {
         return s;
     }
-    auto report = app::IndicatorsAsSystem(ctx, {o.unit, o.period, *rule});
+    app::IndicatorQuery query{o.unit, o.period, *rule};
+    query.procedure_code = o.procedure;
+    auto report = app::IndicatorsAsSystem(ctx, query);
     if (!report) {
         return report.error();
     }
@@ -79,6 +82,9 @@ void RegisterIndicatorCommands(CLI::App& app, int& exit_code) {
         ->add_option("--period", options->period, "2026-07, 2026-Q3, 2026-H1, 2026-9M or 2026")
         ->required();
     indicators->add_option("--window", options->window, "calendar (default) or reporting");
+    indicators->add_option("--procedure", options->procedure,
+                           "Only one procedure (national code); adds indicator 2.2, the average "
+                           "settlement time");
     indicators->callback([options, &exit_code] {
         if (base::Status s = RunIndicators(*options); !s) {
             fmt::print(stderr, "motcua indicators: {}\n", s.error().message);

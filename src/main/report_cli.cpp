@@ -50,14 +50,26 @@ base::Status WriteOut(const std::string& path, const std::string& bytes) {
     return {};
 }
 
-// Opens and migrates the database of --db (or MOTCUA_DB).
-base::Result<std::unique_ptr<store::Database>> OpenDb(const ReportOptions& o) {
-    return OpenMigratedDatabase(o.db);
-}
-
 std::chrono::sys_days Today() {
     return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() +
                                                  calendar::kVietnamOffset);
+}
+
+// Parses --window, opens and migrates the database of --db (or MOTCUA_DB) and calls
+// `run(ctx, rule)` with a context over it.
+template <typename Run>
+base::Status WithReportContext(const ReportOptions& o, Run run) {
+    auto rule = domain::report06::ParseWindowRule(o.window);
+    if (!rule) {
+        return rule.error();
+    }
+    auto db = OpenMigratedDatabase(o.db);
+    if (!db) {
+        return db.error();
+    }
+    app::AppContext ctx;
+    ctx.db = db->get();
+    return run(ctx, *rule);
 }
 
 base::Status RunLetter(const ReportOptions& o) {
@@ -66,25 +78,17 @@ base::Status RunLetter(const ReportOptions& o) {
         return base::InvalidArgument("--format phải là docx hoặc pdf (bad format '" + o.format +
                                      "')");
     }
-    auto rule = domain::report06::ParseWindowRule(o.window);
-    if (!rule) {
-        return rule.error();
-    }
-    auto db = OpenDb(o);
-    if (!db) {
-        return db.error();
-    }
-    app::AppContext ctx;
-    ctx.db = db->get();
-    auto letter = app::CorrectionLetterAsSystem(ctx, {o.unit, o.period, *rule});
-    if (!letter) {
-        return letter.error();
-    }
-    auto file = app::ExportCorrectionLetter(*letter, *format, Today());
-    if (!file) {
-        return file.error();
-    }
-    return WriteOut(o.output, file->bytes);
+    return WithReportContext(o, [&](app::AppContext& ctx, domain::report06::WindowRule rule) {
+        auto letter = app::CorrectionLetterAsSystem(ctx, {o.unit, o.period, rule});
+        if (!letter) {
+            return base::Status(letter.error());
+        }
+        auto file = app::ExportCorrectionLetter(*letter, *format, Today());
+        if (!file) {
+            return base::Status(file.error());
+        }
+        return WriteOut(o.output, file->bytes);
+    });
 }
 
 base::Status RunReport(const ReportOptions& o) {
@@ -93,76 +97,62 @@ base::Status RunReport(const ReportOptions& o) {
         return base::InvalidArgument("--format phải là json, xlsx hoặc pdf (bad format '" +
                                      o.format + "')");
     }
-    auto rule = domain::report06::ParseWindowRule(o.window);
-    if (!rule) {
-        return rule.error();
-    }
-    auto db = OpenDb(o);
-    if (!db) {
-        return db.error();
-    }
-    app::AppContext ctx;
-    ctx.db = db->get();
-    auto report = app::TthcSettlementReportAsSystem(ctx, {o.unit, o.period, *rule});
-    if (!report) {
-        return report.error();
-    }
-    if (*format == app::ReportFormat::kJson) {
-        return WriteOut(o.output,
-                        boost::json::serialize(api::SettlementReportJson(*report)) + "\n");
-    }
-    auto file = app::ExportSettlementReport(*report, *format, Today());
-    if (!file) {
-        return file.error();
-    }
-    return WriteOut(o.output, file->bytes);
+    return WithReportContext(o, [&](app::AppContext& ctx, domain::report06::WindowRule rule) {
+        auto report = app::TthcSettlementReportAsSystem(ctx, {o.unit, o.period, rule});
+        if (!report) {
+            return base::Status(report.error());
+        }
+        if (*format == app::ReportFormat::kJson) {
+            return WriteOut(o.output,
+                            boost::json::serialize(api::SettlementReportJson(*report)) + "\n");
+        }
+        auto file = app::ExportSettlementReport(*report, *format, Today());
+        if (!file) {
+            return base::Status(file.error());
+        }
+        return WriteOut(o.output, file->bytes);
+    });
+}
+
+// One subcommand over ReportOptions: --db, --unit, --period, --window, --format, --output; exit
+// code 0, or 2 with the message on stderr.
+void AddReportCommand(CLI::App& app, int& exit_code, const std::string& name,
+                      const std::string& description, const std::string& period_help,
+                      const std::string& default_format, const std::string& format_help,
+                      base::Status (*run)(const ReportOptions&)) {
+    auto options = std::make_shared<ReportOptions>();
+    options->format = default_format;
+    CLI::App* command = app.add_subcommand(name, description);
+    command->add_option("--db", options->db,
+                        "Database URL: sqlite:PATH or postgresql://... (env MOTCUA_DB)");
+    command->add_option("--unit", options->unit, "Unit code (with its subtree)")->required();
+    command->add_option("--period", options->period, period_help)->required();
+    command->add_option("--window", options->window, "reporting (default) or calendar");
+    command->add_option("--format", options->format, format_help);
+    command->add_option("--output", options->output, "Output file (default: stdout)");
+    command->callback([options, &exit_code, name, run] {
+        if (base::Status s = run(*options); !s) {
+            fmt::print(stderr, "motcua {}: {}\n", name, s.error().message);
+            exit_code = 2;
+            return;
+        }
+        exit_code = 0;
+    });
 }
 
 }  // namespace
 
 void RegisterReportCommand(CLI::App& app, int& exit_code) {
-    auto options = std::make_shared<ReportOptions>();
-    CLI::App* report = app.add_subcommand(
-        "report", "Báo cáo biểu 06/II.06a (Thông tư 01/2020): tình hình, kết quả giải quyết TTHC");
-    report->add_option("--db", options->db,
-                       "Database URL: sqlite:PATH or postgresql://... (env MOTCUA_DB)");
-    report->add_option("--unit", options->unit, "Unit code (with its subtree)")->required();
-    report->add_option("--period", options->period, "2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-07")
-        ->required();
-    report->add_option("--window", options->window, "reporting (default) or calendar");
-    report->add_option("--format", options->format, "json (default), xlsx or pdf");
-    report->add_option("--output", options->output, "Output file (default: stdout)");
-    report->callback([options, &exit_code] {
-        if (base::Status s = RunReport(*options); !s) {
-            fmt::print(stderr, "motcua report: {}\n", s.error().message);
-            exit_code = 2;
-            return;
-        }
-        exit_code = 0;
-    });
-
-    auto letter_options = std::make_shared<ReportOptions>();
-    letter_options->format = "pdf";
-    CLI::App* letter = app.add_subcommand(
-        "letter",
-        "Văn bản đôn đốc, chấn chỉnh hằng quý: hồ sơ quá hạn, kết quả chưa số hóa, DVC trực "
-        "tuyến, thanh toán trực tuyến của đơn vị và các đơn vị trực thuộc");
-    letter->add_option("--db", letter_options->db,
-                       "Database URL: sqlite:PATH or postgresql://... (env MOTCUA_DB)");
-    letter->add_option("--unit", letter_options->unit, "Unit code (with its subtree)")->required();
-    letter->add_option("--period", letter_options->period, "2026-Q3 (or 2026-H1, 2026-07, ...)")
-        ->required();
-    letter->add_option("--window", letter_options->window, "reporting (default) or calendar");
-    letter->add_option("--format", letter_options->format, "pdf (default) or docx");
-    letter->add_option("--output", letter_options->output, "Output file (default: stdout)");
-    letter->callback([letter_options, &exit_code] {
-        if (base::Status s = RunLetter(*letter_options); !s) {
-            fmt::print(stderr, "motcua letter: {}\n", s.error().message);
-            exit_code = 2;
-            return;
-        }
-        exit_code = 0;
-    });
+    AddReportCommand(
+        app, exit_code, "report",
+        "Báo cáo biểu 06/II.06a (Thông tư 01/2020): tình hình, kết quả giải quyết TTHC",
+        "2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-07", "json", "json (default), xlsx or pdf",
+        RunReport);
+    AddReportCommand(app, exit_code, "letter",
+                     "Văn bản đôn đốc, chấn chỉnh hằng quý: hồ sơ quá hạn, kết quả chưa số hóa, "
+                     "DVC trực tuyến, thanh toán trực tuyến của đơn vị và các đơn vị trực thuộc",
+                     "2026-Q3 (or 2026-H1, 2026-07, ...)", "pdf", "pdf (default) or docx",
+                     RunLetter);
 }
 
 }  // namespace motcua::main

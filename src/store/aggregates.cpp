@@ -1,5 +1,6 @@
 #include "store/aggregates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <tuple>
@@ -34,7 +35,8 @@ constexpr std::string_view kInputsSql =
     "FROM dossiers d LEFT JOIN dossier_facts f ON f.dossier_id = d.id "
     "LEFT JOIN ratings r ON r.dossier_id = d.id ";
 
-ind::Inputs FromRow(const Row& row) {
+// The dossier's own columns (0–10 of kInputsSql and kInputPageSql).
+ind::Inputs FromDossierColumns(const Row& row) {
     ind::Inputs in;
     in.dossier_id = row.Int(0);
     in.settling_unit_id = row.Int(1);
@@ -52,6 +54,11 @@ ind::Inputs FromRow(const Row& row) {
     in.late = row.Int(8) != 0;
     in.result_issued = row.Text(9) == "issued";
     in.fee_bearing = row.Int(10) > 0;
+    return in;
+}
+
+ind::Inputs FromRow(const Row& row) {
+    ind::Inputs in = FromDossierColumns(row);
     in.paid_online = row.Int(11) != 0;
     in.facts_known = row.Int(12) != 0;
     in.synced = row.Int(13) != 0;
@@ -65,6 +72,58 @@ ind::Inputs FromRow(const Row& row) {
     return in;
 }
 
+// A page of dossiers for the rebuild: their own columns, then what the other tables hold about
+// them, read one table at a time over the page's id range (dossier_id > $1 AND dossier_id <=
+// $2, in dossier order, each by its dossier index) and merged by id — instead of kInputsSql's
+// joins and correlated EXISTS per dossier.
+constexpr std::string_view kInputPageSql =
+    "SELECT d.id, d.settling_unit_id, d.procedure_code, d.channel, d.received_at, "
+    "d.finished_at, COALESCE(d.due_at, d.appointment_at), d.timing, d.late, d.result_kind, "
+    "d.fee_amount FROM dossiers d WHERE d.id > $1 ORDER BY d.id LIMIT $2";
+constexpr std::string_view kPagePaidOnlineSql =
+    "SELECT DISTINCT dossier_id FROM payments WHERE dossier_id > $1 AND dossier_id <= $2 AND "
+    "status = 'paid' AND method = 'online' ORDER BY dossier_id";
+constexpr std::string_view kPageFactsSql =
+    "SELECT dossier_id, CASE WHEN synced_at IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN population_data_at IS NULL THEN 0 ELSE 1 END, "
+    "CASE WHEN pushed_to_store_at IS NULL THEN 0 ELSE 1 END FROM dossier_facts "
+    "WHERE dossier_id > $1 AND dossier_id <= $2 ORDER BY dossier_id";
+constexpr std::string_view kPageDocumentsSql =
+    "SELECT dossier_id, "
+    "MAX(CASE WHEN role = 'component' AND reused_from IS NOT NULL THEN 1 ELSE 0 END), "
+    "MAX(CASE WHEN role = 'component' AND digitised = 1 THEN 1 ELSE 0 END), "
+    "MAX(CASE WHEN role = 'result' AND digitised = 1 THEN 1 ELSE 0 END) FROM documents "
+    "WHERE dossier_id > $1 AND dossier_id <= $2 GROUP BY dossier_id ORDER BY dossier_id";
+constexpr std::string_view kPageRatingsSql =
+    "SELECT dossier_id, CASE WHEN satisfaction = 'dissatisfied' OR complaint = 1 THEN 1 ELSE 0 "
+    "END FROM ratings WHERE dossier_id > $1 AND dossier_id <= $2 ORDER BY dossier_id";
+
+// Runs `sql` over the ids (after, last] and hands each row to `apply` with the Inputs of its
+// dossier (`page` is in id order; rows of ids not in it are skipped).
+template <typename Apply>
+base::Status MergeByDossier(Transaction& tx, std::string_view sql, std::int64_t after,
+                            std::vector<ind::Inputs>& page, Apply apply) {
+    const std::array params{Int(after), Int(page.back().dossier_id)};
+    auto rows = tx.Query(sql, params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    auto it = page.begin();
+    for (const Row& row : *rows) {
+        const std::int64_t id = row.Int(0);
+        while (it != page.end() && it->dossier_id < id) {
+            ++it;
+        }
+        if (it == page.end()) {
+            break;
+        }
+        if (it->dossier_id == id) {
+            apply(*it, row);
+        }
+    }
+    return {};
+}
+
 // "$n, $n+1, …" for `count` parameters starting after `first` - 1.
 std::string Placeholders(std::size_t first, std::size_t count) {
     std::string out;
@@ -72,6 +131,52 @@ std::string Placeholders(std::size_t first, std::size_t count) {
         out += (i == 0 ? "$" : ", $") + std::to_string(first + i);
     }
     return out;
+}
+
+// The bulk INSERTs of the rebuild (both dialects), completed by MultiRowInsert.
+constexpr std::string_view kInsertCell =
+    "INSERT INTO aggregates (unit_id, day, metric, procedure_code, value) VALUES ";
+constexpr std::string_view kInsertUnitCell =
+    "INSERT INTO aggregates_unit (unit_id, day, metric, value) VALUES ";
+constexpr std::string_view kInsertContribution =
+    "INSERT INTO indicator_contributions (dossier_id, unit_id, procedure_code, items) VALUES ";
+
+// Rows per bulk INSERT statement: 100 on SQLite (measured: it writes the rebuild's counters 2.5
+// times faster than single-row statements; more rows gain nothing), about 2,000 parameters on
+// PostgreSQL (fewer round trips). The full text is the same every time, so it is prepared once
+// per connection.
+std::size_t RowsPerStatement(const Transaction& tx, std::size_t columns) {
+    return tx.dialect() == Dialect::kSqlite ? 100 : std::max<std::size_t>(1, 2000 / columns);
+}
+
+// `head` followed by `rows` tuples of `columns` placeholders.
+std::string MultiRowInsert(std::string_view head, std::size_t columns, std::size_t rows) {
+    std::string sql(head);
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += (r == 0 ? "(" : ", (") + Placeholders(r * columns + 1, columns) + ")";
+    }
+    return sql;
+}
+
+// Executes the buffered rows of `params` (`columns` values each): `full_sql` when they fill it,
+// else a statement for their number. Empties `params`.
+base::Status RunInsert(Transaction& tx, const std::string& full_sql, std::string_view head,
+                       std::size_t columns, std::vector<Value>& params) {
+    if (params.empty()) {
+        return {};
+    }
+    const std::size_t rows = params.size() / columns;
+    const std::size_t full_rows = RowsPerStatement(tx, columns);
+    std::string partial;
+    if (rows != full_rows) {
+        partial = MultiRowInsert(head, columns, rows);
+    }
+    auto done = tx.Execute(rows == full_rows ? full_sql : partial, params);
+    params.clear();
+    if (!done) {
+        return std::move(done).error();
+    }
+    return {};
 }
 
 template <typename Key, typename KeyOf>
@@ -120,15 +225,48 @@ base::Result<std::map<Key, ind::Sums>> SumsBy(Transaction& tx, std::string_view 
 
 base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id, int limit) {
     const std::array params{Int(after_id), Int(std::max(limit, 1))};
-    auto rows =
-        tx.Query(std::string(kInputsSql) + "WHERE d.id > $1 ORDER BY d.id LIMIT $2", params);
+    auto rows = tx.Query(kInputPageSql, params);
     if (!rows) {
         return std::move(rows).error();
     }
     std::vector<ind::Inputs> out;
     out.reserve(rows->size());
     for (const Row& row : *rows) {
-        out.push_back(FromRow(row));
+        out.push_back(FromDossierColumns(row));
+    }
+    rows->clear();
+    if (out.empty()) {
+        return out;
+    }
+    base::Status merged =
+        MergeByDossier(tx, kPagePaidOnlineSql, after_id, out,
+                       [](ind::Inputs& in, const Row&) { in.paid_online = true; });
+    if (merged) {
+        merged =
+            MergeByDossier(tx, kPageFactsSql, after_id, out, [](ind::Inputs& in, const Row& row) {
+                in.facts_known = true;
+                in.synced = row.Int(1) != 0;
+                in.population_data = row.Int(2) != 0;
+                in.pushed_to_store = row.Int(3) != 0;
+            });
+    }
+    if (merged) {
+        merged = MergeByDossier(tx, kPageDocumentsSql, after_id, out,
+                                [](ind::Inputs& in, const Row& row) {
+                                    in.reused = row.Int(1) != 0;
+                                    in.digitised_component = row.Int(2) != 0;
+                                    in.digitised_result = row.Int(3) != 0;
+                                });
+    }
+    if (merged) {
+        merged =
+            MergeByDossier(tx, kPageRatingsSql, after_id, out, [](ind::Inputs& in, const Row& row) {
+                in.rated = true;
+                in.dissatisfied = row.Int(1) != 0;
+            });
+    }
+    if (!merged) {
+        return merged.error();
     }
     return out;
 }
@@ -210,6 +348,10 @@ base::Status Add(Transaction& tx, std::int64_t unit_id, const std::string& proce
 }
 
 base::Status Clear(Transaction& tx) {
+    // DELETE without WHERE: SQLite drops the tables' pages at once (its truncate optimisation:
+    // no triggers, no foreign keys point at these tables). PostgreSQL's TRUNCATE would be faster
+    // but is not MVCC-safe (a reader whose snapshot predates it would see the tables empty), so
+    // both dialects DELETE.
     for (std::string_view sql :
          {"DELETE FROM aggregates", "DELETE FROM aggregates_unit", "DELETE FROM aggregate_changes",
           "DELETE FROM indicator_contributions"}) {
@@ -221,76 +363,109 @@ base::Status Clear(Transaction& tx) {
     return {};
 }
 
-base::Status InsertCells(Transaction& tx, const std::vector<Cell>& cells) {
-    // The unit-level table: the same cells summed over procedures.
-    std::map<std::tuple<std::int64_t, ind::Day, ind::Metric>, std::int64_t> units;
-    for (const Cell& c : cells) {
-        units[{c.unit_id, c.day, c.metric}] += c.value;
+CellWriter::CellWriter(Transaction& tx)
+    : tx_(tx),
+      cells_per_statement_(RowsPerStatement(tx, 5)),
+      units_per_statement_(RowsPerStatement(tx, 4)),
+      cell_sql_(MultiRowInsert(kInsertCell, 5, cells_per_statement_)),
+      unit_sql_(MultiRowInsert(kInsertUnitCell, 4, units_per_statement_)) {
+    cell_params_.reserve(cells_per_statement_ * 5);
+    unit_params_.reserve(units_per_statement_ * 4);
+}
+
+base::Status CellWriter::Add(std::int64_t unit_id, ind::Day day, ind::Metric metric,
+                             std::string_view procedure_code, std::int64_t value) {
+    const bool same_unit_cell = any_ && unit_id == unit_id_ && day == day_ && metric == metric_;
+    if (any_ && (std::tie(unit_id, day, metric) < std::tie(unit_id_, day_, metric_) ||
+                 (same_unit_cell && procedure_code <= procedure_code_))) {
+        return base::InvalidArgument("aggregate cells out of order");
     }
-    constexpr std::size_t kUnitsPerStatement = 500;  // 4 parameters each
-    for (auto it = units.begin(); it != units.end();) {
-        std::string sql = "INSERT INTO aggregates_unit (unit_id, day, metric, value) VALUES ";
-        std::vector<Value> params;
-        for (std::size_t n = 0; n < kUnitsPerStatement && it != units.end(); ++n, ++it) {
-            sql += (n == 0 ? "(" : ", (") + Placeholders(params.size() + 1, 4) + ")";
-            params.push_back(Int(std::get<0>(it->first)));
-            params.push_back(Int(std::get<1>(it->first)));
-            params.push_back(Int(static_cast<std::int64_t>(std::get<2>(it->first))));
-            params.push_back(Int(it->second));
+    if (!same_unit_cell) {
+        if (base::Status s = FlushUnit(); !s) {
+            return s;
         }
-        auto done = tx.Execute(sql, params);
-        if (!done) {
-            return std::move(done).error();
-        }
+        unit_id_ = unit_id;
+        day_ = day;
+        metric_ = metric;
+        unit_value_ = 0;
     }
-    constexpr std::size_t kPerStatement = 400;  // 5 parameters each
-    for (std::size_t start = 0; start < cells.size(); start += kPerStatement) {
-        const std::size_t end = std::min(cells.size(), start + kPerStatement);
-        std::string sql =
-            "INSERT INTO aggregates (unit_id, day, metric, procedure_code, value) VALUES ";
-        std::vector<Value> params;
-        params.reserve((end - start) * 5);
-        for (std::size_t i = start; i < end; ++i) {
-            const Cell& c = cells[i];
-            sql += (i == start ? "(" : ", (") + Placeholders(params.size() + 1, 5) + ")";
-            params.push_back(Int(c.unit_id));
-            params.push_back(Int(c.day));
-            params.push_back(Int(static_cast<std::int64_t>(c.metric)));
-            params.push_back(Text(c.procedure_code));
-            params.push_back(Int(c.value));
-        }
-        auto done = tx.Execute(sql, params);
-        if (!done) {
-            return std::move(done).error();
-        }
+    any_ = true;
+    procedure_code_.assign(procedure_code);
+    unit_value_ += value;
+    cell_params_.push_back(Int(unit_id));
+    cell_params_.push_back(Int(day));
+    cell_params_.push_back(Int(static_cast<std::int64_t>(metric)));
+    cell_params_.push_back(Text(procedure_code));
+    cell_params_.push_back(Int(value));
+    ++written_;
+    if (cell_params_.size() == cells_per_statement_ * 5) {
+        return RunInsert(tx_, cell_sql_, kInsertCell, 5, cell_params_);
     }
     return {};
 }
 
-base::Status InsertContributions(
-    Transaction& tx, const std::vector<std::pair<std::int64_t, ind::Contribution>>& rows) {
-    constexpr std::size_t kPerStatement = 500;  // 4 parameters each
-    for (std::size_t start = 0; start < rows.size(); start += kPerStatement) {
-        const std::size_t end = std::min(rows.size(), start + kPerStatement);
-        std::string sql =
-            "INSERT INTO indicator_contributions (dossier_id, unit_id, procedure_code, items) "
-            "VALUES ";
-        std::vector<Value> params;
-        params.reserve((end - start) * 4);
-        for (std::size_t i = start; i < end; ++i) {
-            const auto& [id, c] = rows[i];
-            sql += (i == start ? "(" : ", (") + Placeholders(params.size() + 1, 4) + ")";
-            params.push_back(Int(id));
-            params.push_back(Int(c.unit_id));
-            params.push_back(Text(c.procedure_code));
-            params.push_back(Text(ind::EncodeItems(c.items)));
-        }
-        auto done = tx.Execute(sql, params);
-        if (!done) {
-            return std::move(done).error();
-        }
+base::Status CellWriter::FlushUnit() {
+    if (!any_) {
+        return {};
+    }
+    unit_params_.push_back(Int(unit_id_));
+    unit_params_.push_back(Int(day_));
+    unit_params_.push_back(Int(static_cast<std::int64_t>(metric_)));
+    unit_params_.push_back(Int(unit_value_));
+    if (unit_params_.size() == units_per_statement_ * 4) {
+        return RunInsert(tx_, unit_sql_, kInsertUnitCell, 4, unit_params_);
     }
     return {};
+}
+
+base::Status CellWriter::Finish() {
+    if (base::Status s = FlushUnit(); !s) {
+        return s;
+    }
+    any_ = false;
+    if (base::Status s = RunInsert(tx_, cell_sql_, kInsertCell, 5, cell_params_); !s) {
+        return s;
+    }
+    return RunInsert(tx_, unit_sql_, kInsertUnitCell, 4, unit_params_);
+}
+
+base::Status InsertCells(Transaction& tx, const std::vector<Cell>& cells) {
+    auto key = [](const Cell& c) { return std::tie(c.unit_id, c.day, c.metric, c.procedure_code); };
+    std::vector<const Cell*> order;
+    order.reserve(cells.size());
+    for (const Cell& c : cells) {
+        order.push_back(&c);
+    }
+    std::sort(order.begin(), order.end(),
+              [&](const Cell* a, const Cell* b) { return key(*a) < key(*b); });
+    CellWriter writer(tx);
+    for (const Cell* c : order) {
+        if (base::Status s = writer.Add(c->unit_id, c->day, c->metric, c->procedure_code, c->value);
+            !s) {
+            return s;
+        }
+    }
+    return writer.Finish();
+}
+
+base::Status InsertContributions(
+    Transaction& tx, const std::vector<std::pair<std::int64_t, ind::Contribution>>& rows) {
+    const std::size_t per = RowsPerStatement(tx, 4);
+    const std::string full = MultiRowInsert(kInsertContribution, 4, per);
+    std::vector<Value> params;
+    params.reserve(per * 4);
+    for (const auto& [id, c] : rows) {
+        params.push_back(Int(id));
+        params.push_back(Int(c.unit_id));
+        params.push_back(Text(c.procedure_code));
+        params.push_back(Text(ind::EncodeItems(c.items)));
+        if (params.size() == per * 4) {
+            if (base::Status s = RunInsert(tx, full, kInsertContribution, 4, params); !s) {
+                return s;
+            }
+        }
+    }
+    return RunInsert(tx, full, kInsertContribution, 4, params);
 }
 
 base::Result<std::vector<Cell>> All(Transaction& tx) {
@@ -315,6 +490,55 @@ base::Result<std::vector<Cell>> AllByUnit(Transaction& tx) {
         "SELECT unit_id, day, metric, value FROM aggregates_unit WHERE value <> 0 ORDER BY "
         "unit_id, day, metric",
         {});
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<Cell> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
+                           static_cast<ind::Metric>(row.Int(2)), "", row.Int(3)});
+    }
+    return out;
+}
+
+base::Result<std::vector<Cell>> Page(Transaction& tx, const std::optional<Cell>& after, int limit) {
+    std::vector<Value> params;
+    std::string sql = "SELECT unit_id, day, metric, procedure_code, value FROM aggregates WHERE ";
+    if (after) {
+        // A row-value comparison: both dialects seek the primary key to it.
+        sql += "(unit_id, day, metric, procedure_code) > ($1, $2, $3, $4) AND ";
+        params = {Int(after->unit_id), Int(after->day),
+                  Int(static_cast<std::int64_t>(after->metric)), Text(after->procedure_code)};
+    }
+    sql += "value <> 0 ORDER BY unit_id, day, metric, procedure_code LIMIT $" +
+           std::to_string(params.size() + 1);
+    params.push_back(Int(std::max(limit, 1)));
+    auto rows = tx.Query(sql, params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<Cell> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
+                           static_cast<ind::Metric>(row.Int(2)), row.Text(3), row.Int(4)});
+    }
+    return out;
+}
+
+base::Result<std::vector<Cell>> PageByUnit(Transaction& tx, const std::optional<Cell>& after,
+                                           int limit) {
+    std::vector<Value> params;
+    std::string sql = "SELECT unit_id, day, metric, value FROM aggregates_unit WHERE ";
+    if (after) {
+        sql += "(unit_id, day, metric) > ($1, $2, $3) AND ";
+        params = {Int(after->unit_id), Int(after->day),
+                  Int(static_cast<std::int64_t>(after->metric))};
+    }
+    sql += "value <> 0 ORDER BY unit_id, day, metric LIMIT $" + std::to_string(params.size() + 1);
+    params.push_back(Int(std::max(limit, 1)));
+    auto rows = tx.Query(sql, params);
     if (!rows) {
         return std::move(rows).error();
     }

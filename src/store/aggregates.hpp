@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.hpp"
@@ -19,7 +20,8 @@ namespace motcua::store::aggregates {
 namespace ind = domain::indicators;
 
 // What the indicators need of the dossiers with id > `after_id`, in id order, at most `limit`:
-// one query joining the dossier, its payments, documents, outside facts and rating.
+// the page of dossiers, then one range query each on payments, outside facts, documents and
+// ratings, merged by id (InputsOf: one query with joins, for a single dossier).
 [[nodiscard]] base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id,
                                                             int limit);
 [[nodiscard]] base::Result<std::optional<ind::Inputs>> InputsOf(Transaction& tx,
@@ -46,10 +48,43 @@ struct Cell {
     friend bool operator==(const Cell&, const Cell&) = default;
 };
 
-// Empties both tables (the rebuild's first step).
+// Empties the tables (the rebuild's first step).
 [[nodiscard]] base::Status Clear(Transaction& tx);
+
+// Writes counters into emptied tables, in (unit, day, metric, procedure) order: each row of
+// `aggregates` as it comes, each row of `aggregates_unit` (the same summed over procedures) once
+// its (unit, day, metric) is complete, in multi-row INSERTs. Memory stays bounded by one
+// statement's rows.
+class CellWriter final {
+public:
+    explicit CellWriter(Transaction& tx);
+    // kInvalidArgument for a cell out of order (or a repeated key).
+    [[nodiscard]] base::Status Add(std::int64_t unit_id, ind::Day day, ind::Metric metric,
+                                   std::string_view procedure_code, std::int64_t value);
+    // Writes what is still buffered; call once at the end.
+    [[nodiscard]] base::Status Finish();
+    [[nodiscard]] std::int64_t Written() const { return written_; }
+
+private:
+    base::Status FlushUnit();
+    Transaction& tx_;
+    std::size_t cells_per_statement_;
+    std::size_t units_per_statement_;
+    std::string cell_sql_;  // the INSERT of a full statement's rows, built once
+    std::string unit_sql_;
+    std::vector<Value> cell_params_;
+    std::vector<Value> unit_params_;
+    bool any_ = false;
+    std::int64_t unit_id_ = 0;
+    ind::Day day_ = 0;
+    ind::Metric metric_ = ind::Metric::kReceivedOnline;
+    std::string procedure_code_;
+    std::int64_t unit_value_ = 0;
+    std::int64_t written_ = 0;
+};
+
 // Inserts counters (into both tables: `aggregates` and, summed over procedures,
-// `aggregates_unit`) and contributions into emptied tables, in multi-row statements.
+// `aggregates_unit`) and contributions into emptied tables (CellWriter; `cells` in any order).
 [[nodiscard]] base::Status InsertCells(Transaction& tx, const std::vector<Cell>& cells);
 [[nodiscard]] base::Status InsertContributions(
     Transaction& tx, const std::vector<std::pair<std::int64_t, ind::Contribution>>& rows);
@@ -57,6 +92,14 @@ struct Cell {
 // code empty).
 [[nodiscard]] base::Result<std::vector<Cell>> All(Transaction& tx);
 [[nodiscard]] base::Result<std::vector<Cell>> AllByUnit(Transaction& tx);
+// The same a page at a time, for reads whose memory must not grow with the table: the non-zero
+// counters after `after` in key order (unit, day, metric, procedure; from the first if empty),
+// at most `limit`. Continue from the last one returned; a short page is the last.
+[[nodiscard]] base::Result<std::vector<Cell>> Page(Transaction& tx,
+                                                   const std::optional<Cell>& after, int limit);
+[[nodiscard]] base::Result<std::vector<Cell>> PageByUnit(Transaction& tx,
+                                                         const std::optional<Cell>& after,
+                                                         int limit);
 
 // The change log of aggregates_unit (one row per Add), for in-memory indexes to catch up.
 struct Change {

@@ -15,6 +15,7 @@
 #include "calendar/civil_date.hpp"
 #include "web/charts.hpp"
 #include "web/pages.hpp"
+#include "web/report_form.hpp"
 #include "web/site.hpp"
 
 namespace motcua::web {
@@ -35,17 +36,6 @@ std::string PctOr(const std::optional<std::int64_t>& hundredths) {
     return hundredths ? Pct(*hundredths) : std::string("Chưa có dữ liệu");
 }
 
-std::chrono::sys_days Today(const Site& site) {
-    return std::chrono::floor<std::chrono::days>(site.Context().clock->Now() +
-                                                 calendar::kVietnamOffset);
-}
-
-std::string MonthText(std::chrono::year_month_day ymd) {
-    const unsigned m = static_cast<unsigned>(ymd.month());
-    return std::to_string(static_cast<int>(ymd.year())) + "-" + (m < 10 ? "0" : "") +
-           std::to_string(m);
-}
-
 const ind::Value* FindValue(const ind::Scorecard& card, std::string_view id) {
     for (const ind::Group& g : card.groups) {
         for (const ind::Value& v : g.values) {
@@ -62,15 +52,11 @@ std::string IndicatorsHref(std::string_view unit, std::string_view period, r06::
            "&cach-tinh=" + std::string(r06::WindowRuleName(rule));
 }
 
-// The unit select of the staff pages: the units the actor may see figures of.
-base::Result<std::vector<domain::Unit>> ScopeUnits(const Site& site, const app::Actor& actor) {
-    return app::ReportableUnits(site.Context(), actor);
-}
-
-Response NoAccess(const Site& site, const Request& req, const app::Actor& actor) {
-    return site.ErrorPage(403, req, actor, "Không có quyền xem chỉ số",
-                          "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được Bộ "
-                          "chỉ số theo Quyết định 766/QĐ-TTg của đơn vị trong phạm vi của mình.");
+// The units the actor may see figures of, or the response that ends the page.
+ReportUnits ScopeUnits(const Site& site, const Request& req, const app::Actor& actor) {
+    return ReportUnitsOf(site, req, actor, "Không có quyền xem chỉ số",
+                         "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được Bộ "
+                         "chỉ số theo Quyết định 766/QĐ-TTg của đơn vị trong phạm vi của mình.");
 }
 
 Data CountsData(const ind::Scorecard& card) {
@@ -97,6 +83,7 @@ Data CardData(const ind::Scorecard& card) {
         gd.set("label", g.label);
         gd.set("points", app::FormatHundredths(g.points_hundredths));
         gd.set("max_points", std::to_string(g.max_points));
+        gd.set("timing_group", g.id == "2");  // H2: indicator 2.2's row follows group 2
         DataList values;
         for (const ind::Value& v : g.values) {
             Data vd;
@@ -144,44 +131,23 @@ DataList ChildrenData(const app::IndicatorReport& report, std::string_view perio
 // --------------------------------------------------------------------------------------
 
 Response IndicatorsPage(const Site& site, const Request& req, const app::Actor& actor) {
-    if (!actor.SignedIn()) {
-        return site.SignInRedirect(req);
+    ReportUnits units = ScopeUnits(site, req, actor);
+    if (units.end) {
+        return *units.end;
     }
-    auto units = ScopeUnits(site, actor);
-    if (!units) {
-        return site.ForError(units.error(), req, actor);
-    }
-    if (units->empty()) {
-        return NoAccess(site, req, actor);
-    }
+    ReportForm form = ReadReportForm(req, Today(site), r06::WindowRule::kCalendar);
     app::IndicatorQuery query;
-    query.unit_code = std::string(req.Query("don-vi").value_or(""));
-    query.period = std::string(req.Query("ky").value_or(""));
-    FormErrors errors;
-    int status = 200;
-    if (auto rule = r06::ParseWindowRule(req.Query("cach-tinh").value_or("calendar"))) {
-        query.window = *rule;
-    } else {
-        errors.Add("cach-tinh", "Cách tính kỳ số liệu không hợp lệ.");
-        status = 400;
-    }
-    const bool asked = !query.unit_code.empty();
-    if (!asked && query.period.empty()) {
-        const std::chrono::year_month_day ymd{Today(site)};
-        query.period = std::to_string(static_cast<int>(ymd.year())) + "-Q" +
-                       std::to_string((static_cast<unsigned>(ymd.month()) + 2) / 3);
-    }
+    query.unit_code = form.unit_code;
+    query.period = form.period;
+    query.window = form.window;
+    query.procedure_code = std::string(req.Query("thu-tuc").value_or(""));  // H2: indicator 2.2
     Data data;
-    if (asked && status == 200) {
+    if (form.asked && form.status == 200) {
         auto report = app::Indicators(site.Context(), actor, query);
         if (!report) {
-            const base::ErrorCode c = report.error().code;
-            if (c != base::ErrorCode::kInvalidArgument && c != base::ErrorCode::kNotFound) {
+            if (!AddUseCaseError(report.error(), form.errors, form.status)) {
                 return site.ForError(report.error(), req, actor);
             }
-            const bool period_error = report.error().message.find("kỳ") != std::string::npos;
-            errors.Add(period_error ? "ky" : "", Sentence(report.error().message) + ".");
-            status = c == base::ErrorCode::kNotFound ? 404 : 400;
         } else {
             Data result = CardData(report->card);
             const std::string period = r06::FormatPeriod(report->window.period);
@@ -195,31 +161,35 @@ Response IndicatorsPage(const Site& site, const Request& req, const app::Actor& 
             result.set("children", children);
             result.set("api_href", "/api/v1/indicators?unit=" + UrlEncode(report->unit.code) +
                                        "&period=" + UrlEncode(period) +
-                                       "&window=" + std::string(r06::WindowRuleName(query.window)));
+                                       "&window=" + std::string(r06::WindowRuleName(query.window)) +
+                                       (query.procedure_code.empty()
+                                            ? std::string()
+                                            : "&procedure=" + UrlEncode(query.procedure_code)));
+            if (const auto& st = report->settlement_time) {  // H2: indicator 2.2
+                Data d;
+                d.set("value", app::FormatSettlementTime(*st));
+                d.set("completed", GroupDigits(st->completed));
+                d.set("procedure", st->procedure_code);
+                d.set("procedure_name", st->procedure_name);
+                result.set("settlement_time", d);
+            }
             data.set("result", result);
         }
     }
-    data.set("unit", SelectData({.name = "don-vi",
-                                 .label = "Đơn vị",
-                                 .value = query.unit_code,
-                                 .hint = "Gồm cả các đơn vị trực thuộc.",
-                                 .required = true},
-                                UnitOptions(*units, "— Chọn đơn vị —"), errors));
-    data.set("period", FieldData({.name = "ky",
-                                  .label = "Kỳ đánh giá",
-                                  .value = query.period,
-                                  .hint = "Ví dụ: 2026-07 (tháng), 2026-Q3 (quý), 2026-H1 (6 "
-                                          "tháng), 2026-9M (9 tháng), 2026 (năm).",
-                                  .required = true},
-                                 errors));
-    data.set("window", SelectData({.name = "cach-tinh",
-                                   .label = "Kỳ số liệu",
-                                   .value = std::string(r06::WindowRuleName(query.window))},
-                                  {{"calendar", "Theo tháng dương lịch"},
-                                   {"reporting", "Kỳ số liệu 15–14 (Nghị định 09/2019)"}},
-                                  errors));
+    data.set("unit", UnitSelectData(units.units, form.unit_code, form.errors));
+    data.set("period", PeriodFieldData(form.period, form.errors, "Kỳ đánh giá",
+                                       "Ví dụ: 2026-07 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), "
+                                       "2026-9M (9 tháng), 2026 (năm)."));
+    data.set("window", WindowSelectData(form.window, form.errors, false));
+    data.set("procedure", FieldData({.name = "thu-tuc",
+                                     .label = "Mã thủ tục (không bắt buộc)",
+                                     .value = query.procedure_code,
+                                     .hint = "Ví dụ 1.001193: chỉ tính thủ tục này, kèm chỉ số 2.2 "
+                                             "(thời gian giải quyết trung bình)."},
+                                    form.errors));  // H2: indicator 2.2
     Chrome chrome = site.MakeChrome(req, actor, "Bộ chỉ số 766", Section::kNone);
-    Response r = site.Page(status, "indicators", chrome, WithErrors(std::move(data), errors));
+    Response r =
+        site.Page(form.status, "indicators", chrome, WithErrors(std::move(data), form.errors));
     r.AddHeader("Cache-Control", "no-store");
     return r;
 }
@@ -317,15 +287,9 @@ Data RiskData(const app::IndicatorReport& report, const std::string& month) {
 }
 
 Response DashboardPage(const Site& site, const Request& req, const app::Actor& actor) {
-    if (!actor.SignedIn()) {
-        return site.SignInRedirect(req);
-    }
-    auto units = ScopeUnits(site, actor);
-    if (!units) {
-        return site.ForError(units.error(), req, actor);
-    }
-    if (units->empty()) {
-        return NoAccess(site, req, actor);
+    ReportUnits units = ScopeUnits(site, req, actor);
+    if (units.end) {
+        return *units.end;
     }
     const std::string unit_code(req.Query("don-vi").value_or(""));
     std::string month(req.Query("thang").value_or(""));
@@ -336,20 +300,13 @@ Response DashboardPage(const Site& site, const Request& req, const app::Actor& a
     int status = 200;
     Data data;
     if (!unit_code.empty()) {
-        auto fail = [&](const base::Error& e) -> std::optional<Response> {
-            const base::ErrorCode c = e.code;
-            if (c != base::ErrorCode::kInvalidArgument && c != base::ErrorCode::kNotFound) {
-                return site.ForError(e, req, actor);
-            }
-            errors.Add(e.message.find("tháng") != std::string::npos ? "thang" : "",
-                       Sentence(e.message) + ".");
-            status = c == base::ErrorCode::kNotFound ? 404 : 400;
-            return std::nullopt;
-        };
         auto trend = app::MonthlyTrend(site.Context(), actor, unit_code, month);
         if (!trend) {
-            if (auto r = fail(trend.error())) {
-                return *r;
+            if (!AddUseCaseError(trend.error(), errors, status, [](std::string_view message) {
+                    return std::string(message.find("tháng") != std::string_view::npos ? "thang"
+                                                                                       : "");
+                })) {
+                return site.ForError(trend.error(), req, actor);
             }
         } else {
             auto backlog = app::Backlog(site.Context(), actor, unit_code);
@@ -372,12 +329,7 @@ Response DashboardPage(const Site& site, const Request& req, const app::Actor& a
             data.set("result", result);
         }
     }
-    data.set("unit", SelectData({.name = "don-vi",
-                                 .label = "Đơn vị",
-                                 .value = unit_code,
-                                 .hint = "Gồm cả các đơn vị trực thuộc.",
-                                 .required = true},
-                                UnitOptions(*units, "— Chọn đơn vị —"), errors));
+    data.set("unit", UnitSelectData(units.units, unit_code, errors));
     data.set("month", FieldData({.name = "thang",
                                  .label = "Tháng",
                                  .value = month,
@@ -416,13 +368,12 @@ Response PublicationPage(const Site& site, const Request& req, const app::Actor&
     if (!unit_code.empty()) {
         auto p = app::MonthlyPublication(site.Context(), unit_code, month);
         if (!p) {
-            const base::ErrorCode c = p.error().code;
-            if (c != base::ErrorCode::kInvalidArgument && c != base::ErrorCode::kNotFound) {
+            if (!AddUseCaseError(p.error(), errors, status, [](std::string_view message) {
+                    return std::string(message.find("tháng") != std::string_view::npos ? "month"
+                                                                                       : "");
+                })) {
                 return site.ForError(p.error(), req, actor);
             }
-            errors.Add(p.error().message.find("tháng") != std::string::npos ? "month" : "",
-                       Sentence(p.error().message) + ".");
-            status = c == base::ErrorCode::kNotFound ? 404 : 400;
         } else {
             Data result = CardData(p->indicators.card);
             result.set("unit_name", p->indicators.unit.name);

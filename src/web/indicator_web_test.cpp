@@ -138,7 +138,7 @@ TEST_F(IndicatorPages, TheScorecardShowsWhatTheAppComputes) {
     EXPECT_NE(blank.body.find("href=\"/bang-dieu-khien\""), std::string::npos);
     EXPECT_NE(blank.body.find("<option value=\"calendar\" selected>Theo tháng dương lịch"),
               std::string::npos);
-    EXPECT_NE(blank.body.find("Kỳ số liệu 15–14 (Nghị định 09/2019)"), std::string::npos);
+    EXPECT_NE(blank.body.find("Kỳ số liệu theo Nghị định 09/2019 (15–14)"), std::string::npos);
     EXPECT_NE(blank.body.find("2026-9M"), std::string::npos) << "the period hint";
     EXPECT_NE(blank.body.find("value=\"2026-Q4\""), std::string::npos);
     EXPECT_EQ(blank.body.find("indicator-table"), std::string::npos);

@@ -12,6 +12,7 @@
 #include "calendar/civil_date.hpp"
 #include "web/dossier_views.hpp"
 #include "web/pages.hpp"
+#include "web/report_form.hpp"
 #include "web/site.hpp"
 #include "web/views.hpp"
 
@@ -57,19 +58,6 @@ std::string Href(std::string_view path, const Query& q) {
     return href;
 }
 
-std::string DefaultPeriod(const Site& site) {
-    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(
-        site.Context().clock->Now() + calendar::kVietnamOffset)};
-    return std::to_string(static_cast<int>(ymd.year())) + "-Q" +
-           std::to_string((static_cast<unsigned>(ymd.month()) + 2) / 3);
-}
-
-Response NoAccess(const Site& site, const Request& req, const app::Actor& actor) {
-    return site.ErrorPage(403, req, actor, "Không có quyền xem chỉ tiêu kế hoạch",
-                          "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được "
-                          "việc thực hiện chỉ tiêu kế hoạch của đơn vị trong phạm vi của mình.");
-}
-
 // The form's selects (plan, unit, period); `units` are those the actor may see figures of.
 base::Result<Data> FormData(const Site& site, const app::Actor& actor, const Query& q,
                             const std::vector<domain::Unit>& units, const FormErrors& errors) {
@@ -85,19 +73,10 @@ base::Result<Data> FormData(const Site& site, const app::Actor& actor, const Que
     d.set("plan",
           SelectData({.name = "ke-hoach", .label = "Kế hoạch", .value = q.plan, .required = true},
                      options, errors));
-    d.set("unit", SelectData({.name = "don-vi",
-                              .label = "Đơn vị",
-                              .value = q.unit,
-                              .hint = "Gồm cả các đơn vị trực thuộc.",
-                              .required = true},
-                             UnitOptions(units, "— Chọn đơn vị —"), errors));
-    d.set("period", FieldData({.name = "ky",
-                               .label = "Kỳ đánh giá",
-                               .value = q.period,
-                               .hint = "Ví dụ: 2026-07 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), "
-                                       "2026 (năm).",
-                               .required = true},
-                              errors));
+    d.set("unit", UnitSelectData(units, q.unit, errors));
+    d.set("period", PeriodFieldData(q.period, errors, "Kỳ đánh giá",
+                                    "Ví dụ: 2026-07 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), "
+                                    "2026 (năm)."));
     d.set("has_plans", !plans->empty());
     return d;
 }
@@ -195,39 +174,30 @@ Query QueryOf(const Request& req) {
                  std::string(req.Query("chi-tieu").value_or(""))};
 }
 
-// Maps a use-case error of the form to a field message; other errors end the page.
-bool FormError(const base::Error& error, FormErrors& errors, int& status) {
-    const base::ErrorCode c = error.code;
-    if (c != base::ErrorCode::kInvalidArgument && c != base::ErrorCode::kNotFound) {
-        return false;
+// The field a use-case message is about: the period, the plan, or the whole form.
+std::string FieldOf(std::string_view message) {
+    if (message.find("kỳ") != std::string_view::npos) {
+        return "ky";
     }
-    std::string field;
-    if (error.message.find("kỳ") != std::string::npos) {
-        field = "ky";
-    } else if (error.message.find("kế hoạch") != std::string::npos &&
-               error.message.find("đơn vị") == std::string::npos) {
-        field = "ke-hoach";
+    if (message.find("kế hoạch") != std::string_view::npos &&
+        message.find("đơn vị") == std::string_view::npos) {
+        return "ke-hoach";
     }
-    errors.Add(field, Sentence(error.message) + ".");
-    status = c == base::ErrorCode::kNotFound ? 404 : 400;
-    return true;
+    return "";
 }
 
 Response PlanTargetsPage(const Site& site, const Request& req, const app::Actor& actor) {
-    if (!actor.SignedIn()) {
-        return site.SignInRedirect(req);
-    }
-    auto units = app::ReportableUnits(site.Context(), actor);
-    if (!units) {
-        return site.ForError(units.error(), req, actor);
-    }
-    if (units->empty()) {
-        return NoAccess(site, req, actor);
+    ReportUnits units = ReportUnitsOf(
+        site, req, actor, "Không có quyền xem chỉ tiêu kế hoạch",
+        "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được việc thực hiện chỉ "
+        "tiêu kế hoạch của đơn vị trong phạm vi của mình.");
+    if (units.end) {
+        return *units.end;
     }
     Query q = QueryOf(req);
     const bool asked = !q.plan.empty() || !q.unit.empty();
     if (q.period.empty()) {
-        q.period = DefaultPeriod(site);
+        q.period = QuarterOf(Today(site));
     }
     FormErrors errors;
     int status = 200;
@@ -248,12 +218,12 @@ Response PlanTargetsPage(const Site& site, const Request& req, const app::Actor&
             if (e) {
                 result = EvaluationData(*e, q);
                 has_result = true;
-            } else if (!FormError(e.error(), errors, status)) {
+            } else if (!AddUseCaseError(e.error(), errors, status, FieldOf)) {
                 return site.ForError(e.error(), req, actor);
             }
         }
     }
-    auto data = FormData(site, actor, q, *units, errors);
+    auto data = FormData(site, actor, q, units.units, errors);
     if (!data) {
         return site.ForError(data.error(), req, actor);
     }
@@ -292,7 +262,10 @@ Response FailuresPage(const Site& site, const Request& req, const app::Actor& ac
     d.set("from", FormatDate(f->window.from));
     d.set("to", FormatDate(f->window.to));
     d.set("total", GroupDigits(f->total));
-    const std::size_t shown = f->dossiers.size() + f->procedures.size();
+    // online_dossier_share (H2): the failing services come with their dossiers, which `total`
+    // counts.
+    const bool per_service = f->metric == pt::Metric::kOnlineDossierShare;
+    const std::size_t shown = f->dossiers.size() + (per_service ? 0 : f->procedures.size());
     d.set("capped", static_cast<std::int64_t>(shown) < f->total);
     d.set("shown", GroupDigits(static_cast<std::int64_t>(shown)));
     if (f->result) {
@@ -323,11 +296,17 @@ Response FailuresPage(const Site& site, const Request& req, const app::Actor& ac
         row.set("code", p.code);
         row.set("href", "/thu-tuc/" + UrlEncode(p.code));
         row.set("name", p.name);
+        if (per_service) {  // H2
+            row.set("online", GroupDigits(p.online));
+            row.set("received", GroupDigits(p.received));
+            row.set("share", p.share ? Amount(f->metric, *p.share) : std::string("—"));
+        }
         procedures.push_back(row);
     }
     d.set("has_dossiers", !f->dossiers.empty());
     d.set("dossiers", dossiers);
     d.set("has_procedures", !f->procedures.empty());
+    d.set("per_service", per_service);
     d.set("procedures", procedures);
     d.set("empty", shown == 0);
     Query back = q;

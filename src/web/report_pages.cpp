@@ -9,6 +9,7 @@
 #include "app/reports.hpp"
 #include "calendar/civil_date.hpp"
 #include "web/pages.hpp"
+#include "web/report_form.hpp"
 #include "web/site.hpp"
 
 namespace motcua::web {
@@ -18,12 +19,6 @@ namespace {
 namespace r06 = domain::report06;
 using http::Request;
 using http::Response;
-
-std::string CurrentQuarter(std::chrono::sys_days today) {
-    const std::chrono::year_month_day ymd{today};
-    const unsigned month = static_cast<unsigned>(ymd.month());
-    return std::to_string(static_cast<int>(ymd.year())) + "-Q" + std::to_string((month + 2) / 3);
-}
 
 std::string ExportHref(const app::SettlementReportQuery& q, std::string_view format) {
     return "/api/v1/reports/tthc-settlement?unit=" + UrlEncode(q.unit_code) +
@@ -68,73 +63,36 @@ Data ResultData(const app::SettlementReport& report, const app::SettlementReport
 }
 
 Response ReportPage(const Site& site, const Request& req, const app::Actor& actor) {
-    if (!actor.SignedIn()) {
-        return site.SignInRedirect(req);
+    ReportUnits units = ReportUnitsOf(
+        site, req, actor, "Không có quyền xem báo cáo",
+        "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được báo cáo tình hình giải "
+        "quyết thủ tục hành chính.");
+    if (units.end) {
+        return *units.end;
     }
-    auto units = app::ReportableUnits(site.Context(), actor);
-    if (!units) {
-        return site.ForError(units.error(), req, actor);
-    }
-    if (units->empty()) {
-        return site.ErrorPage(403, req, actor, "Không có quyền xem báo cáo",
-                              "Chỉ lãnh đạo, công chức kiểm soát TTHC hoặc quản trị mới xem được "
-                              "báo cáo tình hình giải quyết thủ tục hành chính.");
-    }
-    const auto today = std::chrono::floor<std::chrono::days>(site.Context().clock->Now() +
-                                                             calendar::kVietnamOffset);
-    app::SettlementReportQuery query;
-    query.unit_code = std::string(req.Query("don-vi").value_or(""));
-    query.period = std::string(req.Query("ky").value_or(""));
-    const std::string window(req.Query("cach-tinh").value_or("reporting"));
-    FormErrors errors;
-    int status = 200;
-    if (auto rule = r06::ParseWindowRule(window)) {
-        query.window = *rule;
-    } else {
-        errors.Add("cach-tinh", "Cách tính kỳ số liệu không hợp lệ.");
-        status = 400;
-    }
+    const std::chrono::sys_days today = Today(site);
+    ReportForm form = ReadReportForm(req, today, r06::WindowRule::kReporting);
+    const app::SettlementReportQuery query{form.unit_code, form.period, form.window};
     Data data;
-    data.set("unit", SelectData({.name = "don-vi",
-                                 .label = "Đơn vị báo cáo",
-                                 .value = query.unit_code,
-                                 .hint = "Gồm cả các đơn vị trực thuộc.",
-                                 .required = true},
-                                UnitOptions(*units, "— Chọn đơn vị —"), errors));
-    const bool asked = !query.unit_code.empty();
-    if (!asked && query.period.empty()) {
-        query.period = CurrentQuarter(today);
-    }
-    if (asked && status == 200) {
+    data.set("unit", UnitSelectData(units.units, form.unit_code, form.errors, "Đơn vị báo cáo"));
+    if (form.asked && form.status == 200) {
         auto report = app::TthcSettlementReport(site.Context(), actor, query);
         if (!report) {
-            const base::ErrorCode c = report.error().code;
-            if (c != base::ErrorCode::kInvalidArgument && c != base::ErrorCode::kNotFound) {
+            if (!AddUseCaseError(report.error(), form.errors, form.status)) {
                 return site.ForError(report.error(), req, actor);
             }
-            const bool period_error = report.error().message.find("kỳ") != std::string::npos;
-            errors.Add(period_error ? "ky" : "", Sentence(report.error().message) + ".");
-            status = c == base::ErrorCode::kNotFound ? 404 : 400;
         } else {
             data.set("result", ResultData(*report, query, today));
         }
     }
-    data.set("period", FieldData({.name = "ky",
-                                  .label = "Kỳ báo cáo",
-                                  .value = query.period,
-                                  .hint = "Ví dụ: 2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 "
-                                          "tháng), 2026 (năm), 2026-07 (tháng).",
-                                  .required = true},
-                                 errors));
-    data.set("window", SelectData({.name = "cach-tinh",
-                                   .label = "Kỳ số liệu",
-                                   .value = std::string(r06::WindowRuleName(query.window))},
-                                  {{"reporting", "Kỳ số liệu theo Nghị định 09/2019 (15–14)"},
-                                   {"calendar", "Theo tháng dương lịch"}},
-                                  errors));
+    data.set("period", PeriodFieldData(form.period, form.errors, "Kỳ báo cáo",
+                                       "Ví dụ: 2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 "
+                                       "tháng), 2026 (năm), 2026-07 (tháng)."));
+    data.set("window", WindowSelectData(form.window, form.errors, true));
     Chrome chrome =
         site.MakeChrome(req, actor, "Báo cáo giải quyết thủ tục hành chính", Section::kNone);
-    Response r = site.Page(status, "page_report", chrome, WithErrors(std::move(data), errors));
+    Response r =
+        site.Page(form.status, "page_report", chrome, WithErrors(std::move(data), form.errors));
     r.AddHeader("Cache-Control", "no-store");
     return r;
 }

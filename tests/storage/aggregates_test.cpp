@@ -4,8 +4,11 @@
 #include "store/aggregates.hpp"
 
 #include "storage_test_support.hpp"
+#include "store/documents.hpp"
 #include "store/dossier_facts.hpp"
 #include "store/dossiers.hpp"
+#include "store/payments.hpp"
+#include "store/ratings.hpp"
 #include "store/units.hpp"
 
 namespace motcua::store::testing {
@@ -81,6 +84,144 @@ TEST_P(AggregatesTest, InputsJoinTheDossierAndItsFacts) {
     ASSERT_TRUE(IsOk(tx->Commit()));
 }
 
+// The rebuild reads pages (one range query per table, merged by id); a single dossier is read
+// with joins. Both must see the same facts, across page boundaries.
+TEST_P(AggregatesTest, InputPagesMergeEveryTableLikeTheOneDossierQuery) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    std::vector<std::int64_t> ids;
+    for (int i = 1; i <= 8; ++i) {
+        domain::Dossier d;
+        d.code = "46.TT-260701-000" + std::to_string(i);
+        d.rule_set_id = "nd118-2025";
+        d.procedure_code = i % 2 == 0 ? "1.001193" : "1.000001";
+        d.receiving_unit_id = province_;
+        d.settling_unit_id = agency_;
+        d.current_unit_id = agency_;
+        d.channel = domain::Channel::kOnline;
+        d.applicant.name = "Nguyễn Văn An";
+        d.state = domain::DossierState::kReturned;
+        d.received_at = At(1'782'000'000 + i);
+        d.finished_at = At(1'782'400'000 + i);
+        d.timing = domain::Timing::kOnTime;
+        d.fee_amount = 10000;
+        d.result_kind = "issued";
+        d.created_at = At(1'782'000'000);
+        d.updated_at = d.created_at;
+        d.version = 1;
+        ASSIGN_OR_FAIL(auto id, dossiers::Insert(*tx, d));
+        ids.push_back(id);
+    }
+    auto pay = [&](std::int64_t dossier, payments::Method method, payments::Status status,
+                   const std::string& ref) {
+        payments::Payment p;
+        p.dossier_id = dossier;
+        p.order_ref = ref;
+        p.amount = 10000;
+        p.status = status;
+        p.method = method;
+        p.provider = method == payments::Method::kOnline ? "sandbox" : "desk";
+        p.created_at = At(1'782'000'100);
+        p.updated_at = p.created_at;
+        if (status == payments::Status::kPaid) {
+            p.paid_at = p.created_at;
+        }
+        return payments::Insert(*tx, p);
+    };
+    ASSERT_TRUE(pay(ids[0], payments::Method::kOnline, payments::Status::kPaid, "A1").ok());
+    ASSERT_TRUE(pay(ids[1], payments::Method::kOnline, payments::Status::kPending, "A2").ok());
+    ASSERT_TRUE(pay(ids[1], payments::Method::kCash, payments::Status::kPaid, "A3").ok());
+    ASSERT_TRUE(pay(ids[3], payments::Method::kOnline, payments::Status::kPaid, "A4").ok());
+    const std::string sha(64, 'a');
+    ASSERT_TRUE(documents::InsertFile(*tx, sha, 10, "application/pdf", At(1)).ok());
+    auto doc = [&](std::int64_t dossier, documents::Role role, bool digitised,
+                   std::optional<std::int64_t> reused_from) {
+        documents::Document d;
+        d.dossier_id = dossier;
+        d.role = role;
+        d.component_name = "Tờ khai";
+        d.file_sha256 = sha;
+        d.file_name = "tệp.pdf";
+        d.media_type = "application/pdf";
+        d.size = 10;
+        d.owner_id_number = "046190001234";
+        d.digitised = digitised;
+        d.reused_from = reused_from;
+        d.created_at = At(1'782'000'200);
+        return documents::Insert(*tx, d);
+    };
+    ASSIGN_OR_FAIL(auto digitised, doc(ids[2], documents::Role::kComponent, true, std::nullopt));
+    ASSERT_TRUE(doc(ids[2], documents::Role::kResult, false, std::nullopt).ok());
+    ASSERT_TRUE(doc(ids[3], documents::Role::kComponent, false, digitised).ok());
+    ASSERT_TRUE(doc(ids[4], documents::Role::kResult, true, std::nullopt).ok());
+    ASSERT_TRUE(doc(ids[4], documents::Role::kComponent, false, std::nullopt).ok());
+    dossier_facts::Facts f;
+    f.dossier_id = ids[5];
+    f.population_data_at = At(1'782'100'000);
+    f.pushed_to_store_at = At(1'782'100'000);
+    f.updated_at = At(1'782'100'000);
+    ASSERT_TRUE(IsOk(dossier_facts::Put(*tx, f)));
+    f.dossier_id = ids[2];
+    f.population_data_at.reset();
+    f.synced_at = At(1'782'100'000);
+    ASSERT_TRUE(IsOk(dossier_facts::Put(*tx, f)));
+    for (int i : {6, 7}) {
+        ratings::Rating r;
+        r.dossier_id = ids[static_cast<std::size_t>(i)];
+        r.channel = domain::evaluation::RatingChannel::kPaper;
+        r.answers.satisfaction = i == 6 ? domain::evaluation::Satisfaction::kDissatisfied
+                                        : domain::evaluation::Satisfaction::kSatisfied;
+        r.rated_at = At(1'782'500'000);
+        r.settling_unit_id = agency_;
+        r.receiving_unit_id = province_;
+        ASSERT_TRUE(IsOk(ratings::Insert(*tx, r)));
+    }
+
+    auto flags = [](const ind::Inputs& in) {
+        return std::vector<bool>{in.paid_online,         in.facts_known,      in.synced,
+                                 in.population_data,     in.pushed_to_store,  in.reused,
+                                 in.digitised_component, in.digitised_result, in.rated,
+                                 in.dissatisfied};
+    };
+    std::vector<ind::Inputs> paged;
+    std::int64_t after = 0;
+    for (;;) {  // pages of 3: boundaries inside the runs of documents and payments
+        ASSIGN_OR_FAIL(auto page, aggregates::Inputs(*tx, after, 3));
+        if (page.empty()) {
+            break;
+        }
+        after = page.back().dossier_id;
+        paged.insert(paged.end(), page.begin(), page.end());
+    }
+    ASSERT_EQ(paged.size(), ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        ASSIGN_OR_FAIL(auto one, aggregates::InputsOf(*tx, ids[i]));
+        ASSERT_TRUE(one.has_value());
+        EXPECT_EQ(paged[i].dossier_id, ids[i]);
+        EXPECT_EQ(paged[i].procedure_code, one->procedure_code);
+        EXPECT_EQ(paged[i].received_at, one->received_at);
+        EXPECT_EQ(flags(paged[i]), flags(*one)) << "dossier " << i + 1;
+    }
+    using F = std::vector<bool>;
+    //                paid   facts  synced popul  store  reused dcomp  dres   rated  dissat
+    EXPECT_EQ(flags(paged[0]),
+              (F{true, false, false, false, false, false, false, false, false, false}));
+    EXPECT_EQ(flags(paged[1]),
+              (F{false, false, false, false, false, false, false, false, false, false}));
+    EXPECT_EQ(flags(paged[2]),
+              (F{false, true, true, false, true, false, true, false, false, false}));
+    EXPECT_EQ(flags(paged[3]),
+              (F{true, false, false, false, false, true, false, false, false, false}));
+    EXPECT_EQ(flags(paged[4]),
+              (F{false, false, false, false, false, false, false, true, false, false}));
+    EXPECT_EQ(flags(paged[5]),
+              (F{false, true, false, true, true, false, false, false, false, false}));
+    EXPECT_EQ(flags(paged[6]),
+              (F{false, false, false, false, false, false, false, false, true, true}));
+    EXPECT_EQ(flags(paged[7]),
+              (F{false, false, false, false, false, false, false, false, true, false}));
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
 TEST_P(AggregatesTest, CountersAddUpAndSumPerWindow) {
     ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
     ASSERT_TRUE(IsOk(aggregates::Add(*tx, agency_, "1.001193", 100, M::kReceivedDirect, 1)));
@@ -146,6 +287,59 @@ TEST_P(AggregatesTest, ContributionsRoundTripAndTheRebuildInsertsInBulk) {
     ASSIGN_OR_FAIL(auto now_built, aggregates::BuiltVersion(*tx));
     EXPECT_EQ(now_built, 7);
     ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+TEST_P(AggregatesTest, CellsAreWrittenInKeyOrderAndReadBackInPages) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    std::vector<aggregates::Cell> cells;
+    for (int i = 0; i < 700; ++i) {     // given out of order: InsertCells sorts them
+        const int k = (i * 337) % 700;  // = 12 (day - 100) + 6 procedure + 3 unit + metric
+        cells.push_back({(k / 3) % 2 == 0 ? agency_ : province_, 100 + k / 12,
+                         static_cast<M>(k % 3), (k / 6) % 2 == 0 ? "1.000001" : "1.001193", k + 1});
+    }
+    ASSERT_TRUE(IsOk(aggregates::InsertCells(*tx, cells)));
+    ASSIGN_OR_FAIL(auto all, aggregates::All(*tx));
+    ASSERT_EQ(all.size(), cells.size());
+    std::vector<aggregates::Cell> paged;
+    std::optional<aggregates::Cell> after;
+    for (;;) {
+        ASSIGN_OR_FAIL(auto page, aggregates::Page(*tx, after, 64));
+        paged.insert(paged.end(), page.begin(), page.end());
+        if (page.size() < 64) {
+            break;
+        }
+        after = page.back();
+    }
+    EXPECT_EQ(paged, all);
+    ASSIGN_OR_FAIL(auto units, aggregates::AllByUnit(*tx));
+    std::vector<aggregates::Cell> units_paged;
+    after.reset();
+    for (;;) {
+        ASSIGN_OR_FAIL(auto page, aggregates::PageByUnit(*tx, after, 50));
+        units_paged.insert(units_paged.end(), page.begin(), page.end());
+        if (page.size() < 50) {
+            break;
+        }
+        after = page.back();
+    }
+    EXPECT_EQ(units_paged, units);
+    std::int64_t total = 0;
+    std::int64_t unit_total = 0;
+    for (const auto& c : all) {
+        total += c.value;
+    }
+    for (const auto& c : units) {
+        unit_total += c.value;
+    }
+    EXPECT_EQ(unit_total, total);
+    EXPECT_LT(units.size(), all.size());  // summed over the two procedures
+
+    aggregates::CellWriter writer(*tx);
+    ASSERT_TRUE(IsOk(writer.Add(agency_, 500, M::kReceivedOnline, "1.001193", 1)));
+    EXPECT_TRUE(HasCode(writer.Add(agency_, 500, M::kReceivedOnline, "1.000001", 1),
+                        base::ErrorCode::kInvalidArgument));
+    EXPECT_TRUE(HasCode(writer.Add(agency_, 499, M::kReceivedOnline, "1.001193", 1),
+                        base::ErrorCode::kInvalidArgument));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AggregatesTest, ::testing::ValuesIn(Backends()), BackendName);
