@@ -95,7 +95,7 @@ json::object IndicatorReportJson(const app::IndicatorReport& r) {
                        {"label", "Thời gian giải quyết trung bình"},
                        {"value", Hundredths(st.average_hundredths)},
                        {"unit", domain::TimeUnitName(st.unit)},
-                       {"unit_label", app::SettlementUnitLabel(st.unit)},
+                       {"unit_label", domain::TimeUnitWords(st.unit)},
                        {"completed", st.completed},
                        {"text", app::FormatSettlementTime(st)}};
         if (!st.average_hundredths) {

@@ -20,6 +20,31 @@ constexpr int kLoadPage = 20000;
 // Beyond this many pending changes a full load is cheaper than applying them one by one.
 constexpr std::int64_t kReloadAbove = 2'000'000;
 
+// Calls `fn` on every cell of a table read a page at a time by `fetch(after)` (key order), but
+// the metrics this version does not know.
+template <typename Fetch, typename Fn>
+base::Status ForEachCell(Fetch fetch, Fn fn) {
+    std::optional<agg::Cell> after;
+    for (;;) {
+        auto page = fetch(after);
+        if (!page) {
+            return page.error();
+        }
+        for (const agg::Cell& c : *page) {
+            if (static_cast<std::size_t>(c.metric) >= static_cast<std::size_t>(ind::kMetricCount)) {
+                continue;
+            }
+            if (base::Status s = fn(c); !s) {
+                return s;
+            }
+        }
+        if (static_cast<int>(page->size()) < kLoadPage) {
+            return {};
+        }
+        after = std::move(page->back());
+    }
+}
+
 }  // namespace
 
 void IndicatorIndex::Series::Add(ind::Day day, std::int64_t delta) {
@@ -94,25 +119,18 @@ base::Status IndicatorIndex::Load(store::Transaction& tx) {
     gaps_.clear();
     // Both tables are read a page at a time in key order (unit, day, metric[, procedure]), so the
     // memory needed beyond the index itself is one page. Appending keeps every series sorted.
-    std::optional<agg::Cell> after;
-    for (;;) {
-        auto page = agg::PageByUnit(tx, after, kLoadPage);
-        if (!page) {
-            return page.error();
-        }
-        for (const agg::Cell& c : *page) {
-            const auto m = static_cast<std::size_t>(c.metric);
-            if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
-                continue;
-            }
-            Series& s = units_[c.unit_id][m];
+    auto units = ForEachCell(
+        [&](const std::optional<agg::Cell>& after) {
+            return agg::PageByUnit(tx, after, kLoadPage);
+        },
+        [&](const agg::Cell& c) -> base::Status {
+            Series& s = units_[c.unit_id][static_cast<std::size_t>(c.metric)];
             s.days.push_back(c.day);
             s.totals.push_back((s.totals.empty() ? 0 : s.totals.back()) + c.value);
-        }
-        if (static_cast<int>(page->size()) < kLoadPage) {
-            break;
-        }
-        after = std::move(page->back());
+            return {};
+        });
+    if (!units) {
+        return units;
     }
     // The field series, from the per-procedure table: the cells of one (unit, day) summed per
     // (field, metric), then appended as that day's running totals.
@@ -127,17 +145,9 @@ base::Status IndicatorIndex::Load(store::Transaction& tx) {
         }
         day_sums.clear();
     };
-    after.reset();
-    for (;;) {
-        auto page = agg::Page(tx, after, kLoadPage);
-        if (!page) {
-            return page.error();
-        }
-        for (const agg::Cell& c : *page) {
-            const auto m = static_cast<std::size_t>(c.metric);
-            if (m >= static_cast<std::size_t>(ind::kMetricCount)) {
-                continue;
-            }
+    auto fields = ForEachCell(
+        [&](const std::optional<agg::Cell>& after) { return agg::Page(tx, after, kLoadPage); },
+        [&](const agg::Cell& c) -> base::Status {
             if (c.unit_id != unit || c.day != day) {
                 flush();
                 unit = c.unit_id;
@@ -147,12 +157,11 @@ base::Status IndicatorIndex::Load(store::Transaction& tx) {
             if (!field) {
                 return field.error();
             }
-            day_sums[{*field, m}] += c.value;
-        }
-        if (static_cast<int>(page->size()) < kLoadPage) {
-            break;
-        }
-        after = std::move(page->back());
+            day_sums[{*field, static_cast<std::size_t>(c.metric)}] += c.value;
+            return {};
+        });
+    if (!fields) {
+        return fields;
     }
     flush();
     epoch_ = *epoch;

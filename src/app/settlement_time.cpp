@@ -9,25 +9,12 @@
 
 namespace motcua::app {
 
-std::string_view SettlementUnitLabel(domain::TimeUnit unit) {
-    switch (unit) {
-        case domain::TimeUnit::kWorkingDays:
-            return "ngày làm việc";
-        case domain::TimeUnit::kDays:
-            return "ngày";
-        case domain::TimeUnit::kHours:
-            return "giờ";
-        case domain::TimeUnit::kMonths:
-            return "tháng";
-    }
-    return "ngày làm việc";
-}
-
 std::string FormatSettlementTime(const SettlementTime& t) {
     if (!t.average_hundredths) {
         return "Chưa có dữ liệu";
     }
-    return FormatHundredths(*t.average_hundredths) + " " + std::string(SettlementUnitLabel(t.unit));
+    return FormatHundredths(*t.average_hundredths) + " " +
+           std::string(domain::TimeUnitWords(t.unit));
 }
 
 namespace internal {

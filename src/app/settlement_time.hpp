@@ -24,8 +24,6 @@ struct SettlementTime {
     std::optional<std::int64_t> average_hundredths;          // empty when none completed
 };
 
-// "ngày làm việc", "ngày", "giờ", "tháng".
-[[nodiscard]] std::string_view SettlementUnitLabel(domain::TimeUnit unit);
 // "3,25 ngày làm việc", or "Chưa có dữ liệu" when no dossier was completed.
 [[nodiscard]] std::string FormatSettlementTime(const SettlementTime& t);
 

@@ -13,14 +13,15 @@ struct TimeUnitInfo {
     TimeUnit unit;
     std::string_view name;
     std::string_view label;
+    std::string_view words;  // in running text: "3 ngày làm việc"
 };
 
 // The portal's DonViTinh values (REGULATIONS.md §2.6), as printed in "cách thức thực hiện".
 constexpr std::array<TimeUnitInfo, 4> kTimeUnits = {{
-    {TimeUnit::kWorkingDays, "working_days", "Ngày làm việc"},
-    {TimeUnit::kDays, "days", "Ngày"},
-    {TimeUnit::kHours, "hours", "Giờ"},
-    {TimeUnit::kMonths, "months", "Tháng"},
+    {TimeUnit::kWorkingDays, "working_days", "Ngày làm việc", "ngày làm việc"},
+    {TimeUnit::kDays, "days", "Ngày", "ngày"},
+    {TimeUnit::kHours, "hours", "Giờ", "giờ"},
+    {TimeUnit::kMonths, "months", "Tháng", "tháng"},
 }};
 
 struct OnlineLevelInfo {
@@ -74,6 +75,15 @@ std::string_view TimeUnitLabel(TimeUnit unit) {
         }
     }
     return "Không rõ";
+}
+
+std::string_view TimeUnitWords(TimeUnit unit) {
+    for (const TimeUnitInfo& info : kTimeUnits) {
+        if (info.unit == unit) {
+            return info.words;
+        }
+    }
+    return "ngày";
 }
 
 std::string_view OnlineLevelName(OnlineLevel level) {

@@ -17,6 +17,8 @@ enum class TimeUnit { kWorkingDays, kDays, kHours, kMonths };
 [[nodiscard]] base::Result<TimeUnit> ParseTimeUnit(std::string_view name);
 // Vietnamese label as the portal prints it: "Ngày làm việc", "Ngày", "Giờ", "Tháng".
 [[nodiscard]] std::string_view TimeUnitLabel(TimeUnit unit);
+// The unit in running text, lower case: "ngày làm việc", "ngày", "giờ", "tháng".
+[[nodiscard]] std::string_view TimeUnitWords(TimeUnit unit);
 
 // Online public service level (REGULATIONS.md §6): full-process, partial, or none.
 enum class OnlineLevel { kNone, kPartial, kFull };

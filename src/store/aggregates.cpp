@@ -221,6 +221,18 @@ base::Result<std::map<Key, ind::Sums>> SumsBy(Transaction& tx, std::string_view 
     return out;
 }
 
+// Rows (unit_id, day, metric[, procedure_code], value) of the two tables as cells.
+std::vector<Cell> CellsOf(const std::vector<Row>& rows, bool with_procedure) {
+    std::vector<Cell> out;
+    out.reserve(rows.size());
+    for (const Row& row : rows) {
+        out.push_back(Cell{
+            row.Int(0), static_cast<ind::Day>(row.Int(1)), static_cast<ind::Metric>(row.Int(2)),
+            with_procedure ? row.Text(3) : std::string(), row.Int(with_procedure ? 4 : 3)});
+    }
+    return out;
+}
+
 }  // namespace
 
 base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id, int limit) {
@@ -476,13 +488,7 @@ base::Result<std::vector<Cell>> All(Transaction& tx) {
     if (!rows) {
         return std::move(rows).error();
     }
-    std::vector<Cell> out;
-    out.reserve(rows->size());
-    for (const Row& row : *rows) {
-        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
-                           static_cast<ind::Metric>(row.Int(2)), row.Text(3), row.Int(4)});
-    }
-    return out;
+    return CellsOf(*rows, true);
 }
 
 base::Result<std::vector<Cell>> AllByUnit(Transaction& tx) {
@@ -493,13 +499,7 @@ base::Result<std::vector<Cell>> AllByUnit(Transaction& tx) {
     if (!rows) {
         return std::move(rows).error();
     }
-    std::vector<Cell> out;
-    out.reserve(rows->size());
-    for (const Row& row : *rows) {
-        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
-                           static_cast<ind::Metric>(row.Int(2)), "", row.Int(3)});
-    }
-    return out;
+    return CellsOf(*rows, false);
 }
 
 base::Result<std::vector<Cell>> Page(Transaction& tx, const std::optional<Cell>& after, int limit) {
@@ -518,13 +518,7 @@ base::Result<std::vector<Cell>> Page(Transaction& tx, const std::optional<Cell>&
     if (!rows) {
         return std::move(rows).error();
     }
-    std::vector<Cell> out;
-    out.reserve(rows->size());
-    for (const Row& row : *rows) {
-        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
-                           static_cast<ind::Metric>(row.Int(2)), row.Text(3), row.Int(4)});
-    }
-    return out;
+    return CellsOf(*rows, true);
 }
 
 base::Result<std::vector<Cell>> PageByUnit(Transaction& tx, const std::optional<Cell>& after,
@@ -542,13 +536,7 @@ base::Result<std::vector<Cell>> PageByUnit(Transaction& tx, const std::optional<
     if (!rows) {
         return std::move(rows).error();
     }
-    std::vector<Cell> out;
-    out.reserve(rows->size());
-    for (const Row& row : *rows) {
-        out.push_back(Cell{row.Int(0), static_cast<ind::Day>(row.Int(1)),
-                           static_cast<ind::Metric>(row.Int(2)), "", row.Int(3)});
-    }
-    return out;
+    return CellsOf(*rows, false);
 }
 
 base::Result<std::vector<Change>> ChangesAfter(Transaction& tx, std::int64_t after, int limit) {

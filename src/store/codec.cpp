@@ -109,4 +109,13 @@ std::string Placeholders(size_t first, size_t count) {
     return out;
 }
 
+std::string SettlingUnitFilter(const std::vector<std::int64_t>& units, std::vector<Value>& params) {
+    std::string sql =
+        " AND d.settling_unit_id IN (" + Placeholders(params.size() + 1, units.size()) + ")";
+    for (std::int64_t id : units) {
+        params.push_back(Int(id));
+    }
+    return sql;
+}
+
 }  // namespace motcua::store::internal

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "base/result.hpp"
 #include "store/database.hpp"
@@ -70,5 +71,8 @@ base::Result<std::optional<std::invoke_result_t<Decode, const Row&>>> OneRow(
 
 // "$first, $first+1, …" for `count` placeholders (IN lists).
 [[nodiscard]] std::string Placeholders(size_t first, size_t count);
+// " AND d.settling_unit_id IN (…)" (dossiers aliased d) with the units appended to `params`.
+[[nodiscard]] std::string SettlingUnitFilter(const std::vector<std::int64_t>& units,
+                                             std::vector<Value>& params);
 
 }  // namespace motcua::store::internal

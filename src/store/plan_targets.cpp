@@ -38,16 +38,6 @@ base::Result<pt::Target> TargetFrom(const Row& row) {
         *metric, row.Text(1), *comparator, row.Int(3), {row.Text(4), row.Text(5), row.Text(6)}};
 }
 
-// " AND d.settling_unit_id IN (…)" with the units appended to `params`.
-std::string UnitFilter(const std::vector<std::int64_t>& units, std::vector<Value>& params) {
-    std::string sql =
-        " AND d.settling_unit_id IN (" + Placeholders(params.size() + 1, units.size()) + ")";
-    for (std::int64_t id : units) {
-        params.push_back(Int(id));
-    }
-    return sql;
-}
-
 }  // namespace
 
 base::Result<Record> Put(Transaction& tx, const pt::Plan& plan, std::int64_t issuing_unit_id,
@@ -341,7 +331,7 @@ base::Result<FailurePage> FailingDossiers(Transaction& tx, const FailureQuery& q
             return base::InvalidArgument("chỉ tiêu " + std::string(pt::MetricName(q.metric)) +
                                          " không có danh sách hồ sơ");
     }
-    where += UnitFilter(q.settling_units, params);
+    where += internal::SettlingUnitFilter(q.settling_units, params);
     auto count = tx.QueryOne("SELECT COUNT(*) FROM dossiers d" + where, params);
     if (!count) {
         return std::move(count).error();

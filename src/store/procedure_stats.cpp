@@ -8,19 +8,8 @@ namespace motcua::store::procedure_stats {
 namespace {
 
 using internal::Int;
-using internal::Placeholders;
 using internal::Seconds;
 using internal::Text;
-
-// " AND d.settling_unit_id IN (…)" with the units appended to `params`.
-std::string UnitFilter(const std::vector<std::int64_t>& units, std::vector<Value>& params) {
-    std::string sql =
-        " AND d.settling_unit_id IN (" + Placeholders(params.size() + 1, units.size()) + ")";
-    for (std::int64_t id : units) {
-        params.push_back(Int(id));
-    }
-    return sql;
-}
 
 }  // namespace
 
@@ -33,7 +22,7 @@ base::Result<std::vector<SettledClock>> SettledClocks(
         return out;
     }
     std::vector<Value> params{Text(procedure_code), Seconds(from), Seconds(to)};
-    const std::string units = UnitFilter(settling_units, params);
+    const std::string units = internal::SettlingUnitFilter(settling_units, params);
     auto rows = tx.Query(
         "SELECT d.id, d.settling_unit_id, d.body_json FROM dossiers d WHERE d.procedure_code = $1 "
         "AND d.received_at IS NOT NULL AND d.received_at >= $2 AND d.received_at < $3 AND "
@@ -66,7 +55,7 @@ base::Result<std::vector<Received>> ReceivedByProcedure(
         return out;
     }
     std::vector<Value> params{Seconds(from), Seconds(to)};
-    const std::string units = UnitFilter(settling_units, params);
+    const std::string units = internal::SettlingUnitFilter(settling_units, params);
     auto rows = tx.Query(
         "SELECT d.settling_unit_id, d.procedure_code, SUM(CASE WHEN d.channel = 2 THEN 1 ELSE 0 "
         "END), COUNT(*) FROM dossiers d WHERE d.received_at IS NOT NULL AND d.received_at >= $1 "

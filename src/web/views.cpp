@@ -23,20 +23,6 @@ Data NavItem(std::string_view href, std::string_view label, bool current) {
     return item;
 }
 
-std::string_view TimeUnitWords(domain::TimeUnit unit) {
-    switch (unit) {
-        case domain::TimeUnit::kWorkingDays:
-            return "ngày làm việc";
-        case domain::TimeUnit::kDays:
-            return "ngày";
-        case domain::TimeUnit::kHours:
-            return "giờ";
-        case domain::TimeUnit::kMonths:
-            return "tháng";
-    }
-    return "ngày";
-}
-
 int UnitKindOrder(domain::UnitType type) {
     switch (type) {
         case domain::UnitType::kProvince:
@@ -203,7 +189,7 @@ std::string ProcessingTimeText(const domain::Procedure& procedure) {
         }
         number += "," + digits;  // Vietnamese decimal comma
     }
-    return number + " " + std::string(TimeUnitWords(procedure.time_unit));
+    return number + " " + std::string(domain::TimeUnitWords(procedure.time_unit));
 }
 
 std::string FormatDate(std::chrono::sys_days day) {
