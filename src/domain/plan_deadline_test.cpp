@@ -16,20 +16,13 @@
 #include <gtest/gtest.h>
 
 #include "calendar/civil_date.hpp"
+#include "domain/plan_test_support.hpp"
 
 namespace motcua::domain::plan_deadline {
 namespace {
 
-const calendar::WorkingCalendar& Calendar() {
-    static const std::shared_ptr<const calendar::WorkingCalendar> kCalendar = [] {
-        auto built = calendar::WorkingCalendar::BuildDefault();
-        if (!built) {
-            std::abort();
-        }
-        return std::move(built).value();
-    }();
-    return *kCalendar;
-}
+using plan_test::Calendar;
+using plan_test::ReadSeed;
 
 std::vector<std::string> Iso(const std::vector<std::chrono::sys_days>& days) {
     std::vector<std::string> out;
@@ -205,14 +198,6 @@ struct Cell {
     std::string seed;
     std::string text;
 };
-
-std::string ReadSeed(const std::string& name) {
-    std::ifstream in(std::string(MOTCUA_SEED_DIR) + "/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << name;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::vector<std::string> Split(const std::string& text, char sep) {
     std::vector<std::string> parts;

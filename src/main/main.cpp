@@ -11,6 +11,7 @@
 #include "main/generate_cli.hpp"
 #include "main/indicator_cli.hpp"
 #include "main/payment_sandbox.hpp"
+#include "main/plan_cli.hpp"
 #include "main/report_cli.hpp"
 #include "main/server_cli.hpp"
 
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     motcua::main::RegisterReportCommand(app, exit_code);      // issue #6
     motcua::main::RegisterIndicatorCommands(app, exit_code);  // issue #6: QĐ 766
     motcua::main::RegisterGenerateCommand(app, exit_code);    // issue #6
+    motcua::main::RegisterPlanCommands(app, exit_code);       // issue #7 (H4)
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
