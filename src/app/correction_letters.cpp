@@ -30,33 +30,21 @@ std::string Date(std::optional<std::chrono::sys_seconds> t) {
 
 base::Result<CorrectionLetterData> Run(AppContext& ctx, const Actor* actor,
                                        const SettlementReportQuery& query) {
-    auto resolved = internal::ReportWindow(query);
-    if (!resolved) {
-        return std::move(resolved).error();
-    }
-    const r06::Window window = *resolved;
-    return InReadTransaction<CorrectionLetterData>(
-        *ctx.db, [&](store::Transaction& tx) -> base::Result<CorrectionLetterData> {
-            auto scope = internal::ResolveReportScope(tx, actor, query.unit_code);
-            if (!scope) {
-                return std::move(scope).error();
-            }
-            const domain::Unit* unit = &scope->unit;
-            const std::vector<domain::Unit>* units = &scope->units;
+    return internal::ReadInReportScope<CorrectionLetterData>(
+        ctx, actor, query,
+        [&](store::Transaction& tx, const r06::Window& window,
+            const internal::ReportScope& scope) -> base::Result<CorrectionLetterData> {
+            const domain::Unit* unit = &scope.unit;
+            const std::vector<domain::Unit>* units = &scope.units;
             std::vector<std::int64_t> ids;
             std::map<std::int64_t, std::string> names;
             for (const domain::Unit& u : *units) {
                 ids.push_back(u.id);
                 names[u.id] = u.name;
             }
-            auto facts = store::dossiers::ReportFacts(tx, ids, window.Begin(), window.End(),
-                                                      window.to, kMaxReportDossiers + 1);
+            auto facts = internal::CappedReportFacts(tx, ids, window, "văn bản");
             if (!facts) {
                 return std::move(facts).error();
-            }
-            if (static_cast<int>(facts->size()) > kMaxReportDossiers) {
-                return base::InvalidArgument(
-                    "văn bản có quá nhiều hồ sơ; hãy chọn đơn vị nhỏ hơn hoặc kỳ ngắn hơn");
             }
             CorrectionLetterData out;
             out.unit = *unit;

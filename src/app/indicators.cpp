@@ -32,41 +32,6 @@ base::Status ApplyAll(store::Transaction& tx, const ind::Contribution& c, std::i
 }
 
 // The implementing level a unit's procedures belong to ("province", "district", "commune").
-std::string_view LevelOf(domain::UnitType type, std::string_view inherited) {
-    switch (type) {
-        case domain::UnitType::kProvince:
-            return "province";
-        case domain::UnitType::kDistrict:
-            return "district";
-        case domain::UnitType::kCommune:
-            return "commune";
-        default:
-            return inherited;
-    }
-}
-
-// The level of `unit`: its own, else the nearest ancestor's.
-base::Result<std::string> LevelOfUnit(store::Transaction& tx, const domain::Unit& unit) {
-    domain::Unit u = unit;
-    for (int depth = 0; depth < 16; ++depth) {
-        std::string_view level = LevelOf(u.type, "");
-        if (!level.empty()) {
-            return std::string(level);
-        }
-        if (!u.parent_id) {
-            break;
-        }
-        auto parent = store::units::Get(tx, *u.parent_id);
-        if (!parent) {
-            return std::move(parent).error();
-        }
-        if (!*parent) {
-            break;
-        }
-        u = std::move(**parent);
-    }
-    return std::string("province");
-}
 
 ind::CatalogueFacts Catalogue(const std::map<std::string, agg::ProcedureFacts>& procedures,
                               const std::set<std::string>& levels,
@@ -105,7 +70,7 @@ struct Scope {
 // The scope of `root` from its subtree `units` (breadth first, the root first).
 base::Result<Scope> ScopeFrom(store::Transaction& tx, const domain::Unit& root,
                               std::vector<domain::Unit> units) {
-    auto root_level = LevelOfUnit(tx, root);
+    auto root_level = internal::LevelOfUnit(tx, root);
     if (!root_level) {
         return std::move(root_level).error();
     }
@@ -114,7 +79,7 @@ base::Result<Scope> ScopeFrom(store::Transaction& tx, const domain::Unit& root,
     for (const domain::Unit& u : units) {
         std::string inherited =
             u.parent_id && level_of.contains(*u.parent_id) ? level_of[*u.parent_id] : *root_level;
-        const std::string level(LevelOf(u.type, inherited));
+        const std::string level(internal::LevelOf(u.type, inherited));
         level_of[u.id] = level;
         scope.levels.insert(level);
     }

@@ -82,40 +82,6 @@ base::Result<PlanTargetSet> Load(store::Transaction& tx, const std::string& key)
 }
 
 // The implementing level of a unit type; `inherited` for agencies and desks.
-std::string LevelOf(domain::UnitType type, const std::string& inherited) {
-    switch (type) {
-        case domain::UnitType::kProvince:
-            return "province";
-        case domain::UnitType::kDistrict:
-            return "district";
-        case domain::UnitType::kCommune:
-            return "commune";
-        default:
-            return inherited;
-    }
-}
-
-// The level of `unit`: its own, else the nearest ancestor's (province at the top).
-base::Result<std::string> LevelOfUnit(store::Transaction& tx, domain::Unit u) {
-    for (int depth = 0; depth < 16; ++depth) {
-        std::string level = LevelOf(u.type, "");
-        if (!level.empty()) {
-            return level;
-        }
-        if (!u.parent_id) {
-            break;
-        }
-        auto parent = store::units::Get(tx, *u.parent_id);
-        if (!parent) {
-            return std::move(parent).error();
-        }
-        if (!*parent) {
-            break;
-        }
-        u = std::move(**parent);
-    }
-    return std::string("province");
-}
 
 // The unit's subtree resolved once: per unit, the ids of its own subtree and its level.
 struct Tree {
@@ -129,7 +95,7 @@ base::Result<Tree> TreeOf(store::Transaction& tx, const domain::Unit& root) {
     if (!units) {
         return std::move(units).error();
     }
-    auto root_level = LevelOfUnit(tx, root);
+    auto root_level = internal::LevelOfUnit(tx, root);
     if (!root_level) {
         return std::move(root_level).error();
     }
@@ -140,7 +106,8 @@ base::Result<Tree> TreeOf(store::Transaction& tx, const domain::Unit& root) {
         const std::string inherited = u.parent_id && tree.level.contains(*u.parent_id)
                                           ? tree.level[*u.parent_id]
                                           : *root_level;
-        tree.level[u.id] = u.id == root.id ? *root_level : LevelOf(u.type, inherited);
+        tree.level[u.id] =
+            u.id == root.id ? *root_level : std::string(internal::LevelOf(u.type, inherited));
         if (u.parent_id && u.id != root.id) {
             children[*u.parent_id].push_back(u.id);
         }

@@ -92,6 +92,56 @@ base::Result<ReportScope> ResolveReportScope(store::Transaction& tx, const Actor
     return ReportScope{std::move(**unit), std::move(*units)};
 }
 
+base::Result<std::vector<store::dossiers::ReportFact>> CappedReportFacts(
+    store::Transaction& tx, const std::vector<std::int64_t>& ids,
+    const domain::report06::Window& window, std::string_view what) {
+    auto facts = store::dossiers::ReportFacts(tx, ids, window.Begin(), window.End(), window.to,
+                                              kMaxReportDossiers + 1);
+    if (!facts) {
+        return std::move(facts).error();
+    }
+    if (static_cast<int>(facts->size()) > kMaxReportDossiers) {
+        return base::InvalidArgument(
+            std::string(what) + " có quá nhiều hồ sơ; hãy chọn đơn vị nhỏ hơn hoặc kỳ ngắn hơn");
+    }
+    return facts;
+}
+
+std::string_view LevelOf(domain::UnitType type, std::string_view inherited) {
+    switch (type) {
+        case domain::UnitType::kProvince:
+            return "province";
+        case domain::UnitType::kDistrict:
+            return "district";
+        case domain::UnitType::kCommune:
+            return "commune";
+        default:
+            return inherited;
+    }
+}
+
+base::Result<std::string> LevelOfUnit(store::Transaction& tx, const domain::Unit& unit) {
+    domain::Unit u = unit;
+    for (int depth = 0; depth < 16; ++depth) {
+        std::string_view level = LevelOf(u.type, "");
+        if (!level.empty()) {
+            return std::string(level);
+        }
+        if (!u.parent_id) {
+            break;
+        }
+        auto parent = store::units::Get(tx, *u.parent_id);
+        if (!parent) {
+            return std::move(parent).error();
+        }
+        if (!*parent) {
+            break;
+        }
+        u = std::move(**parent);
+    }
+    return std::string("province");
+}
+
 }  // namespace internal
 
 namespace {
@@ -145,19 +195,12 @@ base::Result<r06::Report> FromAggregates(AppContext& ctx, store::Transaction& tx
 
 base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
                                    const SettlementReportQuery& query, bool from_aggregates) {
-    auto resolved = internal::ReportWindow(query);
-    if (!resolved) {
-        return std::move(resolved).error();
-    }
-    const r06::Window window = *resolved;
-    return InReadTransaction<SettlementReport>(
-        *ctx.db, [&](store::Transaction& tx) -> base::Result<SettlementReport> {
-            auto scope = internal::ResolveReportScope(tx, actor, query.unit_code);
-            if (!scope) {
-                return std::move(scope).error();
-            }
-            const domain::Unit* unit = &scope->unit;
-            const std::vector<domain::Unit>* units = &scope->units;
+    return internal::ReadInReportScope<SettlementReport>(
+        ctx, actor, query,
+        [&](store::Transaction& tx, const r06::Window& window,
+            const internal::ReportScope& scope) -> base::Result<SettlementReport> {
+            const domain::Unit* unit = &scope.unit;
+            const std::vector<domain::Unit>* units = &scope.units;
             std::vector<std::int64_t> ids;
             std::vector<r06::UnitLabel> labels;
             for (const domain::Unit& u : *units) {
@@ -171,14 +214,9 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
                 }
                 return SettlementReport{*unit, std::move(*report)};
             }
-            auto facts = store::dossiers::ReportFacts(tx, ids, window.Begin(), window.End(),
-                                                      window.to, kMaxReportDossiers + 1);
+            auto facts = internal::CappedReportFacts(tx, ids, window, "báo cáo");
             if (!facts) {
                 return std::move(facts).error();
-            }
-            if (static_cast<int>(facts->size()) > kMaxReportDossiers) {
-                return base::InvalidArgument(
-                    "báo cáo có quá nhiều hồ sơ; hãy chọn đơn vị nhỏ hơn hoặc kỳ ngắn hơn");
             }
             std::vector<r06::DossierFacts> dossiers;
             dossiers.reserve(facts->size());

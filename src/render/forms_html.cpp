@@ -9,6 +9,7 @@
 #include "render/document.hpp"
 #include "render/forms.hpp"
 #include "render/qr.hpp"
+#include "text/markup.hpp"
 
 namespace motcua::render {
 namespace detail {
@@ -26,27 +27,10 @@ void AppendEscaped(std::string& out, std::string_view text, bool line_breaks = t
             continue;
         }
         previous = c;
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            case '\n':
-                out += line_breaks ? "<br>" : " ";
-                break;
-            default:
-                out.push_back(c);
+        if (c == '\n') {
+            out += line_breaks ? "<br>" : " ";
+        } else {
+            text::AppendMarkupChar(out, c);
         }
     }
 }
