@@ -235,7 +235,24 @@ json::object Components() {
                                               {"dossiers", integer},
                                               {"indices", json::object{{"type", "object"}}},
                                               {"band", nullable_string},
-                                              {"officers", array}}}}}}},
+                                              {"officers", array}}}}},
+             // Issue #9: citizens' feedback (PAKN; feedback_routes.cpp).
+             {"FeedbackIntake",
+              Schema(R"({"type":"object","required":["unit","title","content"],)"
+                     R"("additionalProperties":false,"properties":{"unit":{"type":"string"},)"
+                     R"("title":{"type":"string","maxLength":300},)"
+                     R"("content":{"type":"string","maxLength":20000},)"
+                     R"("sender_name":{"type":"string"},"sender_address":{"type":"string"},)"
+                     R"("sender_phone":{"type":"string"},"sender_email":{"type":"string"},)"
+                     R"("under_complaint_or_court":{"type":"boolean"},)"
+                     R"("channel":{"type":"string","enum":["desk","post","phone"]}}})")},
+             {"FeedbackAction",
+              Schema(R"({"type":"object","required":["action"],"additionalProperties":false,)"
+                     R"("properties":{"action":{"type":"string","enum":["accept","refuse",)"
+                     R"("request_supplement","supplement","forward","answer","publish",)"
+                     R"("withdraw"]},"subject":{"type":"string","enum":["regulation",)"
+                     R"("conduct"]},"to_unit":{"type":"string"},"text":{"type":"string"},)"
+                     R"("version":{"type":"integer"}}})")}}},
         {"securitySchemes",
          json::object{{"session", json::object{{"type", "apiKey"},
                                                {"in", "cookie"},

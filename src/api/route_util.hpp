@@ -81,6 +81,8 @@ void RegisterIndicatorRoutes(http::Router& router, app::AppContext& ctx, const C
 void RegisterPublicationRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // Plan targets: target sets, evaluation per unit, failures (plan_target_routes.cpp, issue #6).
 void RegisterPlanTargetRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// TTHC-control plans: import, fixes, cascading, progress, dashboards (plan_routes.cpp, issue #7).
+void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // Its JSON (also printed by `motcua indicators`).
 [[nodiscard]] boost::json::object IndicatorReportJson(const app::IndicatorReport& report);
 // The JSON form of form 06 (report_routes.cpp), also printed by `motcua report`.

@@ -776,6 +776,13 @@ void RegisterTransfer(http::Router& router, app::AppContext& ctx, const CachePtr
 
 }  // namespace
 
+// Queue tickets at the desk (queue_routes.cpp, issue #9, engineer Q).
+void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Citizens' feedback and petitions (feedback_routes.cpp, issue #9, engineer F).
+void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Issue #7 (engineer I): inspections of TTHC control (inspection_routes.cpp).
+void RegisterInspectionRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+
 void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     const auto cache = std::make_shared<ResponseCache>();
     RegisterTransfer(router, ctx, cache);
@@ -792,6 +799,10 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterLetterRoutes(router, ctx, cache);       // issue #6: correction letter
     RegisterPublicationRoutes(router, ctx, cache);  // issue #6: monthly publication
     RegisterPlanTargetRoutes(router, ctx, cache);   // issue #6: plan targets (S0 §III)
+    RegisterPlanRoutes(router, ctx, cache);         // issue #7: TTHC-control plans
+    RegisterQueueRoutes(router, ctx, cache);        // issue #9: queue tickets (Q)
+    RegisterFeedbackRoutes(router, ctx, cache);     // issue #9: feedback, PAKN (F)
+    RegisterInspectionRoutes(router, ctx, cache);   // issue #7: inspections (I)
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

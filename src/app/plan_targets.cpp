@@ -12,6 +12,7 @@
 #include "domain/indicators.hpp"
 #include "store/aggregates.hpp"
 #include "store/procedure_stats.hpp"
+#include "store/queue.hpp"
 #include "store/units.hpp"
 
 namespace motcua::app {
@@ -154,6 +155,8 @@ struct Facts {
     std::vector<spt::Procedure> catalogue;
     std::map<std::int64_t, std::int64_t> desk_received;
     std::map<std::int64_t, std::int64_t> desk_staff;
+    // Issue #9 (engineer Q): per desk unit, waiting seconds and tickets called (queue tickets).
+    std::map<std::int64_t, store::queue::WaitSum> waits;
 };
 
 ind::Sums SumOver(const std::map<std::int64_t, ind::Sums>& by_unit,
@@ -241,9 +244,22 @@ std::pair<pt::Measurement, std::string> Measure(pt::Metric metric, const Facts& 
         case pt::Metric::kSatisfaction:
             return {{s.In(M::kRated) - s.In(M::kDissatisfied), s.In(M::kRated)},
                     "đánh giá hài lòng / hồ sơ được đánh giá"};
-        case pt::Metric::kWaitingMinutes:
-            return {{0, 0, false},
-                    "chưa có dữ liệu: thời gian chờ được đo từ phiếu xếp hàng (chưa triển khai)"};
+        case pt::Metric::kWaitingMinutes: {  // issue #9: queue tickets (wait = first call − issue)
+            std::int64_t seconds = 0;
+            std::int64_t called = 0;
+            for (std::int64_t id : ids) {
+                if (auto it = f.waits.find(id); it != f.waits.end()) {
+                    seconds += it->second.seconds;
+                    called += it->second.called;
+                }
+            }
+            if (called == 0) {
+                return {{0, 0}, "chưa có dữ liệu: chưa có phiếu xếp hàng được gọi trong kỳ"};
+            }
+            return {{seconds, called * 60},
+                    std::to_string(called) +
+                        " lượt được gọi từ phiếu xếp hàng (chờ từ lúc lấy số đến lần gọi đầu)"};
+        }
         case pt::Metric::kDeskProductivity: {
             const std::int64_t received = CountOver(f.desk_received, ids);
             const std::int64_t staff = CountOver(f.desk_staff, ids);
@@ -441,6 +457,11 @@ base::Result<Facts> FactsOf(store::Transaction& tx, const Context& c, bool need_
         return std::move(staff).error();
     }
     f.desk_staff = std::move(*staff);
+    auto waits = store::queue::WaitSums(tx, c.window.window.from, c.window.window.to);
+    if (!waits) {
+        return std::move(waits).error();
+    }
+    f.waits = std::move(*waits);
     return f;
 }
 

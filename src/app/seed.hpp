@@ -26,4 +26,10 @@ inline constexpr std::string_view kDemoPassword = "MotCua@2026";
 // Run by `motcua seed-demo`, not by test fixtures (which count their own dossiers).
 [[nodiscard]] base::Result<int> SeedDemoDossiers(AppContext& ctx);
 
+// Issue #9: service groups A "Hộ tịch, chứng thực", B "Đất đai, xây dựng", C "Kinh doanh, đầu tư",
+// D "Lĩnh vực khác" and counters "Quầy 1", "Quầy 2" (serving all four) at every one-stop desk and
+// service centre that has no groups yet (app::queue::SaveSetup as the demo administrator); run by
+// SeedDemoDossiers. Returns how many desks were set up.
+[[nodiscard]] base::Result<int> SeedDemoQueues(AppContext& ctx);
+
 }  // namespace motcua::app

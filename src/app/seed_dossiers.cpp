@@ -5,6 +5,7 @@
 
 #include "app/dossiers.hpp"
 #include "app/plan_targets.hpp"
+#include "app/queue.hpp"
 #include "app/seed.hpp"
 #include "domain/plan_targets.hpp"
 #include "store/dossiers.hpp"
@@ -70,6 +71,10 @@ constexpr std::array<DemoDossier, 8> kDossiers{{
 }  // namespace
 
 base::Result<int> SeedDemoDossiers(AppContext& ctx) {
+    // Issue #9: the desks' service groups and counters first (idempotent on every run).
+    if (auto desks = SeedDemoQueues(ctx); !desks) {
+        return std::move(desks).error();
+    }
     auto existing = InReadTransaction<std::int64_t>(
         *ctx.db, [](store::Transaction& tx) -> base::Result<std::int64_t> {
             auto row = tx.QueryOne("SELECT COUNT(*) FROM dossiers", {});
@@ -155,6 +160,77 @@ base::Result<int> SeedDemoDossiers(AppContext& ctx) {
         return std::move(plan).error();
     }
     return created;
+}
+
+// Issue #9: the usual service groups and two counters at every demo one-stop desk and service
+// centre, through app::queue::SaveSetup (what PUT /api/v1/queue/desks/{desk} calls) as the demo
+// administrator, so the kiosk shows its buttons after `motcua seed-demo`. Desks that already have
+// groups are left as they are.
+base::Result<int> SeedDemoQueues(AppContext& ctx) {
+    auto admin = ActorOf(ctx, "quantri");
+    if (!admin) {
+        return std::move(admin).error();
+    }
+    auto desks = InReadTransaction<std::vector<std::string>>(
+        *ctx.db, [](store::Transaction& tx) -> base::Result<std::vector<std::string>> {
+            auto units = store::units::List(tx);
+            if (!units) {
+                return std::move(units).error();
+            }
+            std::vector<std::string> out;
+            for (const domain::Unit& u : *units) {
+                if (u.type == domain::UnitType::kOneStopDesk ||
+                    u.type == domain::UnitType::kServiceCentre) {
+                    out.push_back(u.code);
+                }
+            }
+            return out;
+        });
+    if (!desks) {
+        return std::move(desks).error();
+    }
+    struct DemoGroup {
+        std::string_view code;
+        std::string_view label;
+    };
+    constexpr std::array<DemoGroup, 4> kGroups{{{"A", "Hộ tịch, chứng thực"},
+                                                {"B", "Đất đai, xây dựng"},
+                                                {"C", "Kinh doanh, đầu tư"},
+                                                {"D", "Lĩnh vực khác"}}};
+    int configured = 0;
+    for (const std::string& code : *desks) {
+        auto current = queue::GetSetup(ctx, code);
+        if (!current) {
+            return std::move(current).error();
+        }
+        if (!current->groups.empty()) {
+            continue;
+        }
+        std::vector<store::queue::Group> groups;
+        std::vector<std::string> all;
+        for (const DemoGroup& g : kGroups) {
+            store::queue::Group group;
+            group.code = std::string(g.code);
+            group.prefix = std::string(g.code);
+            group.label = std::string(g.label);
+            groups.push_back(std::move(group));
+            all.emplace_back(g.code);
+        }
+        std::vector<store::queue::Counter> counters;
+        for (int n = 1; n <= 2; ++n) {
+            store::queue::Counter counter;
+            counter.code = std::to_string(n);
+            counter.label = "Quầy " + std::to_string(n);
+            counter.groups = all;
+            counters.push_back(std::move(counter));
+        }
+        auto saved = queue::SaveSetup(ctx, *admin, code, std::move(groups), std::move(counters));
+        if (!saved) {
+            return std::move(saved).error();
+        }
+        ++configured;
+    }
+    return configured;
 }
 
 }  // namespace motcua::app

@@ -119,6 +119,26 @@ void AppendText(std::string& to, std::string_view more, std::string_view glue) {
     to += more;
 }
 
+// A cell holding line breaks as U+2028 LINE SEPARATOR (a DOCX cell's paragraphs, render/
+// docx_reader.hpp): each line cleaned, the lines joined by `glue` ("; " for units, "\n" for
+// deadline clauses). Elsewhere Clean reads U+2028 as a space.
+std::string CleanLines(std::string_view cell, std::string_view glue) {
+    constexpr std::string_view kLineSeparator = "\u2028";
+    std::string out;
+    std::size_t begin = 0;
+    while (begin <= cell.size()) {
+        const std::size_t end = cell.find(kLineSeparator, begin);
+        AppendText(
+            out, Clean(cell.substr(begin, end == std::string_view::npos ? cell.npos : end - begin)),
+            glue);
+        if (end == std::string_view::npos) {
+            break;
+        }
+        begin = end + kLineSeparator.size();
+    }
+    return out;
+}
+
 // At most `max` bytes of `s`, not cutting a UTF-8 sequence.
 std::string Prefix(std::string_view s, std::size_t max) {
     if (s.size() <= max) {
@@ -290,13 +310,13 @@ Fields Extract(const std::vector<Column>& map, const std::vector<std::string>& c
                 AppendText(f.product, c, " ");
                 break;
             case Column::kLead:
-                AppendText(f.lead, c, "; ");
+                AppendText(f.lead, CleanLines(cells[k], "; "), "; ");
                 break;
             case Column::kCooperating:
-                AppendText(f.cooperating, c, "; ");
+                AppendText(f.cooperating, CleanLines(cells[k], "; "), "; ");
                 break;
             case Column::kDeadline:
-                AppendText(f.deadline, c, "\n");
+                AppendText(f.deadline, CleanLines(cells[k], "\n"), "\n");
                 break;
             case Column::kOther:
                 AppendText(f.content, c, " ");
@@ -532,6 +552,9 @@ void ReadPipeLines(const std::vector<std::string>& lines, Builder& builder) {
     Cell cell;
     for (std::size_t k = 0; k < lines.size(); ++k) {
         if (Trim(lines[k]) == "|") {
+            if (cell.line == 0) {
+                cell.line = k + 1;  // an empty cell is at its closing '|' (fuzz_plan_import)
+            }
             cells.push_back(std::move(cell));
             cell = Cell{};
             continue;

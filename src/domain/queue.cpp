@@ -159,7 +159,7 @@ WaitingFigures Figures(std::span<const Ticket> tickets, std::chrono::seconds lim
     // Nearest rank: the ⌈0.9 n⌉-th smallest.
     const std::size_t rank = (9 * waits.size() + 9) / 10;
     f.p90_seconds = waits[rank - 1];
-    f.over_limit_hundredths = (2 * 10000 * f.over_limit + f.called) / (2 * f.called);
+    f.over_limit_hundredths = (std::int64_t{20000} * f.over_limit + f.called) / (2 * f.called);
     return f;
 }
 

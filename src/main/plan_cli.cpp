@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -12,8 +13,14 @@
 
 #include <fmt/core.h>
 
+#include "app/audit_util.hpp"
+#include "app/plans.hpp"
+#include "base/clock.hpp"
 #include "calendar/working_time.hpp"
 #include "domain/plan_import.hpp"
+#include "main/cli_db.hpp"
+#include "render/docx_reader.hpp"
+#include "render/plan_export.hpp"
 #include "text/unicode.hpp"
 
 namespace motcua::main {
@@ -27,35 +34,127 @@ struct ImportOptions {
     bool dry_run = false;
     bool json = false;
     int year = 0;
+    std::string db;    // writing (without --dry-run): --db, else MOTCUA_DB
+    std::string unit;  // writing: the issuing unit's code
 };
 
-int RunImport(const ImportOptions& options) {
-    if (!options.dry_run) {
-        fmt::print(stderr,
-                   "chưa hỗ trợ ghi kế hoạch vào cơ sở dữ liệu (storage comes in a later slice); "
-                   "dùng --dry-run\n");
-        return 2;
-    }
+// The plan text of FILE (issue #7, engineer X): a .docx — picked by its content, the zip magic
+// "PK\x03\x04", not by its name — is read by render::ReadDocxText; anything else must be UTF-8
+// text. At most 5 MB. nullopt after a message on stderr.
+std::optional<std::string> ReadPlanFile(const std::string& file) {
     std::error_code ec;
-    const std::uintmax_t size = std::filesystem::file_size(options.file, ec);
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
     if (ec) {
-        fmt::print(stderr, "không đọc được tệp {}: {}\n", options.file, ec.message());
-        return 1;
+        fmt::print(stderr, "không đọc được tệp {}: {}\n", file, ec.message());
+        return std::nullopt;
     }
     if (size > kMaxPlanBytes) {
-        fmt::print(stderr, "tệp {} lớn hơn 5 MB ({} byte): không nhập\n", options.file, size);
-        return 1;
+        fmt::print(stderr, "tệp {} lớn hơn 5 MB ({} byte): không nhập\n", file, size);
+        return std::nullopt;
     }
-    std::ifstream in(options.file, std::ios::binary);
+    std::ifstream in(file, std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();
     if (!in || content.str().size() > kMaxPlanBytes) {
-        fmt::print(stderr, "không đọc được tệp {}\n", options.file);
+        fmt::print(stderr, "không đọc được tệp {}\n", file);
+        return std::nullopt;
+    }
+    std::string body = std::move(content).str();
+    if (render::LooksLikeZip(body)) {
+        auto text = render::ReadDocxText(body);
+        if (!text) {
+            fmt::print(stderr, "không đọc được tệp DOCX {}: {}\n", file, text.error().message);
+            return std::nullopt;
+        }
+        return std::move(text).value();
+    }
+    if (!text::IsValidUtf8(body)) {
+        fmt::print(stderr, "tệp {} không phải văn bản UTF-8 hợp lệ\n", file);
+        return std::nullopt;
+    }
+    return body;
+}
+
+// Without --dry-run (issue #7, engineer P): stores the plan (app::ImportPlanAsSystem) and prints
+// its id, counts, unmatched unit names and problems as JSON.
+int WriteImport(const ImportOptions& options, std::string text) {
+    auto db = OpenMigratedDatabase(options.db);
+    if (!db) {
+        fmt::print(stderr, "{}\n", db.error().message);
         return 1;
     }
-    const std::string body = std::move(content).str();
-    if (!text::IsValidUtf8(body)) {
-        fmt::print(stderr, "tệp {} không phải văn bản UTF-8 hợp lệ\n", options.file);
+    const base::SystemClock clock;
+    app::AppContext ctx;
+    ctx.db = db->get();
+    ctx.clock = &clock;
+    app::PlanImportInput input;
+    input.text = std::move(text);
+    input.unit_code = options.unit;
+    input.year = options.year;
+    auto result = app::ImportPlanAsSystem(ctx, input);
+    if (!result) {
+        fmt::print(stderr, "không nhập được kế hoạch: {}\n", result.error().message);
+        return 1;
+    }
+    const auto& plan = result->view.plan;
+    std::string unmatched;
+    for (const auto& n : plan.unmatched) {
+        unmatched += (unmatched.empty() ? "" : ",") + app::JsonQuote(n.name);
+    }
+    std::string problems;
+    for (const auto& p : plan.problems) {
+        problems += (problems.empty() ? "" : ",") +
+                    fmt::format(R"({{"line":{},"reason":{}}})", p.line, app::JsonQuote(p.reason));
+    }
+    fmt::print(
+        "{{\"plan_id\":{},\"unit\":{},\"year\":{},\"decision\":{},\"counts\":{{\"sections\":{},"
+        "\"tasks\":{},\"deliverables\":{},\"problems\":{},\"unmatched\":{}}},\"unmatched\":[{}],"
+        "\"problems\":[{}]}}\n",
+        plan.head.id, app::JsonQuote(options.unit), plan.head.year,
+        app::JsonQuote(plan.head.decision_number), result->parsed.sections.size(),
+        result->parsed.TaskCount(), result->parsed.DeliverableCount(), plan.problems.size(),
+        plan.unmatched.size(), unmatched, problems);
+    return 0;
+}
+
+int RunImport(const ImportOptions& options) {
+    if (!options.dry_run && options.unit.empty()) {
+        fmt::print(stderr,
+                   "để ghi kế hoạch vào cơ sở dữ liệu cần --unit (mã đơn vị ban hành) và --db "
+                   "(hoặc MOTCUA_DB); hoặc dùng --dry-run\n");
+        return 2;
+    }
+    const std::optional<std::string> body = ReadPlanFile(options.file);
+    if (!body) {
+        return 1;
+    }
+    if (!options.dry_run) {
+        return WriteImport(options, *body);
+    }
+    auto built = calendar::WorkingCalendar::BuildDefault();
+    if (!built) {
+        fmt::print(stderr, "không dựng được lịch làm việc: {}\n", built.error().message);
+        return 1;
+    }
+    const domain::plan_import::Plan plan = domain::plan_import::Read(*body, options.year, **built);
+    // JSON is the only output of the dry run; --json says so explicitly.
+    fmt::print("{}\n", domain::plan_import::ToJson(plan));
+    return 0;
+}
+
+// `motcua plan export FILE --format docx|xlsx --out OUT [--year N]` (issue #7, engineer X): the
+// plan read from FILE (text or .docx) written as a Word document or a spreadsheet. OUT is written
+// through a temporary file beside it and renamed, so a failure leaves no half-written file.
+struct ExportOptions {
+    std::string file;
+    std::string format;
+    std::string out;
+    int year = 0;
+};
+
+int RunExport(const ExportOptions& options) {
+    const std::optional<std::string> body = ReadPlanFile(options.file);
+    if (!body) {
         return 1;
     }
     auto built = calendar::WorkingCalendar::BuildDefault();
@@ -63,9 +162,41 @@ int RunImport(const ImportOptions& options) {
         fmt::print(stderr, "không dựng được lịch làm việc: {}\n", built.error().message);
         return 1;
     }
-    const domain::plan_import::Plan plan = domain::plan_import::Read(body, options.year, **built);
-    // JSON is the only output of the dry run; --json says so explicitly.
-    fmt::print("{}\n", domain::plan_import::ToJson(plan));
+    const domain::plan_import::Plan plan = domain::plan_import::Read(*body, options.year, **built);
+    for (const auto& problem : plan.problems) {
+        fmt::print(stderr, "dòng {}: {}\n", problem.line, problem.reason);
+    }
+    if (plan.TaskCount() == 0) {
+        fmt::print(stderr, "tệp {} không có bảng nhiệm vụ nào đọc được: không xuất\n",
+                   options.file);
+        return 1;
+    }
+    auto bytes =
+        options.format == "docx" ? render::RenderPlanDocx(plan) : render::RenderPlanXlsx(plan);
+    if (!bytes) {
+        fmt::print(stderr, "không xuất được kế hoạch: {}\n", bytes.error().message);
+        return 1;
+    }
+    const std::string temporary = options.out + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+        if (!out.flush()) {
+            fmt::print(stderr, "không ghi được tệp {}\n", temporary);
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            return 1;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, options.out, ec);
+    if (ec) {
+        fmt::print(stderr, "không ghi được tệp {}: {}\n", options.out, ec.message());
+        std::filesystem::remove(temporary, ec);
+        return 1;
+    }
+    fmt::print(stderr, "đã ghi {} ({} mục, {} nhiệm vụ, {} sản phẩm)\n", options.out,
+               plan.sections.size(), plan.TaskCount(), plan.DeliverableCount());
     return 0;
 }
 
@@ -83,7 +214,24 @@ void RegisterPlanCommands(CLI::App& app, int& exit_code) {
     import_cmd->add_flag("--json", options->json, "In JSON (mặc định)");
     import_cmd->add_option("--year", options->year, "Năm kế hoạch (mặc định: đọc từ văn bản)")
         ->check(CLI::Range(1900, 2199));
+    import_cmd->add_option("--db", options->db,
+                           "Cơ sở dữ liệu để ghi kế hoạch (mặc định: MOTCUA_DB)");
+    import_cmd->add_option("--unit", options->unit, "Mã đơn vị ban hành (khi ghi)");
     import_cmd->callback([options, &exit_code] { exit_code = RunImport(*options); });
+
+    auto export_options = std::make_shared<ExportOptions>();
+    CLI::App* export_cmd = plan->add_subcommand(
+        "export", "Xuất bảng nhiệm vụ của một kế hoạch ra DOCX hoặc XLSX (issue #7)");
+    export_cmd->add_option("file", export_options->file, "Tệp kế hoạch (văn bản UTF-8 hoặc .docx)")
+        ->required();
+    export_cmd->add_option("--format", export_options->format, "docx hoặc xlsx")
+        ->required()
+        ->check(CLI::IsMember({"docx", "xlsx"}));
+    export_cmd->add_option("--out", export_options->out, "Tệp ghi ra")->required();
+    export_cmd
+        ->add_option("--year", export_options->year, "Năm kế hoạch (mặc định: đọc từ văn bản)")
+        ->check(CLI::Range(1900, 2199));
+    export_cmd->callback([export_options, &exit_code] { exit_code = RunExport(*export_options); });
 }
 
 }  // namespace motcua::main

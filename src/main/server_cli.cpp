@@ -24,6 +24,7 @@
 #include "app/indicators.hpp"
 #include "app/notify.hpp"
 #include "app/payments.hpp"
+#include "app/plans.hpp"  // issue #7: plan reminders
 #include "app/seed.hpp"
 #include "base/clock.hpp"
 #include "http/builtin.hpp"
@@ -315,6 +316,12 @@ base::Status Serve(const ServerSettings& settings) {
                 spdlog::warn("deadline sweep: {}", swept.error().message);
             } else if (*swept > 0) {
                 spdlog::info("deadline sweep: {} dossiers warned or marked late", *swept);
+            }
+            // Issue #7: reminders 5 working days before the due dates of TTHC-control plans.
+            if (auto reminded = app::SweepPlanReminders(ctx, 5); !reminded) {
+                spdlog::warn("plan reminders: {}", reminded.error().message);
+            } else if (*reminded > 0) {
+                spdlog::info("plan reminders: {} notifications queued", *reminded);
             }
             lock.lock();
         }

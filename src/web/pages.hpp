@@ -45,5 +45,13 @@ void RegisterIndicatorPages(http::Router& router, const SitePtr& site);
 // /chi-tieu-ke-hoach and /chi-tieu-ke-hoach/khong-dat: plan targets per unit and the dossiers
 // behind a failure (plan_target_pages.cpp, issue #6).
 void RegisterPlanTargetPages(http::Router& router, const SitePtr& site);
+// /xep-hang/{desk}, …/quay, …/man-hinh: queue tickets (queue_pages.cpp, issue #9, engineer Q).
+void RegisterQueuePages(http::Router& router, const SitePtr& site);
+// /phan-anh-kien-nghi, /phan-anh-kien-nghi/theo-doi, /pakn, /pakn/{code}: citizens' feedback
+// (feedback_pages.cpp, issue #9, engineer F).
+void RegisterFeedbackPages(http::Router& router, const SitePtr& site);
+// /thanh-kiem-tra, /thanh-kiem-tra/{id}: inspection plans and inspections (inspection_pages.cpp,
+// issue #7, engineer W).
+void RegisterInspectionPages(http::Router& router, const SitePtr& site);
 
 }  // namespace motcua::web

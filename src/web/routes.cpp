@@ -322,6 +322,9 @@ void RegisterWebRoutes(http::Router& router, app::AppContext& ctx, const WebOpti
     RegisterFactsPages(router, site);       // issue #6
     RegisterIndicatorPages(router, site);   // issue #6: QĐ 766 pages (engineer T)
     RegisterPlanTargetPages(router, site);  // issue #6: plan targets (engineer U)
+    RegisterQueuePages(router, site);       // issue #9: queue tickets (engineer Q)
+    RegisterFeedbackPages(router, site);    // issue #9: feedback, PAKN (engineer F)
+    RegisterInspectionPages(router, site);  // issue #7: inspections (engineer W)
     router.Add(Method::kGet, "/static/{name}",
                [](const Request& req) { return ServeStatic(req, req.path_params.at("name")); },
                {"Tệp CSS/JS nhúng trong chương trình (?v=<băm nội dung>)", "public", "", ""});

@@ -97,6 +97,8 @@ Data LayoutData(const Chrome& chrome) {
     DataList nav;
     nav.push_back(NavItem("/thu-tuc", "Thủ tục hành chính", chrome.section == Section::kCatalogue));
     nav.push_back(NavItem("/don-vi", "Đơn vị", chrome.section == Section::kUnits));
+    // Issue #9: anyone may send feedback without an account.
+    nav.push_back(NavItem("/phan-anh-kien-nghi", "Phản ánh, kiến nghị", false));
     // Staff links: what the officer works on (the pages' use cases decide what they may do).
     if (HoldsAnyRole(chrome.actor, {domain::Role::kDeskOfficer, domain::Role::kSpecialist,
                                     domain::Role::kLeader, domain::Role::kControlOfficer})) {
@@ -115,6 +117,14 @@ Data LayoutData(const Chrome& chrome) {
         nav.push_back(NavItem("/bang-dieu-khien", "Bảng điều khiển", false));
         nav.push_back(NavItem("/chi-tieu-ke-hoach", "Chỉ tiêu kế hoạch", false));
         nav.push_back(NavItem("/bao-cao", "Báo cáo", false));
+    }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kDeskOfficer, domain::Role::kLeader,
+                                    domain::Role::kControlOfficer})) {
+        nav.push_back(NavItem("/pakn", "Xử lý PAKN", false));  // issue #9
+    }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer,
+                                    domain::Role::kSpecialist})) {
+        nav.push_back(NavItem("/thanh-kiem-tra", "Kiểm tra", false));  // issue #7
     }
     if (HoldsAnyRole(chrome.actor, {domain::Role::kAdmin, domain::Role::kLeader,
                                     domain::Role::kControlOfficer})) {

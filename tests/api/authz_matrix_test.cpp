@@ -151,6 +151,42 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
         std::to_string(json::parse(scanned.body, parse_error).at("id").as_int64());
     const std::set<std::string> dossier_viewers = {"motcua", "chuyenvien", "lanhdao", "kiemsoat"};
 
+    // Issue #7: a TTHC-control plan of the province (task 1: Sở Tư pháp leads, the communes
+    // cooperate; an unmatched name; a row with missing cells), imported as kiemsoat.
+    const auto tp_text = [](int n) {
+        return "Số: " + std::to_string(n) +
+               "/QĐ-MATRAN\nKế hoạch kiểm soát TTHC năm 2026\nSTT\tNội dung\tThời gian thực "
+               "hiện\tĐơn vị chủ trì\tĐơn vị phối hợp\tDự kiến kết quả\nI\tRà soát\t\t\t\t\n1\t"
+               "Rà soát TTHC\tQuý IV/2026\tSở Tư pháp\tUBND các xã, phường; Sở Thông tin và "
+               "Truyền thông\tBáo cáo\n2\tThiếu ô\n";
+    };
+    const auto tp_import = api_.Call(Method::kPost, "/api/v1/plans/import?unit=46", tp_text(0),
+                                     &*actors_.at("kiemsoat"), true, "text/plain");
+    ASSERT_EQ(tp_import.status, 201) << tp_import.body;
+    const json::value tp_json = json::parse(tp_import.body, parse_error);
+    const std::string tp_id = std::to_string(tp_json.at("id").as_int64());
+    const std::string tp_name =
+        std::to_string(tp_json.at("unmatched").as_array().at(0).at("id").as_int64());
+    const std::string tp_problem =
+        std::to_string(tp_json.at("problems").as_array().at(0).at("id").as_int64());
+    const std::string tp_deliverable = std::to_string(tp_json.at("sections")
+                                                          .as_array()
+                                                          .at(0)
+                                                          .at("tasks")
+                                                          .as_array()
+                                                          .at(0)
+                                                          .at("deliverables")
+                                                          .as_array()
+                                                          .at(0)
+                                                          .at("id")
+                                                          .as_int64());
+    const auto tp_version = [this, tp_id] {
+        return std::to_string(GetAs("kiemsoat", "/api/v1/plans/" + tp_id).at("version").as_int64());
+    };
+    const std::set<std::string> tp_readers = {"lanhdao",    "kiemsoat",    "quantri",
+                                              "chuyenvien", "xa_kiemsoat", "xa_quantri"};
+    const std::set<std::string> tp_managers = {"kiemsoat", "quantri"};
+
     // Payments (issue #5): a dossier of congdan's with a fee, and one dossier per desk payment
     // (each can be paid once).
     const app::SandboxGateway payment_gateway("http://sandbox.test", "MOTCUA-HUE", "matrix");
@@ -182,7 +218,140 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
     }
     auto desk_next = std::make_shared<size_t>(0);
 
+    // Queue tickets (issue #9): the provincial centre's kiosk set up, one ticket called at
+    // counter 1 by its desk officer (recalled again by the matrix).
+    const std::string queue_desk = "/api/v1/queue/desks/46.TTPVHCC";
+    const std::string queue_setup =
+        R"({"groups":[{"code":"HT","prefix":"A","label":"Hộ tịch"}],)"
+        R"("counters":[{"code":"1","label":"Quầy 1","groups":["HT"]}]})";
+    {
+        const Browser admin = api_.SignIn("quantri");
+        ASSERT_EQ(api_.Call(Method::kPut, queue_desk, queue_setup, &admin).status, 200);
+        ASSERT_EQ(api_.Call(Method::kPost, queue_desk + "/tickets", R"({"group":"HT"})").status,
+                  201);
+        ASSERT_EQ(api_.Call(Method::kPost, queue_desk + "/counters/1/call", "", &desk).status, 200);
+    }
+    const std::string queue_ticket = std::to_string(api_.Count("queue_tickets"));
+
+    // Citizens' feedback (issue #9, engineer F): public ones are created on demand (each from its
+    // own address, under the submission throttle); a pool of fresh ones for the handling actions.
+    auto feedback_ip = std::make_shared<int>(0);
+    const auto new_feedback = [this, feedback_ip]() {
+        const std::string ip = "192.0.2." + std::to_string(100 + (*feedback_ip)++ % 100);
+        const auto r = api_.Call(
+            Method::kPost, "/api/v1/feedback",
+            R"({"unit":"46.TTPVHCC","title":"Phản ánh thử )" + ip +
+                R"(","content":"Yêu cầu thêm giấy tờ không có trong quy định.","sender_name":"Lê Văn Bảo","sender_phone":"0912345678"})",
+            nullptr, false, "application/json", ip);
+        EXPECT_EQ(r.status, 201) << r.body;
+        std::error_code ec;
+        const json::value v = json::parse(r.body, ec);
+        return std::pair{std::string(v.at("code").as_string()),
+                         std::string(v.at("follow_key").as_string())};
+    };
+    const auto [feedback_code, feedback_key] = new_feedback();
+    ASSERT_EQ(api_.Call(Method::kPost,
+                        "/api/v1/feedback/" + feedback_code + "/attachments?key=" + feedback_key,
+                        "%PDF-1.4\n%%EOF\n", nullptr, false, "application/pdf")
+                  .status,
+              201);
+    auto feedback_pool = std::make_shared<std::vector<std::string>>();
+    for (size_t i = 0; i < actors_.size(); ++i) {
+        feedback_pool->push_back(new_feedback().first);
+    }
+    auto feedback_next = std::make_shared<size_t>(0);
+
+    // An inspection plan of the city (46) with one inspection of the Department of Justice
+    // (issue #7, engineer I): the city's control officer manages, its leader reads, the
+    // department's staff see their inspection; everyone else 403/404.
+    const Browser control = api_.SignIn("kiemsoat");
+    const auto inspection_plan_r = api_.Call(
+        Method::kPost, "/api/v1/inspection-plans",
+        R"({"year":2026,"inspecting_unit":"46","title":"Kế hoạch kiểm tra 2026","checklist":"s3"})",
+        &control);
+    ASSERT_EQ(inspection_plan_r.status, 201) << inspection_plan_r.body;
+    const std::string inspection_plan =
+        std::to_string(json::parse(inspection_plan_r.body).at("id").as_int64());
+    const std::string plan_path = "/api/v1/inspection-plans/" + inspection_plan;
+    const auto inspection_r = api_.Call(
+        Method::kPost, plan_path + "/inspections",
+        R"({"plan_version":1,"unit":"46.SOTP","kind":"scheduled","quarter":4})", &control);
+    ASSERT_EQ(inspection_r.status, 201) << inspection_r.body;
+    const std::string inspection_path =
+        "/api/v1/inspections/" + std::to_string(json::parse(inspection_r.body).at("id").as_int64());
+    const auto plan_version = [this, plan_path](std::string_view field) {
+        return std::string(R"({")") + std::string(field) + R"(":)" +
+               std::to_string(GetAs("kiemsoat", plan_path).at("version").as_int64());
+    };
+    const auto inspection_version = [this, inspection_path]() {
+        return std::to_string(GetAs("kiemsoat", inspection_path).at("version").as_int64());
+    };
+    const std::set<std::string> inspection_viewers = {"chuyenvien", "lanhdao", "kiemsoat"};
+
     std::vector<Endpoint> endpoints = {
+        // Inspections of TTHC control (issue #7).
+        {Method::kGet, "/api/v1/inspection-plans", fixed("/api/v1/inspection-plans"), none,
+         signed_in},
+        {Method::kPost,
+         "/api/v1/inspection-plans",
+         fixed("/api/v1/inspection-plans"),
+         fixed(R"({"year":2026,"inspecting_unit":"46","title":"Kế hoạch kiểm tra"})"),
+         {"kiemsoat"}},
+        {Method::kGet,
+         "/api/v1/inspection-plans/{id}",
+         fixed(plan_path),
+         none,
+         {"lanhdao", "kiemsoat"}},
+        {Method::kPut,
+         "/api/v1/inspection-plans/{id}",
+         fixed(plan_path),
+         [plan_version](int) {
+             return plan_version("version") + R"(,"year":2026,"title":"Kế hoạch kiểm tra 2026"})";
+         },
+         {"kiemsoat"}},
+        {Method::kPost,
+         "/api/v1/inspection-plans/{id}/inspections",
+         fixed(plan_path + "/inspections"),
+         [plan_version](int) {
+             return plan_version("plan_version") + R"(,"unit":"46.SOTP","quarter":3})";
+         },
+         {"kiemsoat"}},
+        {Method::kGet, "/api/v1/inspections", fixed("/api/v1/inspections"), none, signed_in},
+        {Method::kGet, "/api/v1/inspections/remediation-reminders",
+         fixed("/api/v1/inspections/remediation-reminders"), none, signed_in},
+        {Method::kGet,
+         "/api/v1/inspections/report-outline",
+         fixed("/api/v1/inspections/report-outline?unit=" + std::string(kHome) + "&period=2026"),
+         none,
+         {"lanhdao", "kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"}},
+        {Method::kGet, "/api/v1/inspections/{id}", fixed(inspection_path), none, inspection_viewers,
+         "application/json", true, true},
+        {Method::kPut,
+         "/api/v1/inspections/{id}/checklist/{item}",
+         fixed(inspection_path + "/checklist/s3.a"),
+         fixed(R"({"finding":"Đã ban hành kế hoạch"})"),
+         {"kiemsoat"},
+         "application/json",
+         true,
+         true},
+        {Method::kPost,
+         "/api/v1/inspections/{id}/prefill",
+         fixed(inspection_path + "/prefill"),
+         none,
+         {"kiemsoat"},
+         "application/json",
+         true,
+         true},
+        {Method::kPost,
+         "/api/v1/inspections/{id}/actions",
+         fixed(inspection_path + "/actions"),
+         [inspection_version](int) {
+             return R"({"action":"notify","version":)" + inspection_version() + "}";
+         },
+         {"kiemsoat"},
+         "application/json",
+         true,
+         true},
         {Method::kPost,
          "/api/v1/dossiers/{code}/payments",
          fixed("/api/v1/dossiers/" + owned + "/payments"),
@@ -569,6 +738,49 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          fixed("/api/v1/units/" + std::string(kOther) + "/evaluation-facts"),
          fixed(R"({"effective_from":"2026-01-01","published_posted":true})"),
          {"kiemsoat", "quantri"}},
+        // Issue #7: TTHC-control plans.
+        {Method::kPost, "/api/v1/plans/import", fixed("/api/v1/plans/import?unit=46"),
+         [tp_text](int n) { return tp_text(n + 1); }, tp_managers, "text/plain"},
+        {Method::kGet, "/api/v1/plans", fixed("/api/v1/plans"), none, signed_in},
+        {Method::kGet, "/api/v1/plans/{id}", fixed("/api/v1/plans/" + tp_id), none, tp_readers},
+        {Method::kGet, "/api/v1/plans/{id}/dashboard",
+         fixed("/api/v1/plans/" + tp_id + "/dashboard"), none, tp_readers},
+        {Method::kGet,
+         "/api/v1/plan-dashboard",
+         fixed("/api/v1/plan-dashboard?unit=19753"),
+         none,
+         {"lanhdao", "kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"}},
+        {Method::kPost, "/api/v1/plans/{id}/unmatched/{name}/resolve",
+         fixed("/api/v1/plans/" + tp_id + "/unmatched/" + tp_name + "/resolve"),
+         [tp_version](int) { return R"({"units":["46.SOKHCN"],"version":)" + tp_version() + "}"; },
+         tp_managers},
+        {Method::kPost, "/api/v1/plans/{id}/problems/{problem}/resolve",
+         fixed("/api/v1/plans/" + tp_id + "/problems/" + tp_problem + "/resolve"),
+         [tp_version](int) {
+             return R"({"resolution":"Đã bổ sung","version":)" + tp_version() + "}";
+         },
+         tp_managers},
+        {Method::kPatch, "/api/v1/plans/{id}/deliverables/{deliverable}",
+         fixed("/api/v1/plans/" + tp_id + "/deliverables/" + tp_deliverable),
+         [tp_version](int) {
+             return R"({"deadline":"Tháng 12/2026","version":)" + tp_version() + "}";
+         },
+         tp_managers},
+        {Method::kPost, "/api/v1/plans/{id}/tasks", fixed("/api/v1/plans/" + tp_id + "/tasks"),
+         [tp_version](int) {
+             return R"({"section":"II","content":"Tập huấn","version":)" + tp_version() + "}";
+         },
+         tp_managers},
+        {Method::kPost,
+         "/api/v1/plans/{id}/cascade",
+         fixed("/api/v1/plans/" + tp_id + "/cascade"),
+         fixed(R"({"unit":"19753"})"),
+         {"kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"}},
+        {Method::kPost,
+         "/api/v1/plan-deliverables/{id}/progress",
+         fixed("/api/v1/plan-deliverables/" + tp_deliverable + "/progress"),
+         fixed(R"({"unit":"19753","status":"in_progress","percent":10})"),
+         {"lanhdao", "kiemsoat", "xa_kiemsoat"}},
         // Documents (issue #5).
         {Method::kPost,
          "/api/v1/dossiers/{code}/documents",
@@ -614,6 +826,104 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          true,
          true},
         {Method::kGet, "/api/v1/me/documents", fixed("/api/v1/me/documents"), none, signed_in},
+        // Queue tickets (issue #9): kiosk and display public; counters the desk's officers;
+        // setup administrators covering the desk; figures staff covering it.
+        {Method::kGet, "/api/v1/queue/desks/{desk}", fixed(queue_desk), none, all},
+        {Method::kPost, "/api/v1/queue/desks/{desk}/tickets", fixed(queue_desk + "/tickets"),
+         fixed(R"({"group":"HT"})"), all},
+        {Method::kGet, "/api/v1/queue/desks/{desk}/display", fixed(queue_desk + "/display"), none,
+         all},
+        {Method::kPut,
+         "/api/v1/queue/desks/{desk}",
+         fixed(queue_desk),
+         fixed(queue_setup),
+         {"quantri"}},
+        {Method::kPost,
+         "/api/v1/queue/desks/{desk}/counters/{counter}/call",
+         fixed(queue_desk + "/counters/1/call"),
+         none,
+         {"motcua"}},
+        {Method::kPost,
+         "/api/v1/queue/desks/{desk}/tickets/{id}/actions",
+         fixed(queue_desk + "/tickets/" + queue_ticket + "/actions"),
+         fixed(R"({"action":"recall","counter":"1"})"),
+         {"motcua"}},
+        {Method::kGet,
+         "/api/v1/queue/desks/{desk}/tickets",
+         fixed(queue_desk + "/tickets"),
+         none,
+         {"motcua"}},
+        {Method::kGet,
+         "/api/v1/queue/desks/{desk}/figures",
+         fixed(queue_desk + "/figures?from=2026-11-01&to=2026-11-30"),
+         none,
+         {"motcua", "lanhdao", "kiemsoat", "quantri"}},
+        {Method::kPost, "/api/v1/feedback", fixed("/api/v1/feedback"),
+         [](int n) {
+             return R"({"unit":"46.TTPVHCC","title":"Phản ánh )" + std::to_string(n) +
+                    R"(","content":"Nội dung phản ánh về thủ tục hành chính."})";
+         },
+         all},
+        {Method::kPost,
+         "/api/v1/feedback/intake",
+         fixed("/api/v1/feedback/intake"),
+         [](int n) {
+             return R"({"unit":"46.TTPVHCC","channel":"post","title":"Thư )" + std::to_string(n) +
+                    R"(","content":"Nội dung phản ánh gửi qua bưu chính."})";
+         },
+         {"motcua", "kiemsoat"}},
+        {Method::kGet, "/api/v1/feedback/follow",
+         fixed("/api/v1/feedback/follow?code=" + feedback_code + "&key=" + feedback_key), none,
+         all},
+        {Method::kPost, "/api/v1/feedback/follow", fixed("/api/v1/feedback/follow"),
+         [new_feedback](int) {
+             const auto [code, key] = new_feedback();
+             return R"({"code":")" + code + R"(","key":")" + key + R"(","action":"withdraw"})";
+         },
+         all},
+        {Method::kPost, "/api/v1/feedback/{code}/attachments",
+         [new_feedback](int) {
+             const auto [code, key] = new_feedback();
+             return "/api/v1/feedback/" + code + "/attachments?key=" + key + "&name=a.pdf";
+         },
+         fixed("%PDF-1.4\n%%EOF\n"), all, "application/pdf"},
+        {Method::kGet, "/api/v1/feedback/answers", fixed("/api/v1/feedback/answers"), none, all},
+        {Method::kGet,
+         "/api/v1/feedback/{code}/attachments/{position}",
+         fixed("/api/v1/feedback/" + feedback_code + "/attachments/1"),
+         none,
+         {"motcua", "lanhdao", "kiemsoat"},
+         "application/json",
+         true,
+         true},
+        {Method::kGet,
+         "/api/v1/feedback",
+         fixed("/api/v1/feedback?box=all"),
+         none,
+         {"motcua", "chuyenvien", "lanhdao", "kiemsoat", "xa_kiemsoat"}},
+        {Method::kGet,
+         "/api/v1/feedback/counts",
+         fixed("/api/v1/feedback/counts?unit=46&from=2026-11-01&to=2026-11-30"),
+         none,
+         {"lanhdao", "kiemsoat", "quantri"}},
+        {Method::kGet,
+         "/api/v1/feedback/{code}",
+         fixed("/api/v1/feedback/" + feedback_code),
+         none,
+         {"motcua", "lanhdao", "kiemsoat"},
+         "application/json",
+         true,
+         true},
+        {Method::kPost,
+         "/api/v1/feedback/{code}/actions",
+         [feedback_pool, feedback_next](int) {
+             return "/api/v1/feedback/" + feedback_pool->at((*feedback_next)++) + "/actions";
+         },
+         fixed(R"({"action":"accept","subject":"regulation","version":1})"),
+         {"motcua", "kiemsoat"},
+         "application/json",
+         true,
+         true},
         // Destructive ones last.
         {Method::kPost,
          "/api/v1/units/{code}/merge",

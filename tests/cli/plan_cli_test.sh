@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Black-box test of `motcua plan import FILE --dry-run --json [--year N]` (issue #7, H4).
+# Black-box test of `motcua plan import FILE --dry-run --json [--year N]` (issue #7, H4) and
+# `motcua plan export FILE --format docx|xlsx --out OUT` (engineer X).
 # Usage: plan_cli_test.sh /path/to/motcua /path/to/tests/fixtures/seeds
 set -uo pipefail
 BIN=$1
@@ -58,6 +59,66 @@ printf 'Kế hoạch năm 2024\nSTT\tNội dung\tThời hạn\n1\tViệc một\t
 "$BIN" plan import "$TMP/bad.txt" --dry-run --json >"$TMP/bad.json" || fail "bad table: rc"
 [[ "$(jq -r '.problems[0].line' "$TMP/bad.json")" == "4" ]] || fail "bad table: problem line"
 [[ "$(jq -r '[.sections[].tasks[]] | length' "$TMP/bad.json")" == "2" ]] || fail "bad table: rows kept"
+
+# DOCX and XLSX (issue #7, engineer X): `plan export` writes the plan; `plan import` picks the
+# DOCX reader by the content ("PK\x03\x04"), not the name, and reads the same plan back.
+"$BIN" plan export "$SEEDS/s2-nhat-tan-2024.txt" --format docx --out "$TMP/s2-plan.bin" 2>"$TMP/err" ||
+  fail "export docx: rc $(cat "$TMP/err")"
+[[ "$(head -c 4 "$TMP/s2-plan.bin" | od -An -c | tr -d ' ')" == 'PK003004' ]] || fail "export docx: not a zip"
+[[ ! -e "$TMP/s2-plan.bin.tmp" ]] || fail "export docx: temporary file left"
+"$BIN" plan import "$TMP/s2-plan.bin" --dry-run --json >"$TMP/s2docx.json" 2>"$TMP/err" ||
+  fail "import docx: rc $(cat "$TMP/err")"
+[[ "$(jq -c '.counts' "$TMP/s2docx.json")" == "$(jq -c '.counts' "$TMP/s2.json")" ]] ||
+  fail "import docx: counts $(jq -c '.counts' "$TMP/s2docx.json")"
+[[ "$(jq -r '.decision.number' "$TMP/s2docx.json")" == "12/QĐ-UBND" ]] || fail "import docx: decision"
+[[ "$(jq -r '.sections[0].tasks[0].deliverables[0].deadline.due[0]' "$TMP/s2docx.json")" == "2024-01-31" ]] ||
+  fail "import docx: first due date"
+"$BIN" plan export "$SEEDS/s0-bo-trach-2024.txt" --format xlsx --out "$TMP/s0.xlsx" 2>"$TMP/err" ||
+  fail "export xlsx: rc $(cat "$TMP/err")"
+unzip -p "$TMP/s0.xlsx" xl/sharedStrings.xml >"$TMP/s0-strings.xml" || fail "export xlsx: unzip"
+grep -q "Đơn vị chủ trì" "$TMP/s0-strings.xml" || fail "export xlsx: header"
+grep -q "Văn phòng HĐND-UBND huyện" "$TMP/s0-strings.xml" || fail "export xlsx: a lead unit"
+# A broken DOCX, a zip that is not a Word file, an unknown format, a file without a table:
+# exit 1 (CLI11's own code for a bad option) with a message, nothing written.
+head -c 400 "$TMP/s2-plan.bin" >"$TMP/broken.docx"
+out=$("$BIN" plan import "$TMP/broken.docx" --dry-run --json 2>"$TMP/err")
+rc=$?
+[[ $rc -eq 1 && -z "$out" ]] || fail "broken docx: rc $rc"
+grep -q "DOCX" "$TMP/err" || fail "broken docx: message"
+out=$("$BIN" plan import "$TMP/s0.xlsx" --dry-run --json 2>"$TMP/err")
+rc=$?
+[[ $rc -eq 1 && -z "$out" ]] || fail "xlsx as plan: rc $rc"
+grep -q "word/document.xml" "$TMP/err" || fail "xlsx as plan: message"
+"$BIN" plan export "$SEEDS/s2-nhat-tan-2024.txt" --format pdf --out "$TMP/x.pdf" 2>/dev/null &&
+  fail "export pdf: accepted"
+[[ ! -e "$TMP/x.pdf" ]] || fail "export pdf: file written"
+printf 'Không có bảng\n' >"$TMP/empty.txt"
+"$BIN" plan export "$TMP/empty.txt" --format docx --out "$TMP/empty.docx" 2>"$TMP/err" &&
+  fail "export without table: accepted"
+[[ ! -e "$TMP/empty.docx" ]] || fail "export without table: file written"
+grep -q "không có bảng nhiệm vụ" "$TMP/err" || fail "export without table: message"
+
+# Writing (engineer P): `plan import FILE --db URL --unit CODE` stores the plan and prints its id,
+# counts and unmatched names; the same decision twice, an unknown unit: exit 1, nothing more.
+DB="sqlite:$TMP/plans.db"
+"$BIN" seed-demo --db "$DB" >/dev/null 2>&1 || fail "write: seed-demo"
+"$BIN" plan import "$SEEDS/s2-nhat-tan-2024.txt" --db "$DB" --unit 19753 >"$TMP/w.json" 2>"$TMP/err" ||
+  fail "write: rc $(cat "$TMP/err")"
+[[ "$(jq -r '.plan_id' "$TMP/w.json")" == "1" ]] || fail "write: plan id"
+[[ "$(jq -r '.counts.tasks' "$TMP/w.json")" == "18" ]] || fail "write: 18 tasks"
+[[ "$(jq -r '.decision' "$TMP/w.json")" == "12/QĐ-UBND" ]] || fail "write: decision"
+jq -e '.unmatched | length > 0' "$TMP/w.json" >/dev/null || fail "write: unmatched names listed"
+out=$("$BIN" plan import "$SEEDS/s2-nhat-tan-2024.txt" --db "$DB" --unit 19753 2>"$TMP/err")
+rc=$?
+[[ $rc -eq 1 && -z "$out" ]] || fail "write duplicate: rc $rc"
+grep -q "12/QĐ-UBND" "$TMP/err" || fail "write duplicate: message"
+out=$("$BIN" plan import "$SEEDS/s2-nhat-tan-2024.txt" --db "$DB" --unit KHONGCO 2>"$TMP/err")
+rc=$?
+[[ $rc -eq 1 && -z "$out" ]] || fail "write unknown unit: rc $rc"
+"$BIN" plan import "$SEEDS/s1-thua-thien-hue-2024.txt" --db "$DB" --unit 46 --year 2024 \
+  >"$TMP/w1.json" 2>"$TMP/err" || fail "write s1: rc $(cat "$TMP/err")"
+[[ "$(jq -r '.plan_id' "$TMP/w1.json")" == "2" ]] || fail "write s1: plan id"
+[[ "$(jq -r '.problems[0].line' "$TMP/w1.json")" == "1127" ]] || fail "write s1: problem"
 
 if [[ $failed -gt 0 ]]; then
   echo "$failed failure(s)"

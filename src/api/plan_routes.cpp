@@ -1,0 +1,665 @@
+// /api/v1/plans (issue #7; docs/plans.md "API"): TTHC-control plans as tracked work — import
+// of a plan's text, the person's fixes, cascading, progress reports and the dashboards. Thin
+// handlers over app/plans.hpp.
+#include <charconv>
+
+#include <boost/json.hpp>
+
+#include "api/json_codec.hpp"
+#include "api/route_util.hpp"
+#include "app/plans.hpp"
+#include "calendar/civil_date.hpp"
+#include "calendar/instant.hpp"
+
+namespace motcua::api {
+
+namespace json = boost::json;
+using http::Method;
+using http::Request;
+using http::Response;
+
+namespace {
+
+namespace sp = store::plans;
+
+json::value OptDay(const std::optional<std::chrono::sys_days>& day) {
+    return day ? json::value(calendar::FormatIsoDate(*day)) : json::value(nullptr);
+}
+
+json::array Days(const std::vector<std::chrono::sys_days>& days) {
+    json::array out;
+    for (auto d : days) {
+        out.push_back(json::value(calendar::FormatIsoDate(d)));
+    }
+    return out;
+}
+
+json::array Strings(const std::vector<std::string>& items) {
+    json::array out;
+    for (const std::string& s : items) {
+        out.push_back(json::value(s));
+    }
+    return out;
+}
+
+json::object UnitRef(const app::PlanView& v, std::int64_t id) {
+    auto it = v.units.find(id);
+    if (it == v.units.end()) {
+        return json::object{{"id", id}};
+    }
+    return json::object{{"code", it->second.code}, {"name", it->second.name}};
+}
+
+json::object ProgressJson(const app::PlanView* v, const sp::Progress& p) {
+    json::array files;
+    for (std::int64_t f : p.evidence_files) {
+        files.push_back(f);
+    }
+    json::object o{{"id", p.id},
+                   {"deliverable_id", p.deliverable_id},
+                   {"status", p.status},
+                   {"percent", p.percent},
+                   {"note", p.note},
+                   {"evidence_number", p.evidence_number},
+                   {"evidence_date", p.evidence_date},
+                   {"evidence_files", std::move(files)},
+                   {"reported_at", calendar::FormatInstant(p.reported_at)}};
+    o["unit"] = v != nullptr ? json::value(UnitRef(*v, p.unit_id)) : json::value(p.unit_id);
+    return o;
+}
+
+json::object UnitStatusJson(const app::PlanView& v, const app::UnitStatus& u) {
+    json::object o = UnitRef(v, u.unit_id);
+    o["role"] = u.role;
+    o["status"] = u.status;
+    o["percent"] = u.percent;
+    o["latest"] = u.latest ? json::value(ProgressJson(&v, *u.latest)) : json::value(nullptr);
+    return o;
+}
+
+json::object DeliverableJson(const app::PlanView& v, const sp::Deliverable& d) {
+    json::object o{{"id", d.id},
+                   {"line", d.line},
+                   {"product", d.product},
+                   {"lead_units", Strings(d.lead_names)},
+                   {"lead_raw", d.lead_raw},
+                   {"cooperating_units", Strings(d.cooperating_names)},
+                   {"cooperating_raw", d.cooperating_raw}};
+    if (d.deadline_kind.empty()) {
+        o["deadline"] = nullptr;
+    } else {
+        o["deadline"] = json::object{{"phrase", d.deadline_phrase}, {"kind", d.deadline_kind},
+                                     {"due", Days(d.due)},          {"recurrence", d.recurrence},
+                                     {"event", d.deadline_event},   {"note", d.deadline_note}};
+    }
+    o["inherited_from"] =
+        d.parent_deliverable_id ? json::value(*d.parent_deliverable_id) : json::value(nullptr);
+    const app::DeliverableStatus& ds = v.status.at(d.id);
+    o["status"] = ds.status;
+    o["next_due"] = OptDay(ds.next_due);
+    json::array units;
+    for (const app::UnitStatus& u : ds.units) {
+        units.push_back(UnitStatusJson(v, u));
+    }
+    o["assigned"] = std::move(units);
+    return o;
+}
+
+json::object HeadJson(const sp::Head& h, const domain::Unit& unit) {
+    return json::object{
+        {"id", h.id},
+        {"title", h.title},
+        {"year", h.year},
+        {"issuing_unit", json::object{{"code", unit.code}, {"name", unit.name}}},
+        {"decision", json::object{{"number", h.decision_number}, {"date", h.decision_date}}},
+        {"parent_plan_id",
+         h.parent_plan_id ? json::value(*h.parent_plan_id) : json::value(nullptr)},
+        {"plan_key", h.plan_key},
+        {"format", h.format},
+        {"status", h.status},
+        {"version", h.version},
+        {"created_at", calendar::FormatInstant(h.created_at)},
+        {"updated_at", calendar::FormatInstant(h.updated_at)}};
+}
+
+json::object PlanJson(const app::PlanView& v) {
+    json::object o = HeadJson(v.plan.head, v.issuing_unit);
+    o["today"] = calendar::FormatIsoDate(v.today);
+    o["may_manage"] = v.may_manage;
+    json::array sections;
+    std::size_t tasks = 0;
+    std::size_t deliverables = 0;
+    for (const sp::Section& s : v.plan.sections) {
+        json::array ts;
+        for (const sp::Task& t : s.tasks) {
+            json::array ds;
+            for (const sp::Deliverable& d : t.deliverables) {
+                ds.push_back(DeliverableJson(v, d));
+                ++deliverables;
+            }
+            ts.push_back(json::object{{"id", t.id},
+                                      {"number", t.number},
+                                      {"group", t.group},
+                                      {"content", t.content},
+                                      {"line", t.line},
+                                      {"deliverables", std::move(ds)}});
+            ++tasks;
+        }
+        sections.push_back(json::object{{"id", s.id},
+                                        {"number", s.number},
+                                        {"title", s.title},
+                                        {"line", s.line},
+                                        {"tasks", std::move(ts)}});
+    }
+    json::array unmatched;
+    for (const sp::UnmatchedName& n : v.plan.unmatched) {
+        unmatched.push_back(json::object{{"id", n.id},
+                                         {"deliverable_id", n.deliverable_id},
+                                         {"role", n.role},
+                                         {"name", n.name},
+                                         {"resolved", n.resolved}});
+    }
+    json::array problems;
+    for (const sp::Problem& p : v.plan.problems) {
+        problems.push_back(json::object{{"id", p.id},
+                                        {"line", p.line},
+                                        {"reason", p.reason},
+                                        {"resolved", p.resolved},
+                                        {"resolution", p.resolution}});
+    }
+    o["counts"] = json::object{{"sections", v.plan.sections.size()},
+                               {"tasks", tasks},
+                               {"deliverables", deliverables},
+                               {"unmatched", v.plan.unmatched.size()},
+                               {"problems", v.plan.problems.size()}};
+    o["sections"] = std::move(sections);
+    o["unmatched"] = std::move(unmatched);
+    o["problems"] = std::move(problems);
+    return o;
+}
+
+json::object RowJson(const app::DashboardRow& r, const json::object& unit) {
+    return json::object{{"plan_id", r.plan_id},
+                        {"plan_title", r.plan_title},
+                        {"deliverable_id", r.deliverable_id},
+                        {"section", r.section},
+                        {"task", r.task},
+                        {"product", r.product},
+                        {"deadline", r.deadline},
+                        {"next_due", OptDay(r.next_due)},
+                        {"overdue", Days(r.overdue)},
+                        {"unit", unit},
+                        {"role", r.unit.role},
+                        {"status", r.unit.status},
+                        {"percent", r.unit.percent}};
+}
+
+json::object Counts(const std::map<std::string, int>& by_status) {
+    json::object o;
+    for (const char* s : {"not_started", "in_progress", "done", "late"}) {
+        auto it = by_status.find(s);
+        o[s] = it == by_status.end() ? 0 : it->second;
+    }
+    return o;
+}
+
+Response NoStore(Response r) {
+    r.AddHeader("Cache-Control", "no-store");
+    return r;
+}
+
+Response PlanResponse(int status, const app::PlanView& v) {
+    Response r = NoStore(Json(status, PlanJson(v)));
+    r.AddHeader("ETag", "\"v" + std::to_string(v.plan.head.version) + "\"");
+    return r;
+}
+
+base::Result<std::int64_t> PathId(const Request& req, const std::string& name) {
+    return ParseId(req.path_params.at(name));
+}
+
+base::Result<std::int64_t> RequiredVersion(ObjectReader& r) {
+    auto v = r.Integer("version", true);
+    if (!v) {
+        return std::move(v).error();
+    }
+    return **v;
+}
+
+// The import's query: unit (required), year, title, parent, plan_key, format (auto only).
+base::Result<app::PlanImportInput> ImportInputOf(const Request& req) {
+    app::PlanImportInput in;
+    in.text = req.body;
+    in.unit_code = std::string(req.Query("unit").value_or(""));
+    if (in.unit_code.empty()) {
+        return base::InvalidArgument("Thiếu tham số 'unit' (mã đơn vị ban hành).");
+    }
+    if (auto y = req.Query("year")) {
+        const auto [end, ec] = std::from_chars(y->data(), y->data() + y->size(), in.year);
+        if (ec != std::errc() || end != y->data() + y->size()) {
+            return base::InvalidArgument("Tham số 'year' phải là năm, ví dụ 2024.");
+        }
+    }
+    if (auto f = req.Query("format"); f && *f != "auto") {
+        return base::InvalidArgument(
+            "Tham số 'format' chỉ nhận 'auto' (định dạng được nhận biết từ nội dung).");
+    }
+    in.title = std::string(req.Query("title").value_or(""));
+    if (in.title.size() > 500) {
+        return base::InvalidArgument("Tên kế hoạch (title) tối đa 500 byte.");
+    }
+    in.plan_key = std::string(req.Query("plan_key").value_or(""));
+    if (auto p = req.Query("parent")) {
+        std::int64_t id = 0;
+        const auto [end, ec] = std::from_chars(p->data(), p->data() + p->size(), id);
+        if (ec != std::errc() || end != p->data() + p->size() || id <= 0) {
+            return base::InvalidArgument("Tham số 'parent' phải là số của kế hoạch cấp trên.");
+        }
+        in.parent_plan_id = id;
+    }
+    if (in.text.empty()) {
+        return base::InvalidArgument("Nội dung kế hoạch trống.");
+    }
+    return in;
+}
+
+}  // namespace
+
+void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
+    router.Add(
+        Method::kPost, "/api/v1/plans/import",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto in = ImportInputOf(req);
+                      if (!in) {
+                          return Problem(in.error());
+                      }
+                      auto result = app::ImportPlan(ctx, actor, *in);
+                      if (!result) {
+                          return Problem(result.error());
+                      }
+                      std::error_code ec;
+                      json::object out = PlanJson(result->view);
+                      out["import"] = json::parse(domain::plan_import::ToJson(result->parsed), ec);
+                      Response r = NoStore(Json(201, out));
+                      r.AddHeader("Location",
+                                  "/api/v1/plans/" + std::to_string(result->view.plan.head.id));
+                      return r;
+                  },
+                  {"text/plain", "text/markdown", "text/tab-separated-values"}),
+        {"Nhập kế hoạch kiểm soát TTHC từ văn bản (bảng tách bằng tab, dòng '|' hoặc markdown; "
+         "tham số unit: đơn vị ban hành, year, title, parent, plan_key): tạo kế hoạch với mục, "
+         "nhiệm vụ, sản phẩm, đơn vị được giao; trả về kế hoạch, tên đơn vị chưa khớp, lỗi nhập "
+         "và bản xem trước (import) như `motcua plan import --dry-run --json`; 409 nếu đơn vị "
+         "đã có kế hoạch cùng số quyết định (kiểm soát TTHC, quản trị có phạm vi bao gồm đơn vị)",
+         "session+csrf", R"({"type":"string"})", R"({"type":"object"})"});
+    router.SetBodyLimit(Method::kPost, "/api/v1/plans/import", app::kMaxPlanTextBytes + 1);
+
+    router.Add(Method::kGet, "/api/v1/plans",
+               WithActor(ctx, cache,
+                         [&ctx](const Request&, const app::Actor& actor) -> Response {
+                             auto list = app::ListPlans(ctx, actor);
+                             if (!list) {
+                                 return Problem(list.error());
+                             }
+                             json::array items;
+                             for (const app::PlanSummary& s : *list) {
+                                 items.push_back(HeadJson(s.head, s.issuing_unit));
+                             }
+                             return NoStore(Json(200, json::object{{"items", std::move(items)}}));
+                         }),
+               {"Danh sách kế hoạch kiểm soát TTHC người dùng được xem (đơn vị ban hành trong "
+                "phạm vi, hoặc đơn vị mình được giao nhiệm vụ)",
+                "session", "", R"({"type":"object","properties":{"items":{"type":"array"}}})"});
+
+    router.Add(Method::kGet, "/api/v1/plans/{id}",
+               WithActor(ctx, cache,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto id = PathId(req, "id");
+                             if (!id) {
+                                 return Problem(id.error());
+                             }
+                             auto v = app::GetPlan(ctx, actor, *id);
+                             if (!v) {
+                                 return Problem(v.error());
+                             }
+                             return PlanResponse(200, *v);
+                         }),
+               {"Kế hoạch: mục, nhiệm vụ, sản phẩm với thời hạn, đơn vị được giao và trạng thái "
+                "(not_started, in_progress, done, late), tên chưa khớp, lỗi nhập",
+                "session", "", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kPost, "/api/v1/plans/{id}/unmatched/{name}/resolve",
+        WithActor(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                auto id = PathId(req, "id");
+                auto name = PathId(req, "name");
+                if (!id || !name) {
+                    return Problem(!id ? id.error() : name.error());
+                }
+                auto object = ParseObject(req.body);
+                if (!object) {
+                    return Problem(object.error());
+                }
+                ObjectReader r(*object);
+                auto version = RequiredVersion(r);
+                if (!version) {
+                    return Problem(version.error());
+                }
+                std::vector<std::string> codes;
+                const json::value* units = r.Raw("units");
+                if (units == nullptr || !units->is_array()) {
+                    return Problem(base::InvalidArgument("'units' phải là danh sách mã đơn vị."));
+                }
+                for (const json::value& u : units->as_array()) {
+                    if (!u.is_string() || u.as_string().empty() || u.as_string().size() > 32) {
+                        return Problem(
+                            base::InvalidArgument("'units' phải là danh sách mã đơn vị."));
+                    }
+                    codes.emplace_back(u.as_string());
+                }
+                if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                    return Problem(s.error());
+                }
+                auto v = app::ResolveUnmatchedName(ctx, actor, *id, *name, codes, *version);
+                if (!v) {
+                    return Problem(v.error());
+                }
+                return PlanResponse(200, *v);
+            }),
+        {"Xác định tên đơn vị chưa khớp: giao sản phẩm cho các đơn vị (units: mã đơn vị; "
+         "version: phiên bản kế hoạch, 409 nếu đã thay đổi)",
+         "session+csrf", R"({"type":"object","required":["units","version"]})",
+         R"({"type":"object"})"});
+
+    router.Add(
+        Method::kPost, "/api/v1/plans/{id}/problems/{problem}/resolve",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto id = PathId(req, "id");
+                      auto problem = PathId(req, "problem");
+                      if (!id || !problem) {
+                          return Problem(!id ? id.error() : problem.error());
+                      }
+                      auto object = ParseObject(req.body);
+                      if (!object) {
+                          return Problem(object.error());
+                      }
+                      ObjectReader r(*object);
+                      auto version = RequiredVersion(r);
+                      auto resolution = r.String("resolution", true, 2000);
+                      if (!version || !resolution) {
+                          return Problem(!version ? version.error() : resolution.error());
+                      }
+                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                          return Problem(s.error());
+                      }
+                      auto v =
+                          app::ResolvePlanProblem(ctx, actor, *id, *problem, *resolution, *version);
+                      if (!v) {
+                          return Problem(v.error());
+                      }
+                      return PlanResponse(200, *v);
+                  }),
+        {"Đánh dấu một lỗi nhập đã xử lý (resolution: cách xử lý; version)", "session+csrf",
+         R"({"type":"object","required":["resolution","version"]})", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kPatch, "/api/v1/plans/{id}/deliverables/{deliverable}",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto id = PathId(req, "id");
+                      auto deliverable = PathId(req, "deliverable");
+                      if (!id || !deliverable) {
+                          return Problem(!id ? id.error() : deliverable.error());
+                      }
+                      auto object = ParseObject(req.body);
+                      if (!object) {
+                          return Problem(object.error());
+                      }
+                      ObjectReader r(*object);
+                      auto version = RequiredVersion(r);
+                      if (!version) {
+                          return Problem(version.error());
+                      }
+                      app::DeliverableEdit edit;
+                      if (object->contains("product")) {
+                          auto p = r.String("product", true, 4000);
+                          if (!p) {
+                              return Problem(p.error());
+                          }
+                          edit.product = *p;
+                      }
+                      if (object->contains("deadline")) {
+                          auto d = r.String("deadline", false, 4000);
+                          if (!d) {
+                              return Problem(d.error());
+                          }
+                          edit.deadline = *d;
+                      }
+                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                          return Problem(s.error());
+                      }
+                      auto v = app::EditDeliverable(ctx, actor, *id, *deliverable, edit, *version);
+                      if (!v) {
+                          return Problem(v.error());
+                      }
+                      return PlanResponse(200, *v);
+                  }),
+        {"Sửa sản phẩm (product) hoặc thời hạn (deadline: cụm từ, được đọc lại theo lịch làm "
+         "việc) của một sản phẩm; version",
+         "session+csrf", R"({"type":"object","required":["version"]})", R"({"type":"object"})"});
+
+    router.Add(Method::kPost, "/api/v1/plans/{id}/tasks",
+               WithActor(ctx, cache,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             auto id = PathId(req, "id");
+                             if (!id) {
+                                 return Problem(id.error());
+                             }
+                             auto object = ParseObject(req.body);
+                             if (!object) {
+                                 return Problem(object.error());
+                             }
+                             ObjectReader r(*object);
+                             auto version = RequiredVersion(r);
+                             if (!version) {
+                                 return Problem(version.error());
+                             }
+                             app::NewTask t;
+                             for (auto [field, target, required] :
+                                  {std::tuple<const char*, std::string*, bool>{"section",
+                                                                               &t.section, true},
+                                   {"section_title", &t.section_title, false},
+                                   {"number", &t.number, false},
+                                   {"content", &t.content, true},
+                                   {"product", &t.product, false},
+                                   {"lead", &t.lead, false},
+                                   {"cooperating", &t.cooperating, false},
+                                   {"deadline", &t.deadline, false}}) {
+                                 auto v = r.String(field, required, 4000);
+                                 if (!v) {
+                                     return Problem(v.error());
+                                 }
+                                 *target = *v;
+                             }
+                             if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                                 return Problem(s.error());
+                             }
+                             auto v = app::AddPlanTask(ctx, actor, *id, t, *version);
+                             if (!v) {
+                                 return Problem(v.error());
+                             }
+                             return PlanResponse(201, *v);
+                         }),
+               {"Thêm nhiệm vụ của đơn vị vào kế hoạch (section, section_title, number, content, "
+                "product, lead, cooperating, deadline; đơn vị được khớp như khi nhập; version)",
+                "session+csrf", R"({"type":"object","required":["section","content","version"]})",
+                R"({"type":"object"})"});
+
+    router.Add(
+        Method::kPost, "/api/v1/plans/{id}/cascade",
+        WithActor(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                auto id = PathId(req, "id");
+                if (!id) {
+                    return Problem(id.error());
+                }
+                auto object = ParseObject(req.body);
+                if (!object) {
+                    return Problem(object.error());
+                }
+                ObjectReader r(*object);
+                app::CascadeInput in;
+                in.parent_plan_id = *id;
+                for (auto [field, target, required] :
+                     {std::tuple<const char*, std::string*, bool>{"unit", &in.unit_code, true},
+                      {"title", &in.title, false},
+                      {"decision_number", &in.decision_number, false},
+                      {"decision_date", &in.decision_date, false}}) {
+                    auto v = r.String(field, required, 500);
+                    if (!v) {
+                        return Problem(v.error());
+                    }
+                    *target = *v;
+                }
+                if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                    return Problem(s.error());
+                }
+                auto v = app::CascadePlan(ctx, actor, in);
+                if (!v) {
+                    return Problem(v.error());
+                }
+                return PlanResponse(201, *v);
+            }),
+        {"Triển khai kế hoạch cấp trên: đơn vị (unit) tạo kế hoạch của mình, thừa hưởng các "
+         "sản phẩm được giao cho đơn vị (theo tên hoặc tên chung như \"UBND các xã\"); title, "
+         "decision_number, decision_date (kiểm soát TTHC, quản trị của đơn vị)",
+         "session+csrf", R"({"type":"object","required":["unit"]})", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kPost, "/api/v1/plan-deliverables/{id}/progress",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto id = PathId(req, "id");
+                      if (!id) {
+                          return Problem(id.error());
+                      }
+                      auto object = ParseObject(req.body);
+                      if (!object) {
+                          return Problem(object.error());
+                      }
+                      ObjectReader r(*object);
+                      app::ProgressInput in;
+                      for (auto [field, target, required, max] :
+                           {std::tuple<const char*, std::string*, bool, std::size_t>{
+                                "unit", &in.unit_code, false, 32},
+                            {"status", &in.status, true, 32},
+                            {"note", &in.note, false, 4000},
+                            {"evidence_number", &in.evidence_number, false, 200},
+                            {"evidence_date", &in.evidence_date, false, 10}}) {
+                          auto v = r.String(field, required, max);
+                          if (!v) {
+                              return Problem(v.error());
+                          }
+                          *target = *v;
+                      }
+                      auto percent = r.Integer("percent", false);
+                      if (!percent) {
+                          return Problem(percent.error());
+                      }
+                      if (*percent) {
+                          if (**percent < 0 || **percent > 100) {
+                              return Problem(base::InvalidArgument(
+                                  "Tỷ lệ hoàn thành (percent) phải từ 0 đến 100."));
+                          }
+                          in.percent = static_cast<int>(**percent);
+                      }
+                      if (const json::value* files = r.Raw("evidence_files")) {
+                          if (!files->is_array()) {
+                              return Problem(base::InvalidArgument(
+                                  "'evidence_files' phải là danh sách số của tệp đã tải lên."));
+                          }
+                          for (const json::value& f : files->as_array()) {
+                              if (!f.is_int64() || f.as_int64() <= 0) {
+                                  return Problem(base::InvalidArgument(
+                                      "'evidence_files' phải là danh sách số của tệp đã tải lên."));
+                              }
+                              in.evidence_files.push_back(f.as_int64());
+                          }
+                      }
+                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                          return Problem(s.error());
+                      }
+                      auto p = app::ReportProgress(ctx, actor, *id, in);
+                      if (!p) {
+                          return Problem(p.error());
+                      }
+                      return NoStore(Json(201, ProgressJson(nullptr, *p)));
+                  }),
+        {"Báo cáo tiến độ của đơn vị được giao một sản phẩm (status: not_started, in_progress, "
+         "done; percent; note; minh chứng: evidence_number, evidence_date, evidence_files; unit "
+         "khi phụ trách nhiều đơn vị); chỉ công chức của đơn vị được giao",
+         "session+csrf", R"({"type":"object","required":["status"]})", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kGet, "/api/v1/plans/{id}/dashboard",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto id = PathId(req, "id");
+                      if (!id) {
+                          return Problem(id.error());
+                      }
+                      auto d = app::GetPlanDashboard(ctx, actor, *id);
+                      if (!d) {
+                          return Problem(d.error());
+                      }
+                      json::array units;
+                      for (const app::UnitCounts& u : d->units) {
+                          units.push_back(json::object{{"code", u.unit.code},
+                                                       {"name", u.unit.name},
+                                                       {"counts", Counts(u.by_status)}});
+                      }
+                      json::array overdue;
+                      for (const app::DashboardRow& r : d->overdue) {
+                          overdue.push_back(RowJson(r, UnitRef(d->view, r.unit.unit_id)));
+                      }
+                      json::object out = HeadJson(d->view.plan.head, d->view.issuing_unit);
+                      out["today"] = calendar::FormatIsoDate(d->view.today);
+                      out["counts"] = Counts(d->by_status);
+                      out["units"] = std::move(units);
+                      out["overdue"] = std::move(overdue);
+                      return NoStore(Json(200, out));
+                  }),
+        {"Bảng theo dõi kế hoạch: số sản phẩm theo trạng thái, theo đơn vị, danh sách trễ hạn",
+         "session", "", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kGet, "/api/v1/plan-dashboard",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      const std::string unit(req.Query("unit").value_or(""));
+                      auto d = app::GetUnitDashboard(ctx, actor, unit);
+                      if (!d) {
+                          return Problem(d.error());
+                      }
+                      const json::object unit_json{{"code", d->unit.code}, {"name", d->unit.name}};
+                      json::array rows;
+                      for (const app::DashboardRow& r : d->rows) {
+                          rows.push_back(RowJson(r, unit_json));
+                      }
+                      return NoStore(
+                          Json(200, json::object{{"unit", unit_json},
+                                                 {"today", calendar::FormatIsoDate(d->today)},
+                                                 {"counts", Counts(d->by_status)},
+                                                 {"items", std::move(rows)}}));
+                  }),
+        {"Nhiệm vụ kế hoạch của một đơn vị (unit) qua các kế hoạch: trạng thái, hạn kế tiếp "
+         "(công chức của đơn vị và người có phạm vi bao gồm đơn vị)",
+         "session", "", R"({"type":"object"})"});
+}
+
+}  // namespace motcua::api

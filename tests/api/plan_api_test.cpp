@@ -1,0 +1,404 @@
+// TTHC-control plans through /api/v1/plans (issue #7; docs/plans.md "API"): importing the S1
+// seed and a small plan of the current year, resolving what the import could not, cascading to a
+// commune, progress with evidence, late statuses and the dashboards, bad input and authorisation.
+// The fake clock reads 27/11/2026.
+#include <fstream>
+#include <sstream>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include "api_fixture.hpp"
+#include "app/plans.hpp"
+#include "calendar/instant.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace json = boost::json;
+using http::Method;
+
+json::value Body(const http::Response& r) {
+    std::error_code ec;
+    json::value v = json::parse(r.body, ec);
+    EXPECT_FALSE(ec) << r.body;
+    return v;
+}
+
+std::string ReadSeed(const std::string& name) {
+    std::ifstream in(std::string(MOTCUA_SEED_DIR) + "/" + name, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A plan of Thành phố Huế for 2026: task 1 is overdue on 27/11/2026, tasks 2 and 3 are not.
+std::string SmallPlan(const std::string& decision = "5/QĐ-UBND") {
+    return "ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ\nSố: " + decision +
+           "\nKẾ HOẠCH kiểm soát thủ tục hành chính năm 2026\n"
+           "STT\tNội dung công việc\tThời gian thực hiện\tĐơn vị chủ trì\tĐơn vị phối hợp\tDự "
+           "kiến kết quả\n"
+           "I\tRà soát, công khai TTHC\t\t\t\t\n"
+           "1\tRà soát quy định, TTHC\tTháng 10/2026\tSở Tư pháp\tUBND các xã, phường\tBáo cáo "
+           "rà soát\n"
+           "2\tCông khai TTHC\tQuý IV/2026\tUBND cấp xã\tSở Thông tin và Truyền thông\tDanh mục "
+           "công khai\n"
+           "3\tSố hóa hồ sơ\tThường xuyên\tVăn phòng UBND tỉnh\tCác sở, ban, ngành cấp "
+           "tỉnh\tBáo cáo số hóa\n";
+}
+
+class PlanApiTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        control = api.SignIn("kiemsoat");
+        api.AddUser("xa_kiemsoat", "control_officer", "19753");
+    }
+
+    http::Response Import(const std::string& text, const std::string& query, const Browser* who) {
+        return api.Call(Method::kPost, "/api/v1/plans/import?" + query, text, who, true,
+                        "text/plain; charset=utf-8");
+    }
+
+    // Imports the small plan as the control officer; returns its JSON.
+    json::object ImportSmall() {
+        const auto r = Import(SmallPlan(), "unit=46", &control);
+        EXPECT_EQ(r.status, 201) << r.body;
+        return Body(r).as_object();
+    }
+
+    // The deliverable of task `number` of section I.
+    static json::object Deliverable(const json::object& plan, std::string_view number) {
+        for (const auto& s : plan.at("sections").as_array()) {
+            for (const auto& t : s.at("tasks").as_array()) {
+                if (t.at("number").as_string() == number) {
+                    return t.at("deliverables").as_array().at(0).as_object();
+                }
+            }
+        }
+        ADD_FAILURE() << "no task " << number;
+        return {};
+    }
+
+    static std::string Id(const json::value& v) { return std::to_string(v.at("id").as_int64()); }
+
+    ApiFixture api;
+    Browser control;
+};
+
+TEST_F(PlanApiTest, ImportsSeedS1WithProblemsAndUnmatchedNames) {
+    const auto r = Import(ReadSeed("s1-thua-thien-hue-2024.txt"), "unit=46&year=2024", &control);
+    ASSERT_EQ(r.status, 201) << r.body;
+    const json::object plan = Body(r).as_object();
+    EXPECT_EQ(plan.at("year").as_int64(), 2024);
+    EXPECT_EQ(plan.at("status").as_string(), "draft");
+    EXPECT_EQ(plan.at("version").as_int64(), 1);
+    EXPECT_EQ(plan.at("counts").at("sections").as_int64(), 8);
+    EXPECT_EQ(plan.at("counts").at("tasks").as_int64(), 52);
+    EXPECT_EQ(plan.at("counts").at("problems").as_int64(), 1);
+    EXPECT_EQ(plan.at("problems").as_array().at(0).at("line").as_int64(), 1127);
+    // The dry-run shape comes along, with the same counts.
+    EXPECT_EQ(plan.at("import").at("counts").at("tasks").as_int64(), 52);
+    EXPECT_EQ(plan.at("import").at("format").as_string(), "pipe_lines");
+    bool tttt = false;
+    for (const auto& n : plan.at("unmatched").as_array()) {
+        tttt = tttt || n.at("name").as_string() == "Sở Thông tin và Truyền thông";
+        EXPECT_FALSE(n.at("resolved").as_bool());
+    }
+    EXPECT_TRUE(tttt);
+    // The plan year is 2024: every dated deliverable is late today.
+    const auto dash =
+        api.Call(Method::kGet, "/api/v1/plans/" + Id(plan) + "/dashboard", "", &control);
+    ASSERT_EQ(dash.status, 200) << dash.body;
+    EXPECT_GT(Body(dash).at("counts").at("late").as_int64(), 30);
+    EXPECT_FALSE(Body(dash).at("overdue").as_array().empty());
+    EXPECT_GE(api.Count("plan_assignments"), 100);
+    // Importing the same decision again is a duplicate when the text names one; S1's does not
+    // (a second copy is its own draft), the small plan's does.
+    ImportSmall();
+    const auto again = Import(SmallPlan(), "unit=46", &control);
+    EXPECT_EQ(again.status, 409) << again.body;
+    EXPECT_NE(again.body.find("5/QĐ-UBND"), std::string::npos);
+}
+
+TEST_F(PlanApiTest, BadImportsAreRefusedClearly) {
+    const std::int64_t plans = api.Count("plans");
+    EXPECT_EQ(Import("", "unit=46", &control).status, 400);
+    EXPECT_EQ(Import("Không có bảng nào ở đây.\n", "unit=46&year=2026", &control).status, 400);
+    EXPECT_EQ(Import(SmallPlan(), "", &control).status, 400);              // no unit
+    EXPECT_EQ(Import(SmallPlan(), "unit=KHONGCO", &control).status, 404);  // unknown unit
+    EXPECT_EQ(Import(SmallPlan(), "unit=46&year=abc", &control).status, 400);
+    EXPECT_EQ(Import(SmallPlan(), "unit=46&year=3000", &control).status, 400);
+    EXPECT_EQ(Import(SmallPlan(), "unit=46&format=docx", &control).status, 400);
+    EXPECT_EQ(Import(SmallPlan(), "unit=46&parent=999", &control).status, 404);
+    // Oversize: refused before any work (the server answers 413 above the route's limit).
+    const std::string huge = SmallPlan() + std::string(app::kMaxPlanTextBytes, 'x');
+    const auto big = Import(huge, "unit=46", &control);
+    EXPECT_TRUE(big.status == 400 || big.status == 413) << big.status;
+    // A JSON body is not a plan's text.
+    EXPECT_EQ(
+        api.Call(Method::kPost, "/api/v1/plans/import?unit=46", R"({"a":1})", &control).status,
+        400);
+    // Not UTF-8.
+    EXPECT_EQ(Import("STT\tN\xff\xfe\n", "unit=46&year=2026", &control).status, 400);
+    EXPECT_EQ(api.Count("plans"), plans);
+    // Who: anonymous, a desk officer, a control officer of another unit.
+    EXPECT_EQ(Import(SmallPlan(), "unit=46", nullptr).status, 401);
+    const Browser desk = api.SignIn("motcua");
+    EXPECT_EQ(Import(SmallPlan(), "unit=46", &desk).status, 403);
+    const Browser xa = api.SignIn("xa_kiemsoat");
+    EXPECT_EQ(Import(SmallPlan(), "unit=46", &xa).status, 403);
+    EXPECT_EQ(api.Count("plans"), plans);
+    // The commune's own officer may import the commune's plan.
+    EXPECT_EQ(Import(SmallPlan(), "unit=19753", &xa).status, 201);
+}
+
+TEST_F(PlanApiTest, FixesNeedTheCurrentVersionAndAreAudited) {
+    const json::object plan = ImportSmall();
+    const std::string id = Id(plan);
+    ASSERT_EQ(plan.at("unmatched").as_array().size(), 1U);
+    const json::value& name = plan.at("unmatched").as_array().at(0);
+    EXPECT_EQ(name.at("name").as_string(), "Sở Thông tin và Truyền thông");
+    const std::string resolve = "/api/v1/plans/" + id + "/unmatched/" + Id(name) + "/resolve";
+    const Browser leader = api.SignIn("lanhdao");
+    const std::int64_t audits = api.Count("audit_log");
+    // Stale version, unknown unit, malformed JSON, wrong types: nothing changes.
+    EXPECT_EQ(
+        api.Call(Method::kPost, resolve, R"({"units":["46.SOKHCN"],"version":7})", &control).status,
+        409);
+    EXPECT_EQ(
+        api.Call(Method::kPost, resolve, R"({"units":["KHONGCO"],"version":1})", &control).status,
+        404);
+    EXPECT_EQ(
+        api.Call(Method::kPost, resolve, R"({"units":["46.SOKHCN"],"version":1)", &control).status,
+        400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, resolve, R"({"units":"46.SOKHCN","version":1})", &control).status,
+        400);
+    EXPECT_EQ(api.Call(Method::kPost, resolve, R"({"units":[],"version":1})", &control).status,
+              400);
+    EXPECT_EQ(api.Call(Method::kPost, resolve, R"({"units":["46.SOKHCN"]})", &control).status, 400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, resolve, R"({"units":["46.SOKHCN"],"version":1})", &leader).status,
+        403);
+    EXPECT_EQ(api.Count("audit_log"), audits);
+    const auto ok =
+        api.Call(Method::kPost, resolve, R"({"units":["46.SOKHCN"],"version":1})", &control);
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    const json::object after = Body(ok).as_object();
+    EXPECT_EQ(after.at("version").as_int64(), 2);
+    EXPECT_TRUE(after.at("unmatched").as_array().at(0).at("resolved").as_bool());
+    bool assigned = false;
+    const json::object d2 = Deliverable(after, "2");
+    for (const auto& u : d2.at("assigned").as_array()) {
+        assigned = assigned || (u.at("code").as_string() == "46.SOKHCN" &&
+                                u.at("role").as_string() == "cooperating");
+    }
+    EXPECT_TRUE(assigned);
+    EXPECT_EQ(api.Count("audit_log"), audits + 1);
+
+    // Editing a deadline reads the phrase again.
+    const std::string d1 = Id(Deliverable(after, "1"));
+    const auto edit = api.Call(Method::kPatch, "/api/v1/plans/" + id + "/deliverables/" + d1,
+                               R"({"deadline":"Trước ngày 15/12/2026","version":2})", &control);
+    ASSERT_EQ(edit.status, 200) << edit.body;
+    const json::object edited = Deliverable(Body(edit).as_object(), "1");
+    EXPECT_EQ(edited.at("deadline").at("due").as_array().at(0).as_string(), "2026-12-14");
+    EXPECT_EQ(edited.at("status").as_string(), "not_started");  // no longer late
+    EXPECT_EQ(api.Call(Method::kPatch, "/api/v1/plans/" + id + "/deliverables/999999",
+                       R"({"product":"x","version":3})", &control)
+                  .status,
+              404);
+    EXPECT_EQ(api.Call(Method::kPatch, "/api/v1/plans/" + id + "/deliverables/" + d1,
+                       R"({"version":3})", &control)
+                  .status,
+              400);
+    // A task of the unit's own.
+    const auto task =
+        api.Call(Method::kPost, "/api/v1/plans/" + id + "/tasks",
+                 R"({"section":"II","section_title":"Nhiệm vụ riêng",)"
+                 R"("content":"Tập huấn","lead":"Sở Nội vụ","deadline":"Quý IV/2026",)"
+                 R"("version":3})",
+                 &control);
+    ASSERT_EQ(task.status, 201) << task.body;
+    EXPECT_EQ(Body(task).at("counts").at("sections").as_int64(), 2);
+}
+
+TEST_F(PlanApiTest, ProgressLateStatusesAndDashboards) {
+    const json::object plan = ImportSmall();
+    const std::string id = Id(plan);
+    const json::object d1 = Deliverable(plan, "1");  // Sở Tư pháp leads; communes cooperate
+    const json::object d2 = Deliverable(plan, "2");  // the communes lead; no agency
+    EXPECT_EQ(d1.at("status").as_string(), "late");  // due 30/10/2026
+    EXPECT_EQ(Deliverable(plan, "2").at("status").as_string(), "not_started");
+    const std::string progress1 = "/api/v1/plan-deliverables/" + Id(d1) + "/progress";
+    const std::string progress2 = "/api/v1/plan-deliverables/" + Id(d2) + "/progress";
+
+    const Browser specialist = api.SignIn("chuyenvien");  // Sở Tư pháp
+    // Another unit's deliverable: 403; nothing written.
+    EXPECT_EQ(api.Call(Method::kPost, progress2, R"({"status":"done"})", &specialist).status, 403);
+    EXPECT_EQ(api.Count("plan_progress"), 0);
+    // Bad input.
+    EXPECT_EQ(api.Call(Method::kPost, progress1, R"({"status":"late"})", &specialist).status, 400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, progress1, R"({"status":"done","percent":50})", &specialist).status,
+        400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, progress1, R"({"status":"in_progress","percent":101})", &specialist)
+            .status,
+        400);
+    EXPECT_EQ(api.Call(Method::kPost, progress1,
+                       R"({"status":"done","evidence_date":"30/10/2026"})", &specialist)
+                  .status,
+              400);
+    EXPECT_EQ(api.Call(Method::kPost, progress1, R"({"status":"done","evidence_files":[424242]})",
+                       &specialist)
+                  .status,
+              400);
+    EXPECT_EQ(api.Call(Method::kPost, progress1, R"({"status":"done",)", &specialist).status, 400);
+    EXPECT_EQ(api.Call(Method::kPost, "/api/v1/plan-deliverables/999999/progress",
+                       R"({"status":"done"})", &specialist)
+                  .status,
+              404);
+    EXPECT_EQ(api.Count("plan_progress"), 0);
+    // In progress, then done with a document as evidence.
+    ASSERT_EQ(
+        api.Call(Method::kPost, progress1, R"({"status":"in_progress","percent":40})", &specialist)
+            .status,
+        201);
+    const auto done = api.Call(
+        Method::kPost, progress1,
+        R"({"status":"done","note":"Đã rà soát","evidence_number":"45/BC-STP","evidence_date":"2026-11-20"})",
+        &specialist);
+    ASSERT_EQ(done.status, 201) << done.body;
+    EXPECT_EQ(Body(done).at("percent").as_int64(), 100);
+
+    // The commune cooperates on task 1: its officer reports for it.
+    const Browser commune = api.SignIn("chuyenvienxa");
+    ASSERT_EQ(api.Call(Method::kPost, progress1, R"({"status":"in_progress"})", &commune).status,
+              201);
+    // The province's control officer covers many assigned units: the unit must be named.
+    EXPECT_EQ(api.Call(Method::kPost, progress1, R"({"status":"in_progress"})", &control).status,
+              400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, progress1, R"({"status":"in_progress","unit":"19774"})", &control)
+            .status,
+        201);
+
+    const auto got = api.Call(Method::kGet, "/api/v1/plans/" + id, "", &specialist);
+    ASSERT_EQ(got.status, 200) << got.body;
+    const json::object after = Deliverable(Body(got).as_object(), "1");
+    EXPECT_EQ(after.at("status").as_string(), "done");  // the lead is done
+    for (const auto& u : after.at("assigned").as_array()) {
+        if (u.at("code").as_string() == "46.SOTP") {
+            EXPECT_EQ(u.at("status").as_string(), "done");
+            EXPECT_EQ(u.at("latest").at("evidence_number").as_string(), "45/BC-STP");
+        } else if (u.at("code").as_string() == "19753") {
+            EXPECT_EQ(u.at("status").as_string(), "late");  // in progress past the due date
+        } else if (u.at("code").as_string() == "19777") {
+            EXPECT_EQ(u.at("status").as_string(), "late");  // never started
+        }
+    }
+    const auto dash = api.Call(Method::kGet, "/api/v1/plans/" + id + "/dashboard", "", &control);
+    ASSERT_EQ(dash.status, 200) << dash.body;
+    const json::value d = Body(dash);
+    EXPECT_EQ(d.at("counts").at("done").as_int64(), 1);
+    EXPECT_EQ(d.at("counts").at("not_started").as_int64(), 2);
+    EXPECT_EQ(d.at("counts").at("late").as_int64(), 0);
+    EXPECT_EQ(d.at("overdue").as_array().size(), 40U);  // the communes cooperating on task 1
+    EXPECT_EQ(d.at("overdue").as_array().at(0).at("overdue").as_array().at(0).as_string(),
+              "2026-10-30");
+
+    const auto mine = api.Call(Method::kGet, "/api/v1/plan-dashboard?unit=19753", "", &commune);
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    const json::value m = Body(mine);
+    ASSERT_EQ(m.at("items").as_array().size(), 2U);  // task 1 (cooperating), task 2 (lead)
+    EXPECT_EQ(m.at("items").as_array().at(0).at("next_due").as_string(), "2026-12-31");
+    EXPECT_EQ(m.at("counts").at("late").as_int64(), 1);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plan-dashboard?unit=19774", "", &commune).status,
+              403);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plan-dashboard?unit=KHONGCO", "", &control).status,
+              404);
+    // Readers: the assigned unit's staff and the province's leaders; not a citizen.
+    const Browser citizen = api.SignIn("congdan");
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plans/" + id, "", &citizen).status, 403);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plans/" + id, "", nullptr).status, 401);
+    const auto list = api.Call(Method::kGet, "/api/v1/plans", "", &citizen);
+    ASSERT_EQ(list.status, 200);
+    EXPECT_TRUE(Body(list).at("items").as_array().empty());
+    EXPECT_EQ(
+        Body(api.Call(Method::kGet, "/api/v1/plans", "", &commune)).at("items").as_array().size(),
+        1U);
+}
+
+TEST_F(PlanApiTest, CascadeInheritsTheCommunesDeliverables) {
+    const json::object plan = ImportSmall();
+    const std::string cascade = "/api/v1/plans/" + Id(plan) + "/cascade";
+    const Browser xa = api.SignIn("xa_kiemsoat");
+    const Browser commune = api.SignIn("chuyenvienxa");
+    EXPECT_EQ(api.Call(Method::kPost, cascade, R"({"unit":"19753"})", &commune).status, 403);
+    EXPECT_EQ(api.Call(Method::kPost, cascade, R"({"unit":"19774"})", &xa).status, 403);
+    EXPECT_EQ(api.Call(Method::kPost, cascade, R"({"unit":"46"})", &control).status, 400);
+    EXPECT_EQ(api.Call(Method::kPost, cascade, R"({"unit":"19753","decision_date":"hôm nay"})", &xa)
+                  .status,
+              400);
+    EXPECT_EQ(api.Call(Method::kPost, cascade, R"({"unit":"19753","extra":1})", &xa).status, 400);
+    EXPECT_EQ(
+        api.Call(Method::kPost, "/api/v1/plans/999999/cascade", R"({"unit":"19753"})", &xa).status,
+        404);
+    const auto r = api.Call(Method::kPost, cascade,
+                            R"({"unit":"19753","title":"Kế hoạch KSTTHC phường Phú Xuân 2026",)"
+                            R"("decision_number":"3/QĐ-UBND","decision_date":"2026-02-01"})",
+                            &xa);
+    ASSERT_EQ(r.status, 201) << r.body;
+    const json::object child = Body(r).as_object();
+    EXPECT_EQ(child.at("parent_plan_id").as_int64(), plan.at("id").as_int64());
+    EXPECT_EQ(child.at("format").as_string(), "cascade");
+    EXPECT_EQ(child.at("issuing_unit").at("code").as_string(), "19753");
+    EXPECT_EQ(child.at("counts").at("tasks").as_int64(), 2);
+    EXPECT_EQ(child.at("counts").at("deliverables").as_int64(), 2);
+    const json::object d1 = Deliverable(child, "1");
+    EXPECT_EQ(d1.at("inherited_from").as_int64(), Deliverable(plan, "1").at("id").as_int64());
+    ASSERT_EQ(d1.at("assigned").as_array().size(), 1U);
+    EXPECT_EQ(d1.at("assigned").as_array().at(0).at("code").as_string(), "19753");
+    EXPECT_EQ(d1.at("assigned").as_array().at(0).at("role").as_string(), "cooperating");
+    EXPECT_EQ(Deliverable(child, "2").at("assigned").as_array().at(0).at("role").as_string(),
+              "lead");
+    // Then the commune adds its own task, matched against its own tree.
+    const auto task = api.Call(Method::kPost, "/api/v1/plans/" + Id(child) + "/tasks",
+                               R"({"section":"I","number":"3","content":"Niêm yết TTHC tại )"
+                               R"(Bộ phận Một cửa","lead":"Bộ phận một cửa","deadline":)"
+                               R"("Tháng 12/2026","version":1})",
+                               &xa);
+    ASSERT_EQ(task.status, 201) << task.body;
+    const json::object own = Deliverable(Body(task).as_object(), "3");
+    EXPECT_EQ(own.at("assigned").as_array().at(0).at("code").as_string(), "19753.BPMC");
+    // The same decision twice is a duplicate.
+    EXPECT_EQ(
+        api.Call(Method::kPost, cascade, R"({"unit":"19753","decision_number":"3/QĐ-UBND"})", &xa)
+            .status,
+        409);
+}
+
+// Reminders before due dates: queued through the outbox once per deliverable and due date, to
+// the users of the assigned units that are not done.
+TEST_F(PlanApiTest, RemindersAreQueuedOnceBeforeTheDueDate) {
+    ImportSmall();
+    const std::int64_t outbox = api.Count("notifications");
+    // 27/11: the next due dates (31/12) are more than 5 working days away.
+    auto none = app::SweepPlanReminders(api.context(), 5);
+    ASSERT_TRUE(none.ok()) << none.error().message;
+    EXPECT_EQ(*none, 0);
+    api.clock().Set(*calendar::ParseInstant("2026-12-24T08:00:00+07:00"));
+    auto queued = app::SweepPlanReminders(api.context(), 5);
+    ASSERT_TRUE(queued.ok()) << queued.error().message;
+    EXPECT_GT(*queued, 0);
+    EXPECT_EQ(api.Count("notifications"), outbox + *queued);
+    auto again = app::SweepPlanReminders(api.context(), 5);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, 0);
+    EXPECT_FALSE(app::SweepPlanReminders(api.context(), -1).ok());
+}
+
+}  // namespace
+}  // namespace motcua::testing
