@@ -318,19 +318,12 @@ base::Result<app::ActionRequest> ActionFromJson(app::AppContext& ctx, const Requ
         return std::move(version).error();
     }
     out.expected_version = version->value_or(0);
-    if (const auto match = req.Header("if-match")) {
-        std::string_view v = *match;
-        if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
-            v = v.substr(1, v.size() - 2);
-        }
-        if (!v.empty() && v.front() == 'v') {
-            v.remove_prefix(1);
-        }
-        auto parsed = ParseId(v);
-        if (!parsed) {
-            return base::InvalidArgument("If-Match phải là ETag của hồ sơ, ví dụ \"v3\"");
-        }
-        out.expected_version = *parsed;
+    auto if_match = IfMatchVersion(req, "hồ sơ");
+    if (!if_match) {
+        return std::move(if_match).error();
+    }
+    if (*if_match) {
+        out.expected_version = **if_match;
     }
     auto reason = Nfc(r.String("reason", false, 4000));
     auto completeness = r.String("completeness", false, 16);

@@ -253,20 +253,12 @@ base::Result<std::int64_t> ExpectedVersion(const Request& req, ObjectReader& r) 
         return std::move(version).error();
     }
     std::int64_t expected = version->value_or(0);
-    if (const auto match = req.Header("if-match")) {
-        std::string_view v = *match;
-        if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
-            v = v.substr(1, v.size() - 2);
-        }
-        if (!v.empty() && v.front() == 'v') {
-            v.remove_prefix(1);
-        }
-        auto parsed = ParseId(v);
-        if (!parsed) {
-            return base::InvalidArgument(
-                "If-Match phải là ETag của phản ánh, kiến nghị, ví dụ \"v3\".");
-        }
-        expected = *parsed;
+    auto if_match = IfMatchVersion(req, "phản ánh, kiến nghị");
+    if (!if_match) {
+        return std::move(if_match).error();
+    }
+    if (*if_match) {
+        expected = **if_match;
     }
     return expected;
 }

@@ -2,7 +2,6 @@
 // their evaluation per unit for a period, and the dossiers behind a failure. Thin handlers over
 // app/plan_targets.hpp.
 #include <algorithm>
-#include <charconv>
 
 #include <boost/json.hpp>
 
@@ -126,27 +125,6 @@ base::Result<app::PlanQuery> QueryOf(const Request& req) {
                           p->window};
 }
 
-// The version of an If-Match header ("v3", "\"v3\"" or "3"); empty without the header.
-base::Result<std::optional<std::int64_t>> IfMatch(const Request& req) {
-    const auto match = req.Header("if-match");
-    if (!match) {
-        return std::optional<std::int64_t>{};
-    }
-    std::string_view v = *match;
-    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
-        v = v.substr(1, v.size() - 2);
-    }
-    if (!v.empty() && v.front() == 'v') {
-        v.remove_prefix(1);
-    }
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-    if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 0) {
-        return base::InvalidArgument("If-Match phải là ETag của kế hoạch, ví dụ \"v3\"");
-    }
-    return std::optional<std::int64_t>{n};
-}
-
 Response NoStore(Response r) {
     r.AddHeader("Cache-Control", "no-store");
     return r;
@@ -194,7 +172,7 @@ void RegisterPlanTargetRoutes(http::Router& router, app::AppContext& ctx, const 
         Method::kPut, "/api/v1/plan-targets/{plan}",
         WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto expected = IfMatch(req);
+                      auto expected = IfMatchVersion(req, "kế hoạch");
                       if (!expected) {
                           return Problem(expected.error());
                       }

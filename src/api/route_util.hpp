@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -56,6 +57,10 @@ using CachePtr = std::shared_ptr<ResponseCache>;
 [[nodiscard]] base::Result<int> ParseLimit(const http::Request& req);
 // A positive id in a path; kNotFound otherwise.
 [[nodiscard]] base::Result<std::int64_t> ParseId(std::string_view text);
+// The version of an If-Match header ("v3", "\"v3\"" or "3"); empty without the header;
+// kInvalidArgument naming `what` ("hồ sơ", "kế hoạch" …) when it is not one.
+[[nodiscard]] base::Result<std::optional<std::int64_t>> IfMatchVersion(const http::Request& req,
+                                                                       std::string_view what);
 
 // The dossier's JSON form (dossier_routes.cpp), shared with the citizen routes.
 [[nodiscard]] boost::json::object DossierToJson(const domain::Dossier& d);

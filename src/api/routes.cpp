@@ -160,6 +160,28 @@ base::Result<std::int64_t> ParseId(std::string_view text) {
     return value;
 }
 
+base::Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req,
+                                                         std::string_view what) {
+    const auto match = req.Header("if-match");
+    if (!match) {
+        return std::optional<std::int64_t>{};
+    }
+    std::string_view v = *match;
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
+        v = v.substr(1, v.size() - 2);
+    }
+    if (!v.empty() && v.front() == 'v') {
+        v.remove_prefix(1);
+    }
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 0) {
+        return base::InvalidArgument("If-Match phải là ETag của " + std::string(what) +
+                                     ", ví dụ \"v3\"");
+    }
+    return std::optional<std::int64_t>{n};
+}
+
 namespace {
 
 json::object SessionJson(const domain::User& user, std::string_view csrf) {

@@ -16,6 +16,7 @@
 #include "app/report_scope.hpp"
 #include "calendar/civil_date.hpp"
 #include "store/documents.hpp"
+#include "store/dossiers.hpp"
 #include "store/units.hpp"
 
 namespace motcua::app {
@@ -467,7 +468,8 @@ base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor
                 }
             }
             const sys_days today = TodayInVietnam(*ctx.clock);
-            auto number = sf::NextCodeNumber(tx, (*unit)->code, today);
+            // The dossiers' daily counters, under a prefix no desk code has.
+            auto number = store::dossiers::NextCodeNumber(tx, "PAKN-" + (*unit)->code, today);
             if (!number) {
                 return std::move(number).error();
             }

@@ -5,7 +5,6 @@
 
 #include <array>
 #include <cstddef>
-#include <ctime>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,10 +12,10 @@
 #include <vector>
 
 #include <xlsxwriter.h>
-#include <zip.h>
 
 #include "render/document.hpp"
 #include "render/xlsx_workbook.hpp"
+#include "render/zip_writer.hpp"
 #include "text/markup.hpp"
 
 namespace motcua::render {
@@ -129,77 +128,6 @@ base::Status Validate(const pi::Plan& plan, const PlanExportInfo& info,
 }
 
 // ---- DOCX ----------------------------------------------------------------------------------
-
-struct ArchiveDiscard {
-    void operator()(zip_t* za) const { zip_discard(za); }
-};
-struct SourceFree {
-    void operator()(zip_source_t* src) const { zip_source_free(src); }
-};
-
-std::time_t FixedMtime() {
-    std::tm tm{};
-    tm.tm_year = 2026 - 1900;
-    tm.tm_mon = 0;
-    tm.tm_mday = 1;
-    tm.tm_isdst = -1;
-    return std::mktime(&tm);
-}
-
-// A deflated zip of `files` in memory (as letter_docx.cpp's; fixed timestamps).
-base::Result<std::string> Zip(const std::vector<std::pair<std::string, std::string>>& files) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* raw = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_error_fini(&error);
-    if (raw == nullptr) return base::Internal("libzip: cannot create the buffer");
-    zip_source_keep(raw);
-    const std::unique_ptr<zip_source_t, SourceFree> source(raw);
-    zip_error_init(&error);
-    std::unique_ptr<zip_t, ArchiveDiscard> archive(zip_open_from_source(raw, ZIP_TRUNCATE, &error));
-    zip_error_fini(&error);
-    if (archive == nullptr) {
-        zip_source_free(raw);
-        return base::Internal("libzip: cannot open the archive");
-    }
-    auto fail = [&](const std::string& what) {
-        return base::Internal("libzip: " + what + ": " + zip_strerror(archive.get()));
-    };
-    const std::time_t mtime = FixedMtime();
-    for (const auto& [name, bytes] : files) {
-        zip_source_t* entry = zip_source_buffer(archive.get(), bytes.data(), bytes.size(), 0);
-        if (entry == nullptr) return fail("cannot wrap " + name);
-        const zip_int64_t index =
-            zip_file_add(archive.get(), name.c_str(), entry, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
-        if (index < 0) {
-            zip_source_free(entry);
-            return fail("cannot add " + name);
-        }
-        const auto idx = static_cast<zip_uint64_t>(index);
-        if (zip_set_file_compression(archive.get(), idx, ZIP_CM_DEFLATE, 9) != 0 ||
-            zip_file_set_mtime(archive.get(), idx, mtime, 0) != 0) {
-            return fail("cannot set up " + name);
-        }
-    }
-    if (zip_close(archive.get()) != 0) return fail("cannot write the archive");
-    (void)archive.release();  // zip_close freed it
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_source_stat(raw, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
-        zip_source_open(raw) != 0) {
-        return base::Internal("libzip: cannot read the archive back");
-    }
-    std::string out(static_cast<std::size_t>(st.size), '\0');
-    std::size_t done = 0;
-    while (done < out.size()) {
-        const zip_int64_t n = zip_source_read(raw, out.data() + done, out.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    zip_source_close(raw);
-    if (done != out.size()) return base::Internal("libzip: cannot read the archive back");
-    return out;
-}
 
 struct Style {
     bool bold = false;
@@ -357,9 +285,9 @@ base::Result<std::string> RenderPlanDocx(const pi::Plan& plan, const PlanExportI
         R"(<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>)"
         R"(<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="0" w:footer="0" w:gutter="0"/>)"
         R"(</w:sectPr></w:body></w:document>)";
-    return Zip({{"[Content_Types].xml", std::string(kContentTypes)},
-                {"_rels/.rels", std::string(kRels)},
-                {"word/document.xml", document}});
+    return ZipInMemory({{"[Content_Types].xml", std::string(kContentTypes)},
+                        {"_rels/.rels", std::string(kRels)},
+                        {"word/document.xml", document}});
 }
 
 base::Result<std::string> RenderPlanXlsx(const pi::Plan& plan, const PlanExportInfo& info) {

@@ -141,23 +141,6 @@ Value OptText(const std::optional<std::string>& v) {
 
 }  // namespace
 
-base::Result<std::int64_t> NextCodeNumber(Transaction& tx, std::string_view prefix,
-                                          std::chrono::sys_days day) {
-    const std::array<Value, 2> params{Text(prefix), internal::Day(day)};
-    auto rows = tx.Query(
-        "INSERT INTO feedback_code_counters (prefix, day, last) VALUES ($1, $2, 1) "
-        "ON CONFLICT (prefix, day) DO UPDATE SET last = feedback_code_counters.last + 1 "
-        "RETURNING last",
-        params);
-    if (!rows) {
-        return std::move(rows).error();
-    }
-    if (rows->empty()) {
-        return base::Internal("feedback code counter returned no row");
-    }
-    return rows->front().Int(0);
-}
-
 base::Result<std::int64_t> Insert(Transaction& tx, const Record& r) {
     const fb::Feedback& f = r.feedback;
     const fb::Submission& s = r.submission;

@@ -33,10 +33,6 @@ struct Record {
     std::chrono::sys_seconds updated_at{};
 };
 
-// The next number of the day for `prefix` (1, 2, …).
-[[nodiscard]] base::Result<std::int64_t> NextCodeNumber(Transaction& tx, std::string_view prefix,
-                                                        std::chrono::sys_days day);
-
 // Stores a new feedback (id ignored, version 1); returns its id. kAlreadyExists for a duplicate
 // code or idempotency key; kFailedPrecondition for an unknown unit.
 [[nodiscard]] base::Result<std::int64_t> Insert(Transaction& tx, const Record& record);

@@ -3,6 +3,7 @@
 
 #include "storage_test_support.hpp"
 #include "store/documents.hpp"
+#include "store/dossiers.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
 
@@ -120,12 +121,14 @@ TEST_P(FeedbackStoreTest, DuplicateCodeOrIdempotencyKeyOrUnknownUnitIsRefused) {
     ASSERT_TRUE(IsOk(feedback::Insert(*tx, Make("PAKN-46-260601-0005"))));
 }
 
-TEST_P(FeedbackStoreTest, CodeNumbersCountPerPrefixAndDay) {
+// Feedback codes take their daily numbers from the dossiers' counters under "PAKN-<unit>": a
+// unit's feedback and its desk's dossiers count apart.
+TEST_P(FeedbackStoreTest, CodeNumbersCountPerPrefixAndDayApartFromDossiers) {
     ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
-    ASSIGN_OR_FAIL(auto a, feedback::NextCodeNumber(*tx, "46", D(2026, 6, 1)));
-    ASSIGN_OR_FAIL(auto b, feedback::NextCodeNumber(*tx, "46", D(2026, 6, 1)));
-    ASSIGN_OR_FAIL(auto c, feedback::NextCodeNumber(*tx, "46", D(2026, 6, 2)));
-    ASSIGN_OR_FAIL(auto d, feedback::NextCodeNumber(*tx, "46.STP", D(2026, 6, 1)));
+    ASSIGN_OR_FAIL(auto a, dossiers::NextCodeNumber(*tx, "PAKN-46", D(2026, 6, 1)));
+    ASSIGN_OR_FAIL(auto b, dossiers::NextCodeNumber(*tx, "PAKN-46", D(2026, 6, 1)));
+    ASSIGN_OR_FAIL(auto c, dossiers::NextCodeNumber(*tx, "PAKN-46", D(2026, 6, 2)));
+    ASSIGN_OR_FAIL(auto d, dossiers::NextCodeNumber(*tx, "46", D(2026, 6, 1)));
     EXPECT_EQ(a, 1);
     EXPECT_EQ(b, 2);
     EXPECT_EQ(c, 1);

@@ -46,14 +46,6 @@ CREATE INDEX feedback_handling ON feedback (handling_unit_id, state);
 CREATE INDEX feedback_receiving ON feedback (receiving_unit_id, submitted_at);
 CREATE INDEX feedback_submitted ON feedback (submitted_at);
 
--- The daily sequence of feedback codes per receiving unit.
-CREATE TABLE feedback_code_counters (
-    prefix TEXT NOT NULL,
-    day    TEXT NOT NULL,
-    last   INTEGER NOT NULL,
-    PRIMARY KEY (prefix, day)
-);
-
 -- The history of each feedback (append-only): who, when, what, from which state to which.
 CREATE TABLE feedback_events (
     feedback_id INTEGER NOT NULL REFERENCES feedback (id),
