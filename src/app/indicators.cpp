@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "app/control_facts.hpp"
 #include "app/indicator_index.hpp"
 #include "app/report_scope.hpp"
 #include "calendar/civil_date.hpp"
@@ -97,14 +98,14 @@ base::Result<Scope> ScopeOf(store::Transaction& tx, const domain::Unit& root) {
 
 ind::Scorecard ScoreOf(const ind::ScoringRules& rules, const std::vector<domain::Unit>& units,
                        const std::map<std::int64_t, ind::Sums>& by_unit,
-                       const ind::CatalogueFacts& catalogue) {
+                       const ind::CatalogueFacts& catalogue, const ind::ControlFacts& control) {
     ind::Sums sums;
     for (const domain::Unit& u : units) {
         if (auto it = by_unit.find(u.id); it != by_unit.end()) {
             sums.Add(it->second);
         }
     }
-    return ind::Score(rules, sums, catalogue);
+    return ind::Score(rules, sums, catalogue, control);
 }
 
 base::Result<IndicatorReport> Run(AppContext& ctx, const Actor* actor,
@@ -207,8 +208,13 @@ base::Result<IndicatorReport> Run(AppContext& ctx, const Actor* actor,
             report.procedure_code = query.procedure_code;
             report.field = field;
             report.rules_title = (*rules)->title;
-            report.card = ScoreOf(**rules, scope->units, *by_unit,
-                                  Catalogue(*procedures, scope->levels, *by_procedure, only));
+            auto control = internal::ControlFactsOf(tx, ids, from, to);
+            if (!control) {
+                return std::move(control).error();
+            }
+            report.card =
+                ScoreOf(**rules, scope->units, *by_unit,
+                        Catalogue(*procedures, scope->levels, *by_procedure, only), *control);
             if (!query.procedure_code.empty()) {  // indicator 2.2 (H2): one procedure only
                 auto st = internal::AverageSettlementTime(tx, query.procedure_code, ids,
                                                           window.from, window.to);
@@ -234,10 +240,15 @@ base::Result<IndicatorReport> Run(AppContext& ctx, const Actor* actor,
                 if (!sub_procedures) {
                     return std::move(sub_procedures).error();
                 }
+                auto sub_control = internal::ControlFactsOf(tx, sub_ids, from, to);
+                if (!sub_control) {
+                    return std::move(sub_control).error();
+                }
                 report.children.push_back(UnitScorecard{
                     child,
                     ScoreOf(**rules, sub->units, *by_unit,
-                            Catalogue(*procedures, sub->levels, *sub_procedures, only)),
+                            Catalogue(*procedures, sub->levels, *sub_procedures, only),
+                            *sub_control),
                     0});
             }
             std::stable_sort(report.children.begin(), report.children.end(),
@@ -257,6 +268,19 @@ base::Result<IndicatorReport> Run(AppContext& ctx, const Actor* actor,
 }  // namespace
 
 namespace internal {
+
+base::Result<ind::ControlFacts> ControlFactsOf(store::Transaction& tx,
+                                               const std::vector<std::int64_t>& unit_ids,
+                                               ind::Day from, ind::Day to) {
+    ind::ControlFacts facts;
+    if (base::Status s = FillPublicationFacts(tx, unit_ids, from, to, facts); !s) {
+        return s.error();
+    }
+    if (base::Status s = FillFeedbackFacts(tx, unit_ids, from, to, facts); !s) {
+        return s.error();
+    }
+    return facts;
+}
 
 base::Result<std::map<std::int64_t, ind::Sums>> UnitSums(
     AppContext& ctx, store::Transaction& tx, const std::vector<std::int64_t>& units, ind::Day from,

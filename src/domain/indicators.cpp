@@ -378,7 +378,8 @@ std::int64_t Points(std::int64_t rate_hundredths, const ItemRule& rule) {
     return DivRound(rate * rule.max_points, 100);
 }
 
-Scorecard Score(const ScoringRules& rules, const Sums& s, const CatalogueFacts& catalogue) {
+Scorecard Score(const ScoringRules& rules, const Sums& s, const CatalogueFacts& catalogue,
+                const ControlFacts& control) {
     using M = Metric;
     Scorecard card;
     card.rules_id = rules.id;
@@ -398,12 +399,19 @@ Scorecard Score(const ScoringRules& rules, const Sums& s, const CatalogueFacts& 
     };
     auto ratio = [](std::int64_t num, std::int64_t den) { return Raw{num, den, {}, {}, false}; };
     auto missing = [](std::string note) { return Raw{0, 0, {}, std::move(note), true}; };
+    auto controlled = [&](const std::optional<ControlRatio>& r, std::string note_if_missing) {
+        return r ? Raw{r->numerator, r->denominator, {}, r->note, false}
+                 : missing(std::move(note_if_missing));
+    };
 
     auto raw_for = [&](const std::string& id) -> Raw {
         if (id == "1.1" || id == "1.2" || id == "1.3") {
-            return missing(
-                "Chưa có dữ liệu: quyết định công bố TTHC chưa được quản lý trên hệ "
-                "thống (kiểm soát quy định TTHC).");
+            const std::optional<ControlRatio>& r = id == "1.1"   ? control.published_on_time
+                                                   : id == "1.2" ? control.database_on_time
+                                                                 : control.posted_complete;
+            return controlled(r,
+                              "Chưa có dữ liệu: quyết định công bố TTHC chưa được quản lý trên hệ "
+                              "thống (kiểm soát quy định TTHC).");
         }
         if (id == "1.4") {
             Raw r = ratio(s.In(M::kSynced), received);
@@ -466,7 +474,9 @@ Scorecard Score(const ScoringRules& rules, const Sums& s, const CatalogueFacts& 
                 "nhận.");
         }
         if (id == "5.2" || id == "5.3") {
-            return missing("Chưa có dữ liệu: phản ánh, kiến nghị chưa được quản lý trên hệ thống.");
+            return controlled(
+                id == "5.2" ? control.feedback_on_time : control.feedback_satisfied,
+                "Chưa có dữ liệu: phản ánh, kiến nghị chưa được quản lý trên hệ thống.");
         }
         if (id == "5.4") {
             Raw r;

@@ -173,6 +173,25 @@ struct CatalogueFacts {
     std::int64_t fee_paid_online_any = 0;  // … with ≥ 1 online payment in the window (3.5b)
 };
 
+// A ratio for an indicator that rests on the control side of the system rather than on dossiers.
+struct ControlRatio {
+    std::int64_t numerator = 0;
+    std::int64_t denominator = 0;
+    std::string note{};  // shown beside the figure (e.g. what was counted), may be empty
+};
+
+// Figures for indicators 1.1–1.3 (publication decisions and posting, issue #8) and 5.2–5.3
+// (citizens' feedback, issue #9), filled by app/control_facts.hpp for a scope and window. An empty
+// optional means that part of the system holds nothing to count: the indicator shows "Chưa có dữ
+// liệu" and scores 0. A filled ratio with a zero denominator has no rate either (nothing fell due).
+struct ControlFacts {
+    std::optional<ControlRatio> published_on_time{};   // 1.1
+    std::optional<ControlRatio> database_on_time{};    // 1.2
+    std::optional<ControlRatio> posted_complete{};     // 1.3
+    std::optional<ControlRatio> feedback_on_time{};    // 5.2
+    std::optional<ControlRatio> feedback_satisfied{};  // 5.3
+};
+
 struct Value {
     std::string id;
     std::string label;
@@ -204,10 +223,10 @@ struct Scorecard {
 
 // Scores the window. Rates: 2.1 = (early + on time + in progress within time) / (received
 // + carried over); 5.4 = 100% − overdue share − dissatisfied share; indicators whose data the
-// system does not hold yet (1.1–1.3 publication, 5.2–5.3 feedback, electronic certified copies,
-// 4.5a) have no rate and score 0, with a note.
+// system does not hold (1.1–1.3 and 5.2–5.3 when `control` leaves them empty, electronic certified
+// copies, 4.5a) have no rate and score 0, with a note.
 [[nodiscard]] Scorecard Score(const ScoringRules& rules, const Sums& sums,
-                              const CatalogueFacts& catalogue);
+                              const CatalogueFacts& catalogue, const ControlFacts& control = {});
 
 // Points for a rate under an item's rule, in hundredths of a point.
 [[nodiscard]] std::int64_t Points(std::int64_t rate_hundredths, const ItemRule& rule);

@@ -244,5 +244,36 @@ TEST(IndicatorsTest, ScoreOfAWindow) {
     EXPECT_EQ(card.points_hundredths, sum);
 }
 
+// Indicators 1.1–1.3 and 5.2–5.3 take their ratios from the control side when it holds them; an
+// empty part keeps "Chưa có dữ liệu", a zero denominator has no rate.
+TEST(ScoreTest, ControlFactsFeedPublicationAndFeedbackIndicators) {
+    const ScoringRules* rules =
+        RuleBook::Embedded()->InForce(sys_days{std::chrono::year{2026} / 9 / 30}).value();
+    auto find = [](const Scorecard& card, std::string_view id) -> const Value& {
+        for (const Group& g : card.groups)
+            for (const Value& v : g.values)
+                if (v.id == id) return v;
+        throw std::runtime_error("missing");
+    };
+    const Scorecard none = Score(*rules, Sums{}, CatalogueFacts{});
+    EXPECT_FALSE(find(none, "1.1").rate_hundredths.has_value());
+    EXPECT_NE(find(none, "1.1").note.find("Chưa có dữ liệu"), std::string::npos);
+    EXPECT_NE(find(none, "5.3").note.find("Chưa có dữ liệu"), std::string::npos);
+
+    ControlFacts control;
+    control.published_on_time = ControlRatio{3, 4, "3/4 quyết định"};
+    control.feedback_on_time = ControlRatio{0, 0, {}};
+    control.feedback_satisfied = ControlRatio{1, 1, {}};
+    const Scorecard card = Score(*rules, Sums{}, CatalogueFacts{}, control);
+    EXPECT_EQ(find(card, "1.1").rate_hundredths.value(), 7500);
+    EXPECT_EQ(find(card, "1.1").note, "3/4 quyết định");
+    EXPECT_GT(find(card, "1.1").points_hundredths, 0);
+    EXPECT_FALSE(find(card, "1.2").rate_hundredths.has_value());  // still no data
+    EXPECT_FALSE(find(card, "5.2").rate_hundredths.has_value());  // nothing fell due
+    EXPECT_TRUE(find(card, "5.2").note.empty());
+    EXPECT_EQ(find(card, "5.3").rate_hundredths.value(), 10000);
+    EXPECT_EQ(find(card, "5.3").points_hundredths, 600);
+}
+
 }  // namespace
 }  // namespace motcua::domain::indicators
