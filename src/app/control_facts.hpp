@@ -13,13 +13,20 @@
 // for each ranked child.
 namespace motcua::app::internal {
 
-// Indicators 1.1–1.3: publication decisions and public posting (issue #8;
-// app/publication_facts.cpp).
+// Indicators 1.1–1.2: publication decisions (issue #8; app/publication_facts.cpp).
 [[nodiscard]] base::Status FillPublicationFacts(store::Transaction& tx,
                                                 const std::vector<std::int64_t>& unit_ids,
                                                 domain::indicators::Day from,
                                                 domain::indicators::Day to,
                                                 domain::indicators::ControlFacts& facts);
+
+// Indicator 1.3: each desk's public posting complete against the catalogue in force (issue #8;
+// app/posting_facts.cpp).
+[[nodiscard]] base::Status FillPostingFacts(store::Transaction& tx,
+                                            const std::vector<std::int64_t>& unit_ids,
+                                            domain::indicators::Day from,
+                                            domain::indicators::Day to,
+                                            domain::indicators::ControlFacts& facts);
 
 // Indicators 5.2–5.3: citizens' feedback (issue #9; app/feedback_facts.cpp).
 [[nodiscard]] base::Status FillFeedbackFacts(store::Transaction& tx,
@@ -28,7 +35,7 @@ namespace motcua::app::internal {
                                              domain::indicators::Day to,
                                              domain::indicators::ControlFacts& facts);
 
-// Both of the above.
+// All of the above.
 [[nodiscard]] base::Result<domain::indicators::ControlFacts> ControlFactsOf(
     store::Transaction& tx, const std::vector<std::int64_t>& unit_ids, domain::indicators::Day from,
     domain::indicators::Day to);

@@ -276,6 +276,9 @@ base::Result<ind::ControlFacts> ControlFactsOf(store::Transaction& tx,
     if (base::Status s = FillPublicationFacts(tx, unit_ids, from, to, facts); !s) {
         return s.error();
     }
+    if (base::Status s = FillPostingFacts(tx, unit_ids, from, to, facts); !s) {
+        return s.error();
+    }
     if (base::Status s = FillFeedbackFacts(tx, unit_ids, from, to, facts); !s) {
         return s.error();
     }
