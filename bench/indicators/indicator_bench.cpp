@@ -86,6 +86,62 @@ json::object CellsJson(const std::map<std::int64_t, r06::Cells>& cells) {
     return out;
 }
 
+double CpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// The cost the aggregates add to a dossier write (--hot-path N): N open dossiers spread over the
+// ids, each written in its own Database::Write (the desk's group-commit path, one at a time):
+// its `late` flag toggled — which moves its overdue counters — with and without
+// app::internal::RefreshIndicators. Each pass is run twice (toggled and back), so the database
+// ends as it began. Prints CPU and wall microseconds per write.
+json::object HotPath(motcua::store::Database& db, int n) {
+    std::vector<std::int64_t> ids;
+    {
+        auto tx = db.Begin(motcua::store::TxMode::kRead);
+        if (!tx) Die(tx.error().message);
+        auto rows = (*tx)->Query(
+            "SELECT id FROM dossiers WHERE received_at IS NOT NULL AND finished_at IS NULL "
+            "ORDER BY id",
+            {});
+        if (!rows) Die(rows.error().message);
+        const std::size_t step =
+            std::max<std::size_t>(1, rows->size() / static_cast<std::size_t>(n));
+        for (std::size_t i = 0; i < rows->size() && ids.size() < static_cast<std::size_t>(n);
+             i += step) {
+            ids.push_back((*rows)[i].Int(0));
+        }
+    }
+    if (ids.empty()) Die("no open dossiers for --hot-path");
+    json::object out;
+    out["writes"] = static_cast<std::int64_t>(ids.size()) * 2;
+    for (const bool refresh : {false, true, false, true}) {
+        const double cpu = CpuSeconds();
+        const auto start = Clock::now();
+        for (int pass = 0; pass < 2; ++pass) {
+            for (std::int64_t id : ids) {
+                auto done = db.Write([&](motcua::store::Transaction& tx) -> motcua::base::Status {
+                    const std::vector<motcua::store::Value> p{id};
+                    auto updated =
+                        tx.Execute("UPDATE dossiers SET late = 1 - late WHERE id = $1", p);
+                    if (!updated) return updated.error();
+                    return refresh ? motcua::app::internal::RefreshIndicators(tx, id)
+                                   : motcua::base::Status{};
+                });
+                if (!done) Die(done.error().message);
+            }
+        }
+        const double writes = static_cast<double>(ids.size()) * 2;
+        const std::string key = refresh ? "with_refresh" : "update_only";
+        out[key + "_cpu_us"] = (CpuSeconds() - cpu) * 1e6 / writes;
+        out[key + "_wall_us"] = Ms(Clock::now() - start) * 1e3 / writes;
+    }
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -96,6 +152,7 @@ int main(int argc, char** argv) {
     std::string sql_path;
     int repeat = 21;
     bool rebuild = true;
+    int hot_path = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
         const std::string value = argv[i + 1];
@@ -113,6 +170,8 @@ int main(int argc, char** argv) {
             repeat = std::max(1, std::atoi(value.c_str()));
         else if (key == "--rebuild")
             rebuild = value != "no";
+        else if (key == "--hot-path")
+            hot_path = std::max(1, std::atoi(value.c_str()));
         else
             Die("unknown option " + key);
     }
@@ -125,6 +184,10 @@ int main(int argc, char** argv) {
     ctx.db = db->get();
     ctx.clock = &clock;
     if (auto s = motcua::app::EnsureAggregates(ctx); !s) Die(s.error().message);
+    if (hot_path > 0) {
+        std::printf("%s\n", json::serialize(HotPath(**db, hot_path)).c_str());
+        return 0;
+    }
 
     const auto parsed = r06::ParsePeriod(period);
     if (!parsed) Die(parsed.error().message);
@@ -300,10 +363,12 @@ int main(int argc, char** argv) {
 
     // 3. A full rebuild (last: it rewrites the tables the reads above used).
     if (rebuild) {
+        const double cpu = CpuSeconds();
         const auto start = Clock::now();
         auto rebuilt = motcua::app::RebuildAggregates(ctx);
         if (!rebuilt) Die(rebuilt.error().message);
         out["rebuild_ms"] = Ms(Clock::now() - start);
+        out["rebuild_cpu_ms"] = (CpuSeconds() - cpu) * 1e3;
         out["rebuild_cells"] = rebuilt->cells;
     }
     out["peak_rss_kb"] = PeakRssKb();

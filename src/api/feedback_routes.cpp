@@ -60,7 +60,13 @@ json::object FollowJson(const app::FeedbackFollowView& v) {
         {"submitted_at", calendar::FormatInstant(v.submitted_at)},
         {"handling_unit", v.handling_unit},
         {"note", v.note},
-        {"answer", v.publication ? json::value(PublicationJson(*v.publication)) : nullptr}};
+        {"answer", v.publication ? json::value(PublicationJson(*v.publication)) : nullptr},
+        {"rating",
+         v.rating ? json::value(json::object{{"satisfied", v.rating->satisfied},
+                                             {"comment", v.rating->comment},
+                                             {"rated_at", calendar::FormatInstant(v.rating->at)}})
+                  : json::value(nullptr)},
+        {"may_rate", v.may_rate}};
 }
 
 json::object AttachmentJson(const store::feedback::Attachment& a) {
@@ -158,7 +164,13 @@ json::object CountRowJson(const app::FeedbackCountRow& r) {
                         {"in_progress_overdue", r.in_progress_overdue},
                         {"withdrawn", r.withdrawn},
                         {"considered", r.Considered()},
-                        {"on_time", r.OnTime()}};
+                        {"on_time", r.OnTime()},
+                        {"satisfaction_base", r.satisfaction_base},
+                        {"rated_satisfied", r.rated_satisfied},
+                        {"rated_unsatisfied", r.rated_unsatisfied},
+                        {"reraised", r.reraised},
+                        {"late", r.late},
+                        {"satisfied", r.Satisfied()}};
 }
 
 Response WithETag(Response r, std::int64_t version) {
@@ -204,7 +216,10 @@ base::Result<app::FeedbackIntake> IntakeFromJson(const Request& req, bool office
     auto complaint = r.Boolean("under_complaint_or_court", false);
     auto channel =
         officer ? r.String("channel", true, 16) : base::Result<std::string>{std::string()};
-    for (const auto* s : {&unit, &title, &content, &name, &address, &phone, &email, &channel}) {
+    auto reraises = r.String("reraises", false, 64);
+    auto reraises_key = r.String("reraises_key", false, 32);
+    for (const auto* s : {&unit, &title, &content, &name, &address, &phone, &email, &channel,
+                          &reraises, &reraises_key}) {
         if (!*s) {
             return s->error();
         }
@@ -223,6 +238,8 @@ base::Result<app::FeedbackIntake> IntakeFromJson(const Request& req, bool office
     in.sender_phone = std::move(*phone);
     in.sender_email = std::move(*email);
     in.under_complaint_or_court = complaint->value_or(false);
+    in.reraises_code = std::move(*reraises);
+    in.reraises_key = std::move(*reraises_key);
     if (officer) {
         auto parsed = fbk::ParseChannel(*channel);
         if (!parsed || *parsed == fbk::Channel::kOnline) {
@@ -372,12 +389,29 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                     return Problem(s->error());
                 }
             }
+            auto satisfied = r.Boolean("satisfied", false);
+            if (!satisfied) {
+                return Problem(satisfied.error());
+            }
             if (base::Status known = r.CheckNoUnknownFields(); !known) {
                 return Problem(known.error());
             }
+            if (*action == "rate") {  // indicator 5.3: the sender's rating of the answer
+                if (!*satisfied) {
+                    return Problem(base::InvalidArgument(
+                        "Vui lòng cho biết có hài lòng với câu trả lời không ('satisfied')."));
+                }
+                auto rated =
+                    app::RateFeedbackAnswer(ctx, Anonymous(req), *code, *key, **satisfied, *text);
+                if (!rated) {
+                    return Problem(rated.error());
+                }
+                return NoStore(Json(200, FollowJson(*rated)));
+            }
             auto kind = fbk::ParseAction(*action);
             if (!kind) {
-                return Problem(base::InvalidArgument("'action' phải là supplement hoặc withdraw."));
+                return Problem(
+                    base::InvalidArgument("'action' phải là supplement, withdraw hoặc rate."));
             }
             auto view = app::SenderAction(ctx, Anonymous(req), *code, *key, *kind, *text);
             if (!view) {
@@ -385,8 +419,9 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
             }
             return NoStore(Json(200, FollowJson(*view)));
         },
-        {"Người gửi bổ sung (action=supplement, text) hoặc rút (action=withdraw) phản ánh, kiến "
-         "nghị bằng mã và mã theo dõi",
+        {"Người gửi bổ sung (action=supplement, text), rút (action=withdraw) phản ánh, kiến "
+         "nghị, hoặc đánh giá câu trả lời một lần (action=rate, satisfied, text) bằng mã và mã "
+         "theo dõi",
          "public", "", ""});
 
     router.Add(
@@ -522,48 +557,53 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
 
     router.Add(
         Method::kGet, "/api/v1/feedback/counts",
-        WithActor(ctx, cache,
-                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto from = ParseDate(req.Query("from").value_or(""), "from");
-                      if (!from) {
-                          return Problem(from.error());
-                      }
-                      auto to = ParseDate(req.Query("to").value_or(""), "to");
-                      if (!to) {
-                          return Problem(to.error());
-                      }
-                      auto rep = app::FeedbackCountsFor(ctx, actor, req.Query("unit").value_or(""),
-                                                        *from, *to);
-                      if (!rep) {
-                          return Problem(rep.error());
-                      }
-                      json::object states;
-                      for (const auto& [s, n] : rep->by_state) {
-                          states[fbk::StateName(s)] = n;
-                      }
-                      json::array units;
-                      for (const auto& [id, row] : rep->by_unit) {
-                          json::object u = CountRowJson(row);
-                          u["unit_id"] = id;
-                          units.push_back(std::move(u));
-                      }
-                      const int considered = rep->total.Considered();
-                      return Json(
-                          200, json::object{
-                                   {"unit", req.Query("unit").value_or("")},
-                                   {"from", calendar::FormatIsoDate(rep->from)},
-                                   {"to", calendar::FormatIsoDate(rep->to)},
-                                   {"regulation", CountRowJson(rep->regulation)},
-                                   {"conduct", CountRowJson(rep->conduct)},
-                                   {"unclassified", CountRowJson(rep->unclassified)},
-                                   {"total", CountRowJson(rep->total)},
-                                   {"by_state", std::move(states)},
-                                   {"by_unit", std::move(units)},
-                                   {"indicator_5_2",
-                                    considered == 0
-                                        ? json::value(nullptr)
-                                        : json::value(100.0 * rep->total.OnTime() / considered)}});
-                  }),
+        WithActor(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                auto from = ParseDate(req.Query("from").value_or(""), "from");
+                if (!from) {
+                    return Problem(from.error());
+                }
+                auto to = ParseDate(req.Query("to").value_or(""), "to");
+                if (!to) {
+                    return Problem(to.error());
+                }
+                auto rep =
+                    app::FeedbackCountsFor(ctx, actor, req.Query("unit").value_or(""), *from, *to);
+                if (!rep) {
+                    return Problem(rep.error());
+                }
+                json::object states;
+                for (const auto& [s, n] : rep->by_state) {
+                    states[fbk::StateName(s)] = n;
+                }
+                json::array units;
+                for (const auto& [id, row] : rep->by_unit) {
+                    json::object u = CountRowJson(row);
+                    u["unit_id"] = id;
+                    units.push_back(std::move(u));
+                }
+                const int considered = rep->total.Considered();
+                return Json(
+                    200,
+                    json::object{
+                        {"unit", req.Query("unit").value_or("")},
+                        {"from", calendar::FormatIsoDate(rep->from)},
+                        {"to", calendar::FormatIsoDate(rep->to)},
+                        {"regulation", CountRowJson(rep->regulation)},
+                        {"conduct", CountRowJson(rep->conduct)},
+                        {"unclassified", CountRowJson(rep->unclassified)},
+                        {"total", CountRowJson(rep->total)},
+                        {"by_state", std::move(states)},
+                        {"by_unit", std::move(units)},
+                        {"indicator_5_2",
+                         considered == 0 ? json::value(nullptr)
+                                         : json::value(100.0 * rep->total.OnTime() / considered)},
+                        {"indicator_5_3", rep->total.satisfaction_base == 0
+                                              ? json::value(nullptr)
+                                              : json::value(100.0 * rep->total.Satisfied() /
+                                                            rep->total.satisfaction_base)}});
+            }),
         {"Số liệu phản ánh, kiến nghị theo loại, trạng thái và đơn vị trong kỳ (unit, from, to; "
          "biểu mẫu Thông tư 01/2020, chỉ số 5.2)",
          "session", "", ""});

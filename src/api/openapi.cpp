@@ -245,6 +245,7 @@ json::object Components() {
                      R"("sender_name":{"type":"string"},"sender_address":{"type":"string"},)"
                      R"("sender_phone":{"type":"string"},"sender_email":{"type":"string"},)"
                      R"("under_complaint_or_court":{"type":"boolean"},)"
+                     R"("reraises":{"type":"string"},"reraises_key":{"type":"string"},)"
                      R"("channel":{"type":"string","enum":["desk","post","phone"]}}})")},
              {"FeedbackAction",
               Schema(R"({"type":"object","required":["action"],"additionalProperties":false,)"

@@ -10,6 +10,9 @@
 #include "app/plans.hpp"
 #include "calendar/civil_date.hpp"
 #include "calendar/instant.hpp"
+#include "http/problem.hpp"
+#include "render/docx_reader.hpp"
+#include "render/plan_export.hpp"
 
 namespace motcua::api {
 
@@ -227,6 +230,20 @@ base::Result<std::int64_t> RequiredVersion(ObjectReader& r) {
 }
 
 // The import's query: unit (required), year, title, parent, plan_key, format (auto only).
+constexpr std::string_view kDocxType =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A refusal of the upload: a zip bomb or an oversize Word file is 413 (not the 429 of
+// kResourceExhausted elsewhere).
+Response UploadProblem(const base::Error& e) {
+    if (e.code == base::ErrorCode::kResourceExhausted) {
+        return http::ProblemResponse(http::HttpProblem::kPayloadTooLarge, e.message);
+    }
+    return Problem(e);
+}
+
 base::Result<app::PlanImportInput> ImportInputOf(const Request& req) {
     app::PlanImportInput in;
     in.text = req.body;
@@ -240,9 +257,11 @@ base::Result<app::PlanImportInput> ImportInputOf(const Request& req) {
             return base::InvalidArgument("Tham số 'year' phải là năm, ví dụ 2024.");
         }
     }
-    if (auto f = req.Query("format"); f && *f != "auto") {
+    std::string format(req.Query("format").value_or("auto"));
+    if (format != "auto" && format != "tsv" && format != "pipe_lines" && format != "markdown" &&
+        format != "docx") {
         return base::InvalidArgument(
-            "Tham số 'format' chỉ nhận 'auto' (định dạng được nhận biết từ nội dung).");
+            "Tham số 'format' nhận auto, tsv, pipe_lines, markdown hoặc docx.");
     }
     in.title = std::string(req.Query("title").value_or(""));
     if (in.title.size() > 500) {
@@ -260,6 +279,19 @@ base::Result<app::PlanImportInput> ImportInputOf(const Request& req) {
     if (in.text.empty()) {
         return base::InvalidArgument("Nội dung kế hoạch trống.");
     }
+    // A Word file: declared (format=docx or its media type) or recognised by the zip magic.
+    const bool declared_docx =
+        format == "docx" || req.Header("content-type").value_or("").starts_with(kDocxType);
+    bool was_docx = false;
+    auto text = render::PlanTextOf(std::move(in.text), declared_docx, &was_docx);
+    if (!text) {
+        return std::move(text).error();
+    }
+    in.text = std::move(*text);
+    if (was_docx && format != "auto" && format != "docx") {
+        return base::InvalidArgument("Tệp tải lên là tệp Word (DOCX), không phải " + format + ".");
+    }
+    in.format = was_docx ? "tsv" : format == "docx" ? "auto" : format;
     return in;
 }
 
@@ -272,7 +304,7 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto in = ImportInputOf(req);
                       if (!in) {
-                          return Problem(in.error());
+                          return UploadProblem(in.error());
                       }
                       auto result = app::ImportPlan(ctx, actor, *in);
                       if (!result) {
@@ -286,14 +318,19 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
                                   "/api/v1/plans/" + std::to_string(result->view.plan.head.id));
                       return r;
                   },
-                  {"text/plain", "text/markdown", "text/tab-separated-values"}),
-        {"Nhập kế hoạch kiểm soát TTHC từ văn bản (bảng tách bằng tab, dòng '|' hoặc markdown; "
+                  {"text/plain", "text/markdown", "text/tab-separated-values", kDocxType,
+                   "application/octet-stream"}),
+        {"Nhập kế hoạch kiểm soát TTHC từ văn bản (bảng tách bằng tab, dòng '|' hoặc markdown) "
+         "hoặc tệp Word .docx (Content-Type của DOCX hoặc nhận biết theo nội dung; tệp hỏng, "
+         "XXE: 400; zip bomb, quá 5 MB: 413); format: auto, tsv, pipe_lines, markdown, docx; "
          "tham số unit: đơn vị ban hành, year, title, parent, plan_key): tạo kế hoạch với mục, "
          "nhiệm vụ, sản phẩm, đơn vị được giao; trả về kế hoạch, tên đơn vị chưa khớp, lỗi nhập "
          "và bản xem trước (import) như `motcua plan import --dry-run --json`; 409 nếu đơn vị "
          "đã có kế hoạch cùng số quyết định (kiểm soát TTHC, quản trị có phạm vi bao gồm đơn vị)",
          "session+csrf", R"({"type":"string"})", R"({"type":"object"})"});
-    router.SetBodyLimit(Method::kPost, "/api/v1/plans/import", app::kMaxPlanTextBytes + 1);
+    // A Word file may be up to 5 MB (render::ZipLimits); the text read from it, 2 MB.
+    router.SetBodyLimit(Method::kPost, "/api/v1/plans/import",
+                        render::ZipLimits{}.max_archive_bytes + 1);
 
     router.Add(Method::kGet, "/api/v1/plans",
                WithActor(ctx, cache,
@@ -660,6 +697,73 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
         {"Nhiệm vụ kế hoạch của một đơn vị (unit) qua các kế hoạch: trạng thái, hạn kế tiếp "
          "(công chức của đơn vị và người có phạm vi bao gồm đơn vị)",
          "session", "", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kPost, "/api/v1/plans/{id}/issue",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto id = PathId(req, "id");
+                      if (!id) {
+                          return Problem(id.error());
+                      }
+                      auto object = ParseObject(req.body);
+                      if (!object) {
+                          return Problem(object.error());
+                      }
+                      ObjectReader r(*object);
+                      auto version = RequiredVersion(r);
+                      if (!version) {
+                          return Problem(version.error());
+                      }
+                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                          return Problem(s.error());
+                      }
+                      auto v = app::IssuePlan(ctx, actor, *id, *version);
+                      if (!v) {
+                          return Problem(v.error());
+                      }
+                      return PlanResponse(200, *v);
+                  }),
+        {"Ban hành kế hoạch (dự thảo → đã ban hành; version; 409 nếu không còn là dự thảo "
+         "hoặc phiên bản đã đổi); sau khi ban hành không sửa, thêm nhiệm vụ được (lãnh "
+         "đạo, công chức kiểm soát TTHC có phạm vi bao gồm đơn vị ban hành)",
+         "session+csrf", R"({"type":"object","required":["version"]})", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kGet, "/api/v1/plans/{id}/export",
+        WithActor(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                auto id = PathId(req, "id");
+                if (!id) {
+                    return Problem(id.error());
+                }
+                const std::string format(req.Query("format").value_or("docx"));
+                if (format != "docx" && format != "xlsx") {
+                    return Problem(base::InvalidArgument("Tham số 'format' nhận docx hoặc xlsx."));
+                }
+                auto view = app::GetPlan(ctx, actor, *id);
+                if (!view) {
+                    return Problem(view.error());
+                }
+                const domain::plan_import::Plan plan = app::PlanViewAsImport(*view);
+                const render::PlanExportInfo info{view->plan.head.title, view->issuing_unit.name};
+                auto bytes = format == "docx" ? render::RenderPlanDocx(plan, info)
+                                              : render::RenderPlanXlsx(plan, info);
+                if (!bytes) {
+                    return Problem(bytes.error());
+                }
+                Response r;
+                r.status = 200;
+                r.content_type = std::string(format == "docx" ? kDocxType : kXlsxType);
+                r.body = std::move(*bytes);
+                r.AddHeader("Content-Disposition", "attachment; filename=\"ke-hoach-" +
+                                                       std::to_string(*id) + "." + format + "\"");
+                return NoStore(std::move(r));
+            }),
+        {"Tải kế hoạch đã lưu dưới dạng Word (format=docx) hoặc Excel (format=xlsx): bảng TT, "
+         "nội dung, sản phẩm, đơn vị chủ trì, phối hợp, thời hạn (người được xem kế hoạch)",
+         "session", "", R"({"type":"string","format":"binary"})"});
 }
 
 }  // namespace motcua::api

@@ -66,7 +66,9 @@ json::object SettlementReportJson(const app::SettlementReport& r) {
                         {"dossiers", rep.dossiers},
                         {"rows", std::move(rows)},
                         {"by_unit", std::move(by_unit)},
-                        {"total", RowJson(rep.total)}};
+                        {"total", RowJson(rep.total)},
+                        {"feedback", FeedbackFormJson(r.feedback)},  // issue #9: PAKN form
+                        {"plans", PlanProgressJson(r.plans)}};       // issue #7
 }
 
 void RegisterReportRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {

@@ -92,5 +92,8 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
 [[nodiscard]] boost::json::object IndicatorReportJson(const app::IndicatorReport& report);
 // The JSON form of form 06 (report_routes.cpp), also printed by `motcua report`.
 [[nodiscard]] boost::json::object SettlementReportJson(const app::SettlementReport& report);
+// Its PAKN form (issue #9) and plans' progress (issue #7) sections (report_sections.cpp).
+[[nodiscard]] boost::json::object FeedbackFormJson(const app::FeedbackForm& form);
+[[nodiscard]] boost::json::object PlanProgressJson(const app::PlanProgressSection& section);
 
 }  // namespace motcua::api

@@ -804,6 +804,13 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
 void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 // Issue #7 (engineer I): inspections of TTHC control (inspection_routes.cpp).
 void RegisterInspectionRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Issue #8 (engineer E): public posting at the desks, catalogue exchange (posting_routes.cpp).
+void RegisterPostingRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Issue #8 (engineer G): impact assessment and review plans (control_routes.cpp).
+void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
+// Issue #8 (engineer D): publication decisions (publication_decision_routes.cpp).
+void RegisterPublicationDecisionRoutes(http::Router& router, app::AppContext& ctx,
+                                       const CachePtr& cache);
 
 void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     const auto cache = std::make_shared<ResponseCache>();
@@ -816,15 +823,18 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterRatingRoutes(router, ctx, cache);
     RegisterCitizenRoutes(router, ctx, cache);
     RegisterPaymentRoutes(router, ctx, cache);
-    RegisterReportRoutes(router, ctx, cache);       // issue #6
-    RegisterIndicatorRoutes(router, ctx, cache);    // issue #6: QĐ 766
-    RegisterLetterRoutes(router, ctx, cache);       // issue #6: correction letter
-    RegisterPublicationRoutes(router, ctx, cache);  // issue #6: monthly publication
-    RegisterPlanTargetRoutes(router, ctx, cache);   // issue #6: plan targets (S0 §III)
-    RegisterPlanRoutes(router, ctx, cache);         // issue #7: TTHC-control plans
-    RegisterQueueRoutes(router, ctx, cache);        // issue #9: queue tickets (Q)
-    RegisterFeedbackRoutes(router, ctx, cache);     // issue #9: feedback, PAKN (F)
-    RegisterInspectionRoutes(router, ctx, cache);   // issue #7: inspections (I)
+    RegisterReportRoutes(router, ctx, cache);               // issue #6
+    RegisterIndicatorRoutes(router, ctx, cache);            // issue #6: QĐ 766
+    RegisterLetterRoutes(router, ctx, cache);               // issue #6: correction letter
+    RegisterPublicationRoutes(router, ctx, cache);          // issue #6: monthly publication
+    RegisterPlanTargetRoutes(router, ctx, cache);           // issue #6: plan targets (S0 §III)
+    RegisterPlanRoutes(router, ctx, cache);                 // issue #7: TTHC-control plans
+    RegisterQueueRoutes(router, ctx, cache);                // issue #9: queue tickets (Q)
+    RegisterFeedbackRoutes(router, ctx, cache);             // issue #9: feedback, PAKN (F)
+    RegisterInspectionRoutes(router, ctx, cache);           // issue #7: inspections (I)
+    RegisterPostingRoutes(router, ctx, cache);              // issue #8: posting, exchange (E)
+    RegisterControlRoutes(router, ctx, cache);              // issue #8: impact, review plans (G)
+    RegisterPublicationDecisionRoutes(router, ctx, cache);  // issue #8: publication decisions (D)
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <span>
 #include <tuple>
@@ -13,11 +17,14 @@
 #include "app/crypto.hpp"
 #include "app/documents.hpp"
 #include "app/dossier_access.hpp"
+#include "app/notify.hpp"
 #include "app/report_scope.hpp"
 #include "calendar/civil_date.hpp"
+#include "calendar/instant.hpp"
 #include "store/documents.hpp"
 #include "store/dossiers.hpp"
 #include "store/units.hpp"
+#include "store/users.hpp"
 
 namespace motcua::app {
 
@@ -121,7 +128,7 @@ base::Result<FeedbackDeadlinesView> DeadlinesView(const fbk::Feedback& f, sys_se
     if (!cal) {
         return std::move(cal).error();
     }
-    auto d = fbk::DeadlinesOf(f, FeedbackRules(), **cal);
+    auto d = fbk::DeadlinesOf(f, FeedbackRulesAt(f.submitted_at), **cal);
     if (!d) {
         return std::move(d).error();
     }
@@ -226,6 +233,9 @@ base::Result<FeedbackFollowView> FollowViewOf(store::Transaction& tx, const sf::
         return std::move(p).error();
     }
     v.publication = std::move(*p);
+    v.rating = r.rating;
+    v.may_rate = !r.rating && (r.feedback.state == fbk::State::kAnswered ||
+                               r.feedback.state == fbk::State::kPublished);
     return v;
 }
 
@@ -361,6 +371,49 @@ const fbk::Rules& FeedbackRules() {
     return rules;
 }
 
+namespace {
+
+std::mutex& RuleBookMutex() {
+    static std::mutex m;
+    return m;
+}
+std::shared_ptr<const fbk::RuleBook>& RuleBookSlot() {
+    static std::shared_ptr<const fbk::RuleBook> book = fbk::RuleBook::Embedded();
+    return book;
+}
+
+}  // namespace
+
+std::shared_ptr<const fbk::RuleBook> FeedbackRuleBook() {
+    const std::lock_guard<std::mutex> lock(RuleBookMutex());
+    return RuleBookSlot();
+}
+
+void SetFeedbackRuleBook(std::shared_ptr<const fbk::RuleBook> book) {
+    const std::lock_guard<std::mutex> lock(RuleBookMutex());
+    RuleBookSlot() = book ? std::move(book) : fbk::RuleBook::Embedded();
+}
+
+base::Status LoadFeedbackRules(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return base::InvalidArgument("Không đọc được tệp thời hạn phản ánh, kiến nghị: " + path);
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto book = fbk::RuleBook::Parse(text);
+    if (!book) {
+        return std::move(book).error();
+    }
+    SetFeedbackRuleBook(std::move(*book));
+    return {};
+}
+
+fbk::Rules FeedbackRulesAt(sys_seconds submitted_at) {
+    const sys_days day =
+        std::chrono::floor<std::chrono::days>(submitted_at + calendar::kVietnamOffset);
+    return FeedbackRuleBook()->InForce(day).rules;
+}
+
 base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor,
                                              const FeedbackIntake& in) {
     const sys_seconds now = ctx.clock->Now();
@@ -467,6 +520,19 @@ base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor
                     return FeedbackReceipt{r.code, r.follow_key, r.feedback.state, false};
                 }
             }
+            // Raising an earlier feedback again: the sender proves it with its follow key.
+            std::optional<std::int64_t> earlier_id;
+            if (!in.reraises_code.empty() || !in.reraises_key.empty()) {
+                auto earlier = SenderRecord(tx, in.reraises_code, in.reraises_key, actor.ip, now);
+                if (!earlier) {
+                    if (earlier.error().code == base::ErrorCode::kNotFound) {
+                        return base::InvalidArgument(
+                            "Mã phản ánh, kiến nghị trước hoặc mã theo dõi của nó không đúng.");
+                    }
+                    return std::move(earlier).error();
+                }
+                earlier_id = earlier->id;
+            }
             const sys_days today = TodayInVietnam(*ctx.clock);
             // The dossiers' daily counters, under a prefix no desk code has.
             auto number = store::dossiers::NextCodeNumber(tx, "PAKN-" + (*unit)->code, today);
@@ -513,12 +579,24 @@ base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor
             e.action = "submit";
             e.to_state = std::string(fbk::StateName(fbk::State::kReceived));
             e.text = std::string(fbk::ChannelName(in.channel));
+            if (earlier_id) {
+                e.text += " reraises " + in.reraises_code;
+            }
             if (auto appended = sf::AppendEvent(tx, *id, e); !appended) {
                 return std::move(appended).error();
             }
-            if (base::Status a = Audit(tx, actor, now, "feedback.submit", "feedback", r.code,
-                                       "{\"channel\":" + JsonQuote(fbk::ChannelName(in.channel)) +
-                                           ",\"unit\":" + JsonQuote((*unit)->code) + "}");
+            if (earlier_id) {
+                if (base::Status st = sf::AddReraise(tx, *id, *earlier_id, now); !st) {
+                    return st.error();
+                }
+            }
+            if (base::Status a =
+                    Audit(tx, actor, now, "feedback.submit", "feedback", r.code,
+                          "{\"channel\":" + JsonQuote(fbk::ChannelName(in.channel)) +
+                              ",\"unit\":" + JsonQuote((*unit)->code) +
+                              (earlier_id ? ",\"reraises\":" + JsonQuote(in.reraises_code)
+                                          : std::string()) +
+                              "}");
                 !a) {
                 return a.error();
             }
@@ -635,6 +713,56 @@ base::Result<FeedbackFollowView> SenderAction(AppContext& ctx, const Actor& acto
                 return std::move(saved).error();
             }
             return FollowViewOf(tx, *saved);
+        });
+}
+
+base::Result<FeedbackFollowView> RateFeedbackAnswer(AppContext& ctx, const Actor& actor,
+                                                    std::string_view code, std::string_view key,
+                                                    bool satisfied, const std::string& comment) {
+    const std::string text = Trim(comment);
+    if (base::Status s = CheckLength(text, kMaxFeedbackRatingCommentChars, "Ý kiến"); !s) {
+        return s.error();
+    }
+    const sys_seconds now = ctx.clock->Now();
+    return InWriteTransaction<FeedbackFollowView>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<FeedbackFollowView> {
+            auto r = SenderRecord(tx, code, key, actor.ip, now);
+            if (!r) {
+                return std::move(r).error();
+            }
+            const fbk::State state = r->feedback.state;
+            if (state != fbk::State::kAnswered && state != fbk::State::kPublished) {
+                return base::Error{
+                    base::ErrorCode::kFailedPrecondition,
+                    "Chỉ đánh giá được khi phản ánh, kiến nghị đã có câu trả lời (đang: " +
+                        std::string(fbk::StateLabel(state)) + ")."};
+            }
+            if (r->rating) {
+                return base::Error{base::ErrorCode::kAlreadyExists,
+                                   "Câu trả lời này đã được đánh giá."};
+            }
+            const sf::Rating rating{satisfied, text, now};
+            if (base::Status st = sf::Rate(tx, r->id, rating); !st) {
+                return st.error();
+            }
+            sf::Event e;
+            e.at = now;
+            e.unit_id = r->feedback.handling_unit_id;
+            e.action = "rate";
+            e.from_state = std::string(fbk::StateName(state));
+            e.to_state = e.from_state;
+            e.text = satisfied ? "satisfied" : "not_satisfied";
+            if (auto appended = sf::AppendEvent(tx, r->id, e); !appended) {
+                return std::move(appended).error();
+            }
+            if (base::Status a =
+                    Audit(tx, actor, now, "feedback.rate", "feedback", r->code,
+                          std::string("{\"satisfied\":") + (satisfied ? "true" : "false") + "}");
+                !a) {
+                return a.error();
+            }
+            r->rating = rating;
+            return FollowViewOf(tx, *r);
         });
 }
 
@@ -931,8 +1059,11 @@ namespace {
 void Count(FeedbackCountRow& row, const sf::Record& r, std::optional<bool> on_time,
            sys_seconds from, sys_seconds end) {
     const fbk::Feedback& f = r.feedback;
-    if (f.submitted_at >= from && f.submitted_at < end) {
+    const bool received_in = f.submitted_at >= from && f.submitted_at < end;
+    if (received_in) {
         ++row.received;
+    } else {
+        ++row.carried_over;
     }
     if (!on_time) {
         ++row.withdrawn;
@@ -945,62 +1076,80 @@ void Count(FeedbackCountRow& row, const sf::Record& r, std::optional<bool> on_ti
     } else {
         ++(*on_time ? row.in_progress_on_time : row.in_progress_overdue);
     }
+    if (!received_in) {
+        return;
+    }
+    ++row.satisfaction_base;
+    const bool rated = r.rating && r.rating->at < end;
+    const bool unsatisfied = rated && !r.rating->satisfied;
+    const bool reraised = r.reraised_at && *r.reraised_at < end;
+    const bool late = !*on_time;
+    row.rated_satisfied += rated && r.rating->satisfied ? 1 : 0;
+    row.rated_unsatisfied += unsatisfied ? 1 : 0;
+    row.reraised += reraised ? 1 : 0;
+    row.late += late ? 1 : 0;
+    row.dissatisfied += unsatisfied || reraised || late ? 1 : 0;
 }
 
-base::Result<FeedbackCountsReport> CountIn(store::Transaction& tx, const domain::Unit& root,
-                                           sys_days from, sys_days to) {
+}  // namespace
+
+base::Result<FeedbackCountsReport> CountFeedbackIn(store::Transaction& tx,
+                                                   const std::vector<std::int64_t>& unit_ids,
+                                                   sys_days from, sys_days to) {
     if (to < from) {
         return base::InvalidArgument("Ngày cuối kỳ phải sau ngày đầu kỳ.");
-    }
-    auto units = internal::Subtree(tx, root);
-    if (!units) {
-        return std::move(units).error();
     }
     const sys_seconds start = sys_seconds{from} - calendar::kVietnamOffset;
     const sys_seconds end = sys_seconds{to + std::chrono::days{1}} - calendar::kVietnamOffset;
     FeedbackCountsReport rep;
-    rep.unit_id = root.id;
     rep.from = from;
     rep.to = to;
-    sf::Filter f;
-    for (const domain::Unit& u : *units) {
-        f.unit_ids.push_back(u.id);
-    }
-    f.submitted_to = end;
-    f.limit = 1'000'000;
-    auto rows = sf::List(tx, f);
-    if (!rows) {
-        return std::move(rows).error();
-    }
-    std::set<std::int64_t> in_scope(f.unit_ids.begin(), f.unit_ids.end());
     std::map<fbk::State, int> states;
     std::map<std::int64_t, FeedbackCountRow> by_unit;
-    for (const sf::Record& r : *rows) {
-        const fbk::Feedback& fb = r.feedback;
-        if (in_scope.count(fb.handling_unit_id) == 0) {
-            continue;  // received here, handled elsewhere: counted there
+    if (!unit_ids.empty()) {
+        sf::Filter f;
+        f.unit_ids = unit_ids;
+        f.submitted_to = end;
+        f.limit = 1'000'000;
+        auto rows = sf::List(tx, f);
+        if (!rows) {
+            return std::move(rows).error();
         }
-        // Finished before the period: not received or handled in it.
-        const std::optional<sys_seconds> finished = fb.refused_at ? fb.refused_at : fb.answered_at;
-        if (fb.submitted_at < start && finished && *finished < start) {
-            continue;
+        const std::set<std::int64_t> in_scope(unit_ids.begin(), unit_ids.end());
+        for (const sf::Record& r : *rows) {
+            const fbk::Feedback& fb = r.feedback;
+            if (in_scope.count(fb.handling_unit_id) == 0) {
+                continue;  // received here, handled elsewhere: counted there
+            }
+            // Finished before the period: not received or handled in it.
+            // (A withdrawn one: its row is not written after the withdrawal.)
+            const std::optional<sys_seconds> finished =
+                fb.refused_at                        ? fb.refused_at
+                : fb.answered_at                     ? fb.answered_at
+                : fb.state == fbk::State::kWithdrawn ? std::optional<sys_seconds>(r.updated_at)
+                                                     : std::nullopt;
+            if (fb.submitted_at < start && finished && *finished < start) {
+                continue;
+            }
+            auto cal = internal::CalendarFor(fb.handling_unit_id);
+            if (!cal) {
+                return std::move(cal).error();
+            }
+            auto judged = fbk::OnTime(fb, FeedbackRulesAt(fb.submitted_at), **cal,
+                                      end);  // withdrawn: nullopt
+            if (!judged) {
+                return std::move(judged).error();
+            }
+            const std::optional<bool> on_time = *judged;
+            FeedbackCountRow& by_subject = fb.subject == fbk::Subject::kRegulation ? rep.regulation
+                                           : fb.subject == fbk::Subject::kConduct
+                                               ? rep.conduct
+                                               : rep.unclassified;
+            Count(by_subject, r, on_time, start, end);
+            Count(rep.total, r, on_time, start, end);
+            Count(by_unit[fb.handling_unit_id], r, on_time, start, end);
+            ++states[fb.state];
         }
-        auto cal = internal::CalendarFor(fb.handling_unit_id);
-        if (!cal) {
-            return std::move(cal).error();
-        }
-        auto judged = fbk::OnTime(fb, FeedbackRules(), **cal, end);  // withdrawn: nullopt
-        if (!judged) {
-            return std::move(judged).error();
-        }
-        const std::optional<bool> on_time = *judged;
-        FeedbackCountRow& by_subject = fb.subject == fbk::Subject::kRegulation ? rep.regulation
-                                       : fb.subject == fbk::Subject::kConduct  ? rep.conduct
-                                                                               : rep.unclassified;
-        Count(by_subject, r, on_time, start, end);
-        Count(rep.total, r, on_time, start, end);
-        Count(by_unit[fb.handling_unit_id], r, on_time, start, end);
-        ++states[fb.state];
     }
     for (fbk::State s : {fbk::State::kReceived, fbk::State::kAwaitingSupplement,
                          fbk::State::kInHandling, fbk::State::kRefused, fbk::State::kAnswered,
@@ -1009,6 +1158,25 @@ base::Result<FeedbackCountsReport> CountIn(store::Transaction& tx, const domain:
     }
     for (auto& [id, row] : by_unit) {
         rep.by_unit.emplace_back(id, row);
+    }
+    return rep;
+}
+
+namespace {
+
+base::Result<FeedbackCountsReport> CountIn(store::Transaction& tx, const domain::Unit& root,
+                                           sys_days from, sys_days to) {
+    auto units = internal::Subtree(tx, root);
+    if (!units) {
+        return std::move(units).error();
+    }
+    std::vector<std::int64_t> ids;
+    for (const domain::Unit& u : *units) {
+        ids.push_back(u.id);
+    }
+    auto rep = CountFeedbackIn(tx, ids, from, to);
+    if (rep) {
+        rep->unit_id = root.id;
     }
     return rep;
 }
@@ -1047,6 +1215,118 @@ base::Result<FeedbackCountsReport> FeedbackCountsFor(AppContext& ctx, const Acto
             }
             return CountIn(tx, **unit, from, to);
         });
+}
+
+}  // namespace motcua::app
+
+namespace motcua::app {
+
+namespace {
+
+// The active leaders of `unit_id`, else of the nearest unit above it that has some.
+base::Result<std::vector<std::int64_t>> LeadersFor(store::Transaction& tx, std::int64_t unit_id) {
+    std::optional<std::int64_t> at = unit_id;
+    for (int depth = 0; at && depth < 16; ++depth) {
+        const std::array ids{*at};
+        auto users = store::users::List(tx, ids);
+        if (!users) {
+            return std::move(users).error();
+        }
+        std::vector<std::int64_t> out;
+        for (const domain::User& u : *users) {
+            const bool leads =
+                std::any_of(u.roles.begin(), u.roles.end(), [&](const domain::RoleGrant& g) {
+                    return g.role == Role::kLeader && g.unit_id == at;
+                });
+            if (u.active && leads) {
+                out.push_back(u.id);
+            }
+        }
+        if (!out.empty()) {
+            return out;
+        }
+        auto unit = store::units::Get(tx, *at);
+        if (!unit) {
+            return std::move(unit).error();
+        }
+        at = *unit ? (*unit)->parent_id : std::nullopt;
+    }
+    return std::vector<std::int64_t>{};
+}
+
+std::string_view StepOf(fbk::State state) {
+    switch (state) {
+        case fbk::State::kReceived:
+            return "acceptance";
+        case fbk::State::kInHandling:
+            return "answer";
+        case fbk::State::kAnswered:
+            return "publication";
+        default:
+            return "";
+    }
+}
+
+std::string_view StepLabel(std::string_view step) {
+    return step == "acceptance" ? "tiếp nhận, phân loại"
+           : step == "answer"   ? "trả lời"
+                                : "công khai kết quả";
+}
+
+}  // namespace
+
+base::Result<int> SweepFeedbackEscalations(AppContext& ctx) {
+    const sys_seconds now = ctx.clock->Now();
+    return InWriteTransaction<int>(*ctx.db, [&](store::Transaction& tx) -> base::Result<int> {
+        sf::Filter open;
+        open.open_only = true;
+        open.limit = 1'000'000;
+        auto rows = sf::List(tx, open);
+        if (!rows) {
+            return std::move(rows).error();
+        }
+        int queued = 0;
+        for (const sf::Record& r : *rows) {
+            const std::string_view step = StepOf(r.feedback.state);
+            if (step.empty()) {
+                continue;  // the sender's turn (awaiting a supplement)
+            }
+            auto d = DeadlinesView(r.feedback, now);
+            if (!d) {
+                return std::move(d).error();
+            }
+            if (!d->due_at || !d->overdue) {
+                continue;
+            }
+            auto first =
+                sf::MarkEscalated(tx, r.id, step, *d->due_at, r.feedback.handling_unit_id, now);
+            if (!first) {
+                return std::move(first).error();
+            }
+            if (!*first) {
+                continue;  // already escalated for this step and deadline
+            }
+            auto leaders = LeadersFor(tx, r.feedback.handling_unit_id);
+            if (!leaders) {
+                return std::move(leaders).error();
+            }
+            const std::string message =
+                "Phản ánh, kiến nghị " + r.code + " (\"" + r.submission.title +
+                "\") đã quá hạn bước " + std::string(StepLabel(step)) + " (hạn " +
+                calendar::FormatInstant(*d->due_at) +
+                "); đơn vị xử lý: " + UnitName(tx, r.feedback.handling_unit_id) + ".";
+            for (const std::int64_t user : *leaders) {
+                if (base::Status st =
+                        internal::NotifyAccount(tx, user, std::nullopt, "feedback_escalation",
+                                                "Phản ánh, kiến nghị quá hạn xử lý", message, now);
+                    !st) {
+                    return st.error();
+                }
+                ++queued;
+            }
+        }
+        return queued;
+    });
 }
 
 }  // namespace motcua::app

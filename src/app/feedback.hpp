@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,11 @@ struct FeedbackIntake {
     // kOnline from the public site; officers enter kDesk, kPost or kPhone for their unit.
     fbk::Channel channel = fbk::Channel::kOnline;
     std::string idempotency_key;  // optional (Idempotency-Key header)
+    // Optional: the earlier feedback this one raises again (indicator 5.3), with its follow key
+    // (the sender's proof; a wrong code or key is kInvalidArgument, counted by the follow
+    // throttle).
+    std::string reraises_code;
+    std::string reraises_key;
 };
 
 struct FeedbackReceipt {
@@ -107,6 +113,8 @@ struct FeedbackFollowView {
     std::string handling_unit;
     std::string note;  // the reason for a refusal or a supplement request
     std::optional<store::feedback::Publication> publication;
+    std::optional<store::feedback::Rating> rating;  // the sender's, once given
+    bool may_rate = false;                          // answered or published, and not rated yet
 };
 // kNotFound (one message for an unknown code and a wrong key); kResourceExhausted after 10
 // failures from one address within 15 minutes.
@@ -122,6 +130,15 @@ struct FeedbackFollowView {
                                                             std::string_view key,
                                                             fbk::ActionKind kind,
                                                             const std::string& text);
+
+inline constexpr std::size_t kMaxFeedbackRatingCommentChars = 2'000;
+// The sender rates the answer by code + key (indicator 5.3): once (kAlreadyExists), only when
+// answered or published (kFailedPrecondition); an optional comment (≤
+// kMaxFeedbackRatingCommentChars). An event and an audit entry in the same transaction. Errors
+// of the code and key as FollowFeedback.
+[[nodiscard]] base::Result<FeedbackFollowView> RateFeedbackAnswer(
+    AppContext& ctx, const Actor& actor, std::string_view code, std::string_view key,
+    bool satisfied, const std::string& comment);
 
 struct FeedbackView {
     store::feedback::Record record;
@@ -192,6 +209,7 @@ struct FeedbackSummary {
 
 struct FeedbackCountRow {
     int received = 0;             // submitted in the period
+    int carried_over = 0;         // submitted before it, not finished before it
     int handled_on_time = 0;      // refused or answered by the period's end, within deadline
     int handled_late = 0;         //   … after it
     int in_progress_on_time = 0;  // open at the period's end, answer deadline not passed
@@ -201,6 +219,20 @@ struct FeedbackCountRow {
         return handled_on_time + handled_late + in_progress_on_time + in_progress_overdue;
     }
     [[nodiscard]] int OnTime() const { return handled_on_time + in_progress_on_time; }
+    // The PAKN report form: received + carried over = handled + withdrawn + in progress.
+    [[nodiscard]] int Handled() const { return handled_on_time + handled_late; }
+    [[nodiscard]] int InProgress() const { return in_progress_on_time + in_progress_overdue; }
+    // Indicator 5.3 (REGULATIONS.md §1.4): over the feedback first received in the period (not
+    // withdrawn), those rated "not satisfied", raised again by a later feedback, or late (handled
+    // late, or still open past the answer deadline at the period's end), each counted once in
+    // `dissatisfied`; all by the period's end.
+    int satisfaction_base = 0;  // received in the period, not withdrawn (5.3 denominator)
+    int rated_satisfied = 0;
+    int rated_unsatisfied = 0;
+    int reraised = 0;
+    int late = 0;
+    int dissatisfied = 0;  // unsatisfied or re-raised or late
+    [[nodiscard]] int Satisfied() const { return satisfaction_base - dissatisfied; }
 };
 struct FeedbackCountsReport {
     std::int64_t unit_id = 0;
@@ -221,6 +253,11 @@ struct FeedbackCountsReport {
                                                                 std::int64_t unit_id,
                                                                 std::chrono::sys_days from,
                                                                 std::chrono::sys_days to);
+// The same over given units (a scope's ids, e.g. indicators' subtrees), in the caller's
+// transaction: one query for the rows, each judged in memory. `unit_id` of the result is 0.
+[[nodiscard]] base::Result<FeedbackCountsReport> CountFeedbackIn(
+    store::Transaction& tx, const std::vector<std::int64_t>& unit_ids, std::chrono::sys_days from,
+    std::chrono::sys_days to);
 // The same for the API: leaders, control officers and administrators covering the unit.
 [[nodiscard]] base::Result<FeedbackCountsReport> FeedbackCountsFor(AppContext& ctx,
                                                                    const Actor& actor,
@@ -230,5 +267,22 @@ struct FeedbackCountsReport {
 
 // The rules used (the National Portal's 2/5/5/15/2).
 [[nodiscard]] const fbk::Rules& FeedbackRules();
+// The rules in force when a feedback was submitted (the step deadlines of the version of
+// data/rules/feedback.json in force on its Vietnam day; docs/feedback.md "Deadlines").
+[[nodiscard]] fbk::Rules FeedbackRulesAt(std::chrono::sys_seconds submitted_at);
+// The versions in use: the embedded file unless replaced at run time (process-wide,
+// thread-safe; nullptr restores the embedded one).
+[[nodiscard]] std::shared_ptr<const fbk::RuleBook> FeedbackRuleBook();
+void SetFeedbackRuleBook(std::shared_ptr<const fbk::RuleBook> book);
+// Reads and installs a rules file (`motcua serve --feedback-rules FILE`); kInvalidArgument for
+// an unreadable or invalid file (the rules in use stay).
+[[nodiscard]] base::Status LoadFeedbackRules(const std::string& path);
+
+// ---- Escalation (docs/feedback.md "Escalation")
+
+// Queues one notification to the leaders of the handling unit (the nearest unit up the tree
+// that has leaders) for every open feedback whose current step is overdue, once per
+// (feedback, step, deadline): the sweep of `motcua serve`. Returns the notifications queued.
+[[nodiscard]] base::Result<int> SweepFeedbackEscalations(AppContext& ctx);
 
 }  // namespace motcua::app

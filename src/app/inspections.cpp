@@ -9,6 +9,7 @@
 #include "app/correction_letters.hpp"
 #include "app/dossier_access.hpp"
 #include "app/feedback.hpp"
+#include "app/publication_decisions.hpp"
 #include "calendar/civil_date.hpp"
 #include "render/inspection_report.hpp"
 #include "store/units.hpp"
@@ -369,7 +370,8 @@ std::string NoData(std::string_view what) {
 // The figures of `unit_code` for `period` from the quarterly correction letter's data
 // (app/correction_letters.hpp: overdue dossiers, results not digitised, online and payment
 // gaps), one JSON text per figure; feedback from app::FeedbackCounts ("Chưa có dữ liệu" when the
-// unit received none). Publication: not in the system yet.
+// unit received none). Publication: indicators 1.1–1.2 from the stored publication decisions
+// ("Chưa có dữ liệu" when the unit's subtree has none).
 base::Result<std::map<ins::Figure, std::string>> Figures(AppContext& ctx,
                                                          const std::string& unit_code,
                                                          const std::string& period) {
@@ -426,7 +428,13 @@ base::Result<std::map<ins::Figure, std::string>> Figures(AppContext& ctx,
               {"of", l.fee_dossiers},
               {"text", "Thanh toán trực tuyến: " + std::to_string(l.paid_online) + "/" +
                            std::to_string(l.fee_dossiers) + " hồ sơ có phí, lệ phí"}});
-    out[ins::Figure::kPublication] = NoData("Công bố, công khai TTHC");
+    // Publication decisions of the unit's subtree (issue #8; app/publication_decisions.hpp).
+    auto publication = PublicationFigureOf(ctx, l.unit, l.window.from, l.window.to);
+    if (!publication) {
+        return std::move(publication).error();
+    }
+    out[ins::Figure::kPublication] =
+        publication->empty() ? NoData("Công bố, công khai TTHC") : std::move(*publication);
     // Feedback (PAKN) handled by the unit's subtree over the same window (app/feedback.hpp).
     auto fb = FeedbackCounts(ctx, l.unit.id, l.window.from, l.window.to);
     if (!fb) {

@@ -118,6 +118,15 @@ struct RemediationReminder {
 [[nodiscard]] base::Result<std::vector<RemediationReminder>> RemediationReminders(
     AppContext& ctx, const Actor& actor, int within);
 
+// The server's sweep (issue #7, engineer P; app/inspection_reminders.cpp): queues a notification
+// (app/notify, kind `inspection_reminder`) to the active users of the unit concerned when one of
+// an inspection's deadlines is within `days_before` working days or has passed: the notice
+// (scheduled and sudden inspections still planned) to the inspecting unit, the inspected unit's
+// report (planned or notified, not submitted) and the remediation report (remediation due) to the
+// inspected unit. Once per inspection, kind and due day (inspection_reminders). Returns the
+// number of notifications queued.
+[[nodiscard]] base::Result<int> SweepInspectionReminders(AppContext& ctx, int days_before = 5);
+
 // The report outline attached to S3 (Đề cương báo cáo) for `unit_code` and `period` (2025,
 // 2025-Q1…) as DOCX or PDF ("docx", "pdf"), every figure the system holds filled in (form 06
 // totals, overdue and backlogged dossiers, digitisation, online services and payments, the unit's

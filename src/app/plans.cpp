@@ -399,6 +399,16 @@ const sp::Deliverable* FindDeliverable(const sp::Plan& plan, std::int64_t id) {
     return nullptr;
 }
 
+// An issued plan's structure (tasks, products, deadlines) is read-only.
+base::Status RequireDraft(const sp::Head& head) {
+    if (head.status == "issued") {
+        return base::Error{base::ErrorCode::kFailedPrecondition,
+                           "Kế hoạch đã ban hành: không sửa, thêm nhiệm vụ hay sản phẩm được nữa "
+                           "(vẫn báo cáo tiến độ, xác định tên đơn vị và xử lý lỗi nhập được)."};
+    }
+    return {};
+}
+
 base::Status ValidDate(const std::string& text, std::string_view field) {
     if (text.empty()) {
         return {};
@@ -413,14 +423,8 @@ base::Status ValidDate(const std::string& text, std::string_view field) {
 
 namespace {
 
-// `system`: the operator's command line; no role check, audited without a user.
-base::Result<PlanImportResult> ImportPlanImpl(AppContext& ctx, const Actor& actor, bool system,
-                                              const PlanImportInput& input) {
-    if (!system && !actor.SignedIn()) {
-        return SignInFirst();
-    }
-    const std::optional<std::int64_t> by =
-        actor.SignedIn() ? std::optional<std::int64_t>(actor.user->id) : std::nullopt;
+// The import's text read into the dry-run shape; kInvalidArgument when it holds no plan.
+base::Result<pi::Plan> ParseImport(const PlanImportInput& input) {
     if (input.text.size() > kMaxPlanTextBytes) {
         return base::InvalidArgument("Nội dung kế hoạch quá lớn (tối đa 2 MB).");
     }
@@ -431,9 +435,7 @@ base::Result<PlanImportResult> ImportPlanImpl(AppContext& ctx, const Actor& acto
     if (!cal) {
         return std::move(cal).error();
     }
-    PlanImportResult result;
-    result.parsed = pi::Read(input.text, input.year, **cal);
-    const pi::Plan& parsed = result.parsed;
+    pi::Plan parsed = pi::Read(input.text, input.year, **cal);
     if (parsed.format == pi::Format::kNone || parsed.sections.empty()) {
         std::string why = parsed.problems.empty() ? std::string("không tìm thấy bảng nhiệm vụ")
                                                   : parsed.problems.front().reason;
@@ -442,6 +444,40 @@ base::Result<PlanImportResult> ImportPlanImpl(AppContext& ctx, const Actor& acto
     if (parsed.year == 0) {
         return base::InvalidArgument("Không xác định được năm của kế hoạch; hãy nêu năm (year).");
     }
+    if (!input.format.empty() && input.format != "auto" &&
+        pi::FormatName(parsed.format) != input.format) {
+        return base::InvalidArgument("Kế hoạch không ở định dạng " + input.format +
+                                     ": bảng nhiệm vụ được đọc là " +
+                                     std::string(pi::FormatName(parsed.format)) + ".");
+    }
+    return parsed;
+}
+
+void CountName(std::vector<UnmatchedCount>& out, const std::string& name) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const UnmatchedCount& c) { return c.name == name; });
+    if (it == out.end()) {
+        out.push_back(UnmatchedCount{name, 1});
+    } else {
+        ++it->count;
+    }
+}
+
+// `system`: the operator's command line; no role check, audited without a user.
+base::Result<PlanImportResult> ImportPlanImpl(AppContext& ctx, const Actor& actor, bool system,
+                                              const PlanImportInput& input) {
+    if (!system && !actor.SignedIn()) {
+        return SignInFirst();
+    }
+    const std::optional<std::int64_t> by =
+        actor.SignedIn() ? std::optional<std::int64_t>(actor.user->id) : std::nullopt;
+    PlanImportResult result;
+    auto read = ParseImport(input);
+    if (!read) {
+        return std::move(read).error();
+    }
+    result.parsed = std::move(*read);
+    const pi::Plan& parsed = result.parsed;
     const auto now = ctx.clock->Now();
     auto stored = InWriteTransaction<std::int64_t>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<std::int64_t> {
@@ -567,6 +603,106 @@ base::Result<PlanImportResult> ImportPlanAsSystem(AppContext& ctx, const PlanImp
     return ImportPlanImpl(ctx, Actor{}, true, input);
 }
 
+base::Result<PlanPreview> PreviewPlanImport(AppContext& ctx, const Actor& actor,
+                                            const PlanImportInput& input) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    auto read = ParseImport(input);
+    if (!read) {
+        return std::move(read).error();
+    }
+    return InReadTransaction<PlanPreview>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<PlanPreview> {
+            auto unit = UnitByCode(tx, input.unit_code);
+            if (!unit) {
+                return std::move(unit).error();
+            }
+            if (base::Status s = RequireManage(tx, actor, unit->id); !s) {
+                return s.error();
+            }
+            PlanPreview out;
+            out.parsed = *read;
+            out.issuing_unit = *unit;
+            if (!read->decision_number.empty()) {
+                auto dup = sp::FindByDecision(tx, unit->id, read->decision_number);
+                if (!dup) {
+                    return std::move(dup).error();
+                }
+                out.duplicate_of = *dup;
+            }
+            auto tree = CurrentUnits(tx, Today(ctx));
+            if (!tree) {
+                return std::move(tree).error();
+            }
+            for (const pi::Section& s : read->sections) {
+                for (const pi::Task& t : s.tasks) {
+                    for (const pi::Deliverable& d : t.deliverables) {
+                        for (const auto& [role, name] :
+                             MatchUnits(d.lead_raw, d.cooperating_raw, *tree, unit->id).unmatched) {
+                            CountName(out.unmatched, name);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+}
+
+std::vector<UnmatchedCount> CountUnmatched(const sp::Plan& plan) {
+    std::vector<UnmatchedCount> out;
+    for (const sp::UnmatchedName& n : plan.unmatched) {
+        CountName(out, n.name);
+    }
+    return out;
+}
+
+base::Result<PlanView> IssuePlan(AppContext& ctx, const Actor& actor, std::int64_t plan_id,
+                                 std::int64_t expected_version) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    if (base::Status s = CheckVersion(expected_version); !s) {
+        return s.error();
+    }
+    const auto now = ctx.clock->Now();
+    return InWriteTransaction<
+        PlanView>(*ctx.db, [&](store::Transaction& tx) -> base::Result<PlanView> {
+        auto view = LoadView(tx, ctx, &actor, plan_id, false);
+        if (!view) {
+            return std::move(view).error();
+        }
+        const sp::Head& h = view->plan.head;
+        auto may = HoldsAny(tx, actor, {Role::kControlOfficer, Role::kLeader}, h.issuing_unit_id);
+        if (!may) {
+            return std::move(may).error();
+        }
+        if (!*may) {
+            return base::Error{base::ErrorCode::kPermissionDenied,
+                               "Chỉ lãnh đạo hoặc công chức kiểm soát TTHC có phạm vi bao "
+                               "gồm đơn vị ban hành mới ban hành được kế hoạch."};
+        }
+        if (h.status != "draft") {
+            return base::Error{base::ErrorCode::kFailedPrecondition,
+                               "Kế hoạch đã được ban hành; chỉ kế hoạch dự thảo mới ban hành "
+                               "được."};
+        }
+        auto v = sp::Touch(tx, plan_id, expected_version, actor.user->id, now);
+        if (!v) {
+            return std::move(v).error();
+        }
+        if (base::Status s = sp::SetStatus(tx, plan_id, "issued", h.plan_key); !s) {
+            return s.error();
+        }
+        if (base::Status s = AuditPlan(tx, actor, now, "plan.issue", plan_id,
+                                       "{\"decision\":" + JsonQuote(h.decision_number) + "}");
+            !s) {
+            return s.error();
+        }
+        return LoadView(tx, ctx, &actor, plan_id, false);
+    });
+}
+
 base::Result<std::vector<PlanSummary>> ListPlans(AppContext& ctx, const Actor& actor) {
     if (!actor.SignedIn()) {
         return SignInFirst();
@@ -676,6 +812,9 @@ base::Result<PlanView> EditDeliverable(AppContext& ctx, const Actor& actor, std:
     }
     return Change(ctx, actor, plan_id, expected_version, "plan.edit_deliverable",
                   [&](store::Transaction& tx, const PlanView& v) -> base::Result<std::string> {
+                      if (base::Status s = RequireDraft(v.plan.head); !s) {
+                          return s.error();
+                      }
                       const sp::Deliverable* found = FindDeliverable(v.plan, deliverable_id);
                       if (found == nullptr) {
                           return base::NotFound("Kế hoạch không có sản phẩm số " +
@@ -723,6 +862,9 @@ base::Result<PlanView> AddPlanTask(AppContext& ctx, const Actor& actor, std::int
     }
     return Change(ctx, actor, plan_id, expected_version, "plan.add_task",
                   [&](store::Transaction& tx, const PlanView& v) -> base::Result<std::string> {
+                      if (base::Status s = RequireDraft(v.plan.head); !s) {
+                          return s.error();
+                      }
                       std::int64_t section_id = 0;
                       int task_pos = 0;
                       for (const auto& s : v.plan.sections) {
@@ -1131,7 +1273,17 @@ base::Result<pi::Plan> LoadPlanAsImport(AppContext& ctx, const Actor& actor, std
     if (!view) {
         return std::move(view).error();
     }
-    const sp::Plan& p = view->plan;
+    return PlanViewAsImport(*view);
+}
+
+base::Result<PlanView> GetPlanAsSystem(AppContext& ctx, std::int64_t plan_id) {
+    return InReadTransaction<PlanView>(*ctx.db, [&](store::Transaction& tx) {
+        return LoadView(tx, ctx, nullptr, plan_id, false);
+    });
+}
+
+pi::Plan PlanViewAsImport(const PlanView& view) {
+    const sp::Plan& p = view.plan;
     pi::Plan out;
     out.format = p.head.format == "tsv"          ? pi::Format::kTabs
                  : p.head.format == "pipe_lines" ? pi::Format::kPipeLines

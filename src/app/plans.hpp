@@ -37,6 +37,9 @@ struct PlanImportInput {
     std::string title;      // "" → "Kế hoạch kiểm soát TTHC năm <year>"
     std::optional<std::int64_t> parent_plan_id;
     std::string plan_key;  // plan_target_sets.plan_key of the plan's targets, or ""
+    // "" or "auto": the table's format is recognised; tsv, pipe_lines, markdown: the text must
+    // read as that format (kInvalidArgument naming the format found otherwise).
+    std::string format;
 };
 
 // The status of a deliverable for a unit: the latest report's, or not_started; `late` when it is
@@ -81,6 +84,33 @@ struct PlanImportResult {
 // role check; audited without a user.
 [[nodiscard]] base::Result<PlanImportResult> ImportPlanAsSystem(AppContext& ctx,
                                                                 const PlanImportInput& input);
+
+// What an import would create, without writing anything (the page's preview): the dry-run
+// shape and the names of the lead/cooperating cells no unit of the tree matched, each once with
+// the number of cells naming it. Same checks and errors as ImportPlan (but no kAlreadyExists:
+// `duplicate_of` names the plan of the same decision, if any).
+struct UnmatchedCount {
+    std::string name;
+    int count = 0;
+};
+struct PlanPreview {
+    domain::plan_import::Plan parsed;
+    domain::Unit issuing_unit;
+    std::vector<UnmatchedCount> unmatched;  // in order of first appearance
+    std::optional<std::int64_t> duplicate_of;
+};
+[[nodiscard]] base::Result<PlanPreview> PreviewPlanImport(AppContext& ctx, const Actor& actor,
+                                                          const PlanImportInput& input);
+// The unmatched names of a stored plan, each once with its count, in order of first appearance.
+[[nodiscard]] std::vector<UnmatchedCount> CountUnmatched(const store::plans::Plan& plan);
+
+// Issues a draft plan (draft → issued): TTHC-control officers and leaders whose scope covers the
+// issuing unit; kFailedPrecondition when it is not a draft, kAborted when `expected_version` is
+// stale. Audited (plan.issue). An issued plan's structure is read-only: EditDeliverable and
+// AddPlanTask are refused (kFailedPrecondition); progress reports, resolving unmatched names and
+// import problems, cascading and export go on.
+[[nodiscard]] base::Result<PlanView> IssuePlan(AppContext& ctx, const Actor& actor,
+                                               std::int64_t plan_id, std::int64_t expected_version);
 
 struct PlanSummary {
     store::plans::Head head;
@@ -198,6 +228,10 @@ struct UnitDashboard {
 [[nodiscard]] base::Result<domain::plan_import::Plan> LoadPlanAsImport(AppContext& ctx,
                                                                        const Actor& actor,
                                                                        std::int64_t plan_id);
+// The same conversion of a view already read (GetPlan), and the operator's read of a plan
+// (`motcua plan export --db URL --plan ID`: no role check).
+[[nodiscard]] domain::plan_import::Plan PlanViewAsImport(const PlanView& view);
+[[nodiscard]] base::Result<PlanView> GetPlanAsSystem(AppContext& ctx, std::int64_t plan_id);
 
 // Reminders: queues a notification (app/notify) to the users of every unit assigned a
 // deliverable not done whose due date is within `days_before` working days from today, once per

@@ -8,8 +8,10 @@
 #include "app/indicator_index.hpp"
 #include "app/indicators.hpp"
 #include "app/report_scope.hpp"
+#include "calendar/civil_date.hpp"
 #include "store/aggregates.hpp"
 #include "store/dossiers.hpp"
+#include "store/plans.hpp"
 #include "store/units.hpp"
 
 namespace motcua::app {
@@ -193,6 +195,152 @@ base::Result<r06::Report> FromAggregates(AppContext& ctx, store::Transaction& tx
     return r06::BuildFromCells(window, fields, units, labels);
 }
 
+// The PAKN form over the scope and window (one query; app::CountFeedbackIn).
+base::Result<FeedbackForm> FeedbackFormOf(store::Transaction& tx, const r06::Window& window,
+                                          const std::vector<domain::Unit>& units) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(units.size());
+    for (const domain::Unit& u : units) {
+        ids.push_back(u.id);
+    }
+    auto counts = CountFeedbackIn(tx, ids, window.from, window.to);
+    if (!counts) {
+        return std::move(counts).error();
+    }
+    FeedbackForm form;
+    form.by_subject = {{"Về quy định hành chính", counts->regulation},
+                       {"Về hành vi hành chính", counts->conduct},
+                       {"Chưa phân loại", counts->unclassified}};
+    for (const domain::Unit& u : units) {  // breadth-first order of the tree
+        for (const auto& [id, row] : counts->by_unit) {
+            if (id == u.id) {
+                form.by_unit.push_back({u.name, row});
+            }
+        }
+    }
+    form.total = counts->total;
+    for (const FeedbackFormRow& row : form.by_subject) {
+        if (base::Status ok = CheckFeedbackRow(row.counts, row.label); !ok) {
+            return ok.error();
+        }
+    }
+    for (const FeedbackFormRow& row : form.by_unit) {
+        if (base::Status ok = CheckFeedbackRow(row.counts, row.label); !ok) {
+            return ok.error();
+        }
+    }
+    if (base::Status ok = CheckFeedbackRow(form.total, "Tổng cộng"); !ok) {
+        return ok.error();
+    }
+    return form;
+}
+
+// When a deliverable was done, by the reports up to `until`: every lead unit's latest report
+// says done (the latest of those reports); with no lead named, any unit's. Empty: not done.
+std::optional<std::chrono::sys_seconds> DoneAt(const store::plans::Deliverable& d,
+                                               const std::vector<store::plans::Progress>& progress,
+                                               std::chrono::sys_seconds until) {
+    std::map<std::int64_t, const store::plans::Progress*> latest;  // unit → its latest report
+    for (const store::plans::Progress& p : progress) {             // oldest first
+        if (p.deliverable_id == d.id && p.reported_at < until) {
+            latest[p.unit_id] = &p;
+        }
+    }
+    std::vector<std::int64_t> leads;
+    for (const store::plans::Assignment& a : d.assignments) {
+        if (a.role == "lead") {
+            leads.push_back(a.unit_id);
+        }
+    }
+    if (leads.empty()) {
+        for (const auto& [unit, p] : latest) {
+            leads.push_back(unit);
+        }
+    }
+    if (leads.empty()) {
+        return std::nullopt;
+    }
+    std::chrono::sys_seconds at{};
+    for (const std::int64_t unit : leads) {
+        auto it = latest.find(unit);
+        if (it == latest.end() || it->second->status != "done") {
+            return std::nullopt;
+        }
+        at = std::max(at, it->second->reported_at);
+    }
+    return at;
+}
+
+base::Result<PlanProgressSection> PlanProgressOf(AppContext& ctx, store::Transaction& tx,
+                                                 const r06::Window& window,
+                                                 const std::vector<std::int64_t>& ids) {
+    PlanProgressSection out;
+    out.total.title = "Tổng cộng";
+    auto heads = store::plans::List(tx, ids);
+    if (!heads) {
+        return std::move(heads).error();
+    }
+    const int year = static_cast<int>(std::chrono::year_month_day{window.to}.year());
+    // Judged at the window's end, or now when the window has not ended yet.
+    const std::chrono::sys_seconds now =
+        ctx.clock != nullptr
+            ? ctx.clock->Now()
+            : std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    const std::chrono::sys_seconds until = std::min(window.End(), now);
+    for (const store::plans::Head& h : *heads) {
+        if (h.year != year) {
+            continue;
+        }
+        auto plan = store::plans::Get(tx, h.id);
+        if (!plan) {
+            return std::move(plan).error();
+        }
+        if (!*plan) {
+            continue;
+        }
+        auto progress = store::plans::ProgressOfPlan(tx, h.id);
+        if (!progress) {
+            return std::move(progress).error();
+        }
+        PlanProgressRow row;
+        row.plan_id = h.id;
+        row.title = h.title;
+        row.status = h.status;
+        for (const store::plans::Section& section : (*plan)->sections) {
+            for (const store::plans::Task& task : section.tasks) {
+                for (const store::plans::Deliverable& d : task.deliverables) {
+                    const auto done_at = DoneAt(d, *progress, until);
+                    for (const std::chrono::sys_days due : d.due) {
+                        if (due < window.from || due > window.to) {
+                            continue;
+                        }
+                        ++row.due;
+                        if (done_at) {
+                            const std::chrono::sys_days done_day =
+                                std::chrono::floor<std::chrono::days>(*done_at +
+                                                                      calendar::kVietnamOffset);
+                            ++(done_day <= due ? row.done : row.done_late);
+                        } else {
+                            // Overdue once the due day is over (Vietnam time).
+                            const std::chrono::sys_seconds due_end =
+                                std::chrono::sys_seconds{due + std::chrono::days{1}} -
+                                calendar::kVietnamOffset;
+                            ++(due_end <= until ? row.overdue : row.in_progress);
+                        }
+                    }
+                }
+            }
+        }
+        out.total.due += row.due;
+        out.total.done += row.done;
+        out.total.done_late += row.done_late;
+        out.total.in_progress += row.in_progress;
+        out.total.overdue += row.overdue;
+        out.plans.push_back(std::move(row));
+    }
+    return out;
+}
+
 base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
                                    const SettlementReportQuery& query, bool from_aggregates) {
     return internal::ReadInReportScope<SettlementReport>(
@@ -207,12 +355,21 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
                 ids.push_back(u.id);
                 labels.push_back({u.id, u.name});
             }
+            auto feedback = FeedbackFormOf(tx, window, *units);
+            if (!feedback) {
+                return std::move(feedback).error();
+            }
+            auto plans = PlanProgressOf(ctx, tx, window, ids);  // issue #7
+            if (!plans) {
+                return std::move(plans).error();
+            }
             if (from_aggregates) {
                 auto report = FromAggregates(ctx, tx, window, ids, labels);
                 if (!report) {
                     return std::move(report).error();
                 }
-                return SettlementReport{*unit, std::move(*report)};
+                return SettlementReport{*unit, std::move(*report), std::move(*feedback),
+                                        std::move(*plans)};
             }
             auto facts = internal::CappedReportFacts(tx, ids, window, "báo cáo");
             if (!facts) {
@@ -236,11 +393,23 @@ base::Result<SettlementReport> Run(AppContext& ctx, const Actor* actor,
             if (!report) {
                 return std::move(report).error();
             }
-            return SettlementReport{*unit, std::move(*report)};
+            return SettlementReport{*unit, std::move(*report), std::move(*feedback),
+                                    std::move(*plans)};
         });
 }
 
 }  // namespace
+
+base::Status CheckFeedbackRow(const FeedbackCountRow& row, std::string_view label) {
+    const int in = row.received + row.carried_over;
+    const int out = row.Handled() + row.withdrawn + row.InProgress();
+    if (in != out) {
+        return base::Internal("biểu PAKN, dòng \"" + std::string(label) + "\": tiếp nhận " +
+                              std::to_string(in) + " ≠ đã xử lý + rút + đang xử lý " +
+                              std::to_string(out));
+    }
+    return {};
+}
 
 base::Result<SettlementReport> TthcSettlementReport(AppContext& ctx, const Actor& actor,
                                                     const SettlementReportQuery& query) {

@@ -6,6 +6,7 @@
 
 #include "app/actor.hpp"
 #include "app/context.hpp"
+#include "app/feedback.hpp"
 #include "base/result.hpp"
 #include "domain/report06.hpp"
 #include "domain/unit.hpp"
@@ -20,10 +21,48 @@ struct SettlementReportQuery {
     domain::report06::WindowRule window = domain::report06::WindowRule::kReporting;
 };
 
+// The PAKN form (REGULATIONS.md §3.2; docs/reports.md "PAKN form"): the feedback handled by
+// the unit and its subtree over the same window, by content (regulation, conduct, not yet
+// classified) and by handling unit, with the total. Every row satisfies received + carried over
+// = handled + withdrawn + in progress (checked: kInternal naming the row otherwise).
+struct FeedbackFormRow {
+    std::string label;
+    FeedbackCountRow counts;
+};
+struct FeedbackForm {
+    std::vector<FeedbackFormRow> by_subject;  // regulation, conduct, unclassified (always three)
+    std::vector<FeedbackFormRow> by_unit;     // handling units with counted feedback (tree order)
+    FeedbackCountRow total;
+};
+
+// A plan's progress in the report (issue #7; docs/reports.md "Plans' progress"): for each TTHC-
+// control plan issued by the unit or its subtree for the year of the window's end, its
+// deliverables' due dates within the window, judged at the window's end (or now, when earlier):
+// done by the due day, done after it, not done and not yet due, not done and overdue.
+struct PlanProgressRow {
+    std::int64_t plan_id = 0;
+    std::string title;
+    std::string status;  // draft, issued
+    int due = 0;         // = done + done_late + in_progress + overdue
+    int done = 0;
+    int done_late = 0;
+    int in_progress = 0;
+    int overdue = 0;
+};
+struct PlanProgressSection {
+    std::vector<PlanProgressRow> plans;
+    PlanProgressRow total;  // title "Tổng cộng"
+};
+
 struct SettlementReport {
     domain::Unit unit;
     domain::report06::Report report;
+    FeedbackForm feedback;  // zeros, not missing, when the scope has no feedback
+    PlanProgressSection plans;
 };
+
+// The invariant of the PAKN form for one row; kInternal naming `label` when broken.
+[[nodiscard]] base::Status CheckFeedbackRow(const FeedbackCountRow& row, std::string_view label);
 
 // Most dossiers one report reads.
 inline constexpr int kMaxReportDossiers = 200000;

@@ -5,7 +5,9 @@
 
 #include "app/dossiers.hpp"
 #include "app/plan_targets.hpp"
+#include "app/publication_decisions.hpp"
 #include "app/queue.hpp"
+#include "app/review_plans.hpp"
 #include "app/seed.hpp"
 #include "domain/plan_targets.hpp"
 #include "store/dossiers.hpp"
@@ -74,6 +76,14 @@ base::Result<int> SeedDemoDossiers(AppContext& ctx) {
     // Issue #9: the desks' service groups and counters first (idempotent on every run).
     if (auto desks = SeedDemoQueues(ctx); !desks) {
         return std::move(desks).error();
+    }
+    // Issue #8: two publication decisions of the city, one on time and one late.
+    if (auto decisions = SeedDemoPublicationDecisions(ctx); !decisions) {
+        return std::move(decisions).error();
+    }
+    // Issue #8 (engineer G): a review and simplification plan and an impact assessment.
+    if (auto reviews = SeedDemoReviewPlans(ctx); !reviews) {
+        return std::move(reviews).error();
     }
     auto existing = InReadTransaction<std::int64_t>(
         *ctx.db, [](store::Transaction& tx) -> base::Result<std::int64_t> {

@@ -1,9 +1,14 @@
 #include "domain/feedback.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <utility>
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include "calendar/civil_date.hpp"
 
 namespace motcua::domain::feedback {
 namespace {
@@ -345,6 +350,114 @@ std::string Redact(std::string_view text, const Submission& sender) {
         }
     }
     return out;
+}
+
+// ---- The rules file (data/rules/feedback.json)
+
+namespace {
+
+base::Error BadRules(std::string_view id, std::string_view what) {
+    return base::InvalidArgument("thời hạn phản ánh, kiến nghị, phiên bản " + std::string(id) +
+                                 ": " + std::string(what));
+}
+
+base::Result<RulesVersion> ParseVersion(const boost::json::value& v) {
+    if (!v.is_object()) {
+        return BadRules("?", "mỗi phiên bản phải là một đối tượng JSON");
+    }
+    const boost::json::object& o = v.as_object();
+    RulesVersion out;
+    auto text = [&](std::string_view key) -> base::Result<std::string> {
+        const boost::json::value* f = o.if_contains(key);
+        if (f == nullptr || !f->is_string() || f->as_string().empty()) {
+            return BadRules(out.id.empty() ? "?" : out.id, "thiếu trường " + std::string(key));
+        }
+        return std::string(f->as_string());
+    };
+    for (auto [key, field] : {std::pair{"id", &out.id}, std::pair{"title", &out.title},
+                              std::pair{"source", &out.source}}) {
+        auto t = text(key);
+        if (!t) {
+            return std::move(t).error();
+        }
+        *field = std::move(*t);
+    }
+    auto from = text("effective_from");
+    if (!from) {
+        return std::move(from).error();
+    }
+    const auto date = calendar::ParseIsoDate(*from);
+    if (!date) {
+        return BadRules(out.id, "effective_from phải có dạng YYYY-MM-DD");
+    }
+    out.effective_from = std::chrono::sys_days{*date};
+    for (auto [key, field] :
+         {std::pair{"refuse_within", &out.rules.refuse_within},
+          std::pair{"supplement_request_within", &out.rules.supplement_request_within},
+          std::pair{"forward_within", &out.rules.forward_within},
+          std::pair{"answer_within", &out.rules.answer_within},
+          std::pair{"publish_within", &out.rules.publish_within}}) {
+        const boost::json::value* f = o.if_contains(key);
+        if (f == nullptr || !f->is_int64() || f->as_int64() < 1 || f->as_int64() > 60) {
+            return BadRules(out.id, std::string(key) + " phải là số ngày làm việc từ 1 đến 60");
+        }
+        *field = static_cast<int>(f->as_int64());
+    }
+    return out;
+}
+
+}  // namespace
+
+base::Result<std::shared_ptr<const RuleBook>> RuleBook::Parse(std::string_view text) {
+    std::error_code ec;
+    const boost::json::value root = boost::json::parse(text, ec);
+    if (ec || !root.is_object()) {
+        return base::InvalidArgument("tệp thời hạn phản ánh, kiến nghị không phải JSON hợp lệ");
+    }
+    const boost::json::value* versions = root.as_object().if_contains("versions");
+    if (versions == nullptr || !versions->is_array() || versions->as_array().empty()) {
+        return base::InvalidArgument(
+            "tệp thời hạn phản ánh, kiến nghị cần ít nhất một phiên bản (versions)");
+    }
+    auto book = std::make_shared<RuleBook>();
+    for (const boost::json::value& v : versions->as_array()) {
+        auto version = ParseVersion(v);
+        if (!version) {
+            return std::move(version).error();
+        }
+        for (const RulesVersion& other : book->versions_) {
+            if (other.id == version->id || other.effective_from == version->effective_from) {
+                return BadRules(version->id, "trùng mã hoặc ngày hiệu lực với " + other.id);
+            }
+        }
+        book->versions_.push_back(std::move(*version));
+    }
+    std::sort(book->versions_.begin(), book->versions_.end(),
+              [](const RulesVersion& a, const RulesVersion& b) {
+                  return a.effective_from < b.effective_from;
+              });
+    return std::shared_ptr<const RuleBook>(std::move(book));
+}
+
+std::shared_ptr<const RuleBook> RuleBook::Embedded() {
+    static const std::shared_ptr<const RuleBook> book = [] {
+        auto parsed = Parse(EmbeddedRulesData());
+        if (!parsed) {
+            std::abort();  // the embedded file is checked by the tests
+        }
+        return *parsed;
+    }();
+    return book;
+}
+
+const RulesVersion& RuleBook::InForce(std::chrono::sys_days day) const {
+    const RulesVersion* found = &versions_.front();
+    for (const RulesVersion& v : versions_) {
+        if (v.effective_from <= day) {
+            found = &v;
+        }
+    }
+    return *found;
 }
 
 }  // namespace motcua::domain::feedback

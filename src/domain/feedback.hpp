@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,32 @@ struct Rules {
     int answer_within = 15;             // the answer ready
     int publish_within = 2;             // publish, counted from the answer
 };
+
+// The versions of the step deadlines (data/rules/feedback.json), by effective date. Immutable,
+// thread-safe.
+struct RulesVersion {
+    std::string id;
+    std::string title;
+    std::chrono::sys_days effective_from{};
+    std::string source;
+    Rules rules;
+};
+class RuleBook final {
+public:
+    // Parses the rules file: kInvalidArgument naming the version and the field for a missing or
+    // out-of-range value (1..60 working days), a missing source, a duplicate id or date.
+    [[nodiscard]] static base::Result<std::shared_ptr<const RuleBook>> Parse(std::string_view json);
+    // The file compiled into the binary.
+    [[nodiscard]] static std::shared_ptr<const RuleBook> Embedded();
+    // The version in force on `day` (the earliest one before its date).
+    [[nodiscard]] const RulesVersion& InForce(std::chrono::sys_days day) const;
+    [[nodiscard]] const std::vector<RulesVersion>& All() const { return versions_; }
+
+private:
+    std::vector<RulesVersion> versions_;  // by effective date, at least one
+};
+// The embedded JSON text (generated from data/rules/feedback.json).
+[[nodiscard]] std::string_view EmbeddedRulesData();
 
 // The sender's contact and the text, as submitted; `contact_*` may be empty (optional contact on
 // the public site), which the acceptance check reports.

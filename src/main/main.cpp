@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "main/calendar_cli.hpp"
+#include "main/catalogue_cli.hpp"
 #include "main/generate_cli.hpp"
 #include "main/indicator_cli.hpp"
 #include "main/payment_sandbox.hpp"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     motcua::main::RegisterIndicatorCommands(app, exit_code);  // issue #6: QĐ 766
     motcua::main::RegisterGenerateCommand(app, exit_code);    // issue #6
     motcua::main::RegisterPlanCommands(app, exit_code);       // issue #7 (H4)
+    motcua::main::RegisterCatalogueCommands(app, exit_code);  // issue #8 (E): catalogue exchange
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

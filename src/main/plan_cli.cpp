@@ -97,9 +97,11 @@ int WriteImport(const ImportOptions& options, std::string text) {
         return 1;
     }
     const auto& plan = result->view.plan;
+    // Each unmatched name once, with the number of cells naming it (S1: 10 names, not 37 cells).
     std::string unmatched;
-    for (const auto& n : plan.unmatched) {
-        unmatched += (unmatched.empty() ? "" : ",") + app::JsonQuote(n.name);
+    for (const app::UnmatchedCount& n : app::CountUnmatched(plan)) {
+        unmatched += (unmatched.empty() ? "" : ",") +
+                     fmt::format(R"({{"name":{},"count":{}}})", app::JsonQuote(n.name), n.count);
     }
     std::string problems;
     for (const auto& p : plan.problems) {
@@ -108,12 +110,12 @@ int WriteImport(const ImportOptions& options, std::string text) {
     }
     fmt::print(
         "{{\"plan_id\":{},\"unit\":{},\"year\":{},\"decision\":{},\"counts\":{{\"sections\":{},"
-        "\"tasks\":{},\"deliverables\":{},\"problems\":{},\"unmatched\":{}}},\"unmatched\":[{}],"
-        "\"problems\":[{}]}}\n",
+        "\"tasks\":{},\"deliverables\":{},\"problems\":{},\"unmatched\":{},"
+        "\"unmatched_names\":{}}},\"unmatched\":[{}],\"problems\":[{}]}}\n",
         plan.head.id, app::JsonQuote(options.unit), plan.head.year,
         app::JsonQuote(plan.head.decision_number), result->parsed.sections.size(),
         result->parsed.TaskCount(), result->parsed.DeliverableCount(), plan.problems.size(),
-        plan.unmatched.size(), unmatched, problems);
+        plan.unmatched.size(), app::CountUnmatched(plan).size(), unmatched, problems);
     return 0;
 }
 
@@ -150,29 +152,70 @@ struct ExportOptions {
     std::string format;
     std::string out;
     int year = 0;
+    std::string db;            // with --plan: --db, else MOTCUA_DB
+    std::int64_t plan_id = 0;  // a stored plan (issue #7, engineer P)
 };
 
+// The stored plan `--plan ID` of the database (read as the operator: no role check), with its
+// title and issuing unit for the document's heading.
+std::optional<domain::plan_import::Plan> ReadStoredPlan(const ExportOptions& options,
+                                                        render::PlanExportInfo& info) {
+    auto db = OpenMigratedDatabase(options.db);
+    if (!db) {
+        fmt::print(stderr, "{}\n", db.error().message);
+        return std::nullopt;
+    }
+    const base::SystemClock clock;
+    app::AppContext ctx;
+    ctx.db = db->get();
+    ctx.clock = &clock;
+    auto view = app::GetPlanAsSystem(ctx, options.plan_id);
+    if (!view) {
+        fmt::print(stderr, "không đọc được kế hoạch {}: {}\n", options.plan_id,
+                   view.error().message);
+        return std::nullopt;
+    }
+    info.title = view->plan.head.title;
+    info.issuing_unit = view->issuing_unit.name;
+    return app::PlanViewAsImport(*view);
+}
+
 int RunExport(const ExportOptions& options) {
-    const std::optional<std::string> body = ReadPlanFile(options.file);
-    if (!body) {
-        return 1;
+    if (options.file.empty() == (options.plan_id == 0)) {
+        fmt::print(stderr, "cần đúng một trong hai: tệp kế hoạch hoặc --plan ID (với --db)\n");
+        return 2;
     }
-    auto built = calendar::WorkingCalendar::BuildDefault();
-    if (!built) {
-        fmt::print(stderr, "không dựng được lịch làm việc: {}\n", built.error().message);
-        return 1;
+    render::PlanExportInfo info;
+    domain::plan_import::Plan plan;
+    if (options.plan_id != 0) {
+        auto stored = ReadStoredPlan(options, info);
+        if (!stored) {
+            return 1;
+        }
+        plan = std::move(*stored);
+    } else {
+        const std::optional<std::string> body = ReadPlanFile(options.file);
+        if (!body) {
+            return 1;
+        }
+        auto built = calendar::WorkingCalendar::BuildDefault();
+        if (!built) {
+            fmt::print(stderr, "không dựng được lịch làm việc: {}\n", built.error().message);
+            return 1;
+        }
+        plan = domain::plan_import::Read(*body, options.year, **built);
     }
-    const domain::plan_import::Plan plan = domain::plan_import::Read(*body, options.year, **built);
     for (const auto& problem : plan.problems) {
         fmt::print(stderr, "dòng {}: {}\n", problem.line, problem.reason);
     }
     if (plan.TaskCount() == 0) {
-        fmt::print(stderr, "tệp {} không có bảng nhiệm vụ nào đọc được: không xuất\n",
-                   options.file);
+        fmt::print(stderr, "{} không có bảng nhiệm vụ nào đọc được: không xuất\n",
+                   options.file.empty() ? "kế hoạch " + std::to_string(options.plan_id)
+                                        : "tệp " + options.file);
         return 1;
     }
-    auto bytes =
-        options.format == "docx" ? render::RenderPlanDocx(plan) : render::RenderPlanXlsx(plan);
+    auto bytes = options.format == "docx" ? render::RenderPlanDocx(plan, info)
+                                          : render::RenderPlanXlsx(plan, info);
     if (!bytes) {
         fmt::print(stderr, "không xuất được kế hoạch: {}\n", bytes.error().message);
         return 1;
@@ -222,8 +265,12 @@ void RegisterPlanCommands(CLI::App& app, int& exit_code) {
     auto export_options = std::make_shared<ExportOptions>();
     CLI::App* export_cmd = plan->add_subcommand(
         "export", "Xuất bảng nhiệm vụ của một kế hoạch ra DOCX hoặc XLSX (issue #7)");
-    export_cmd->add_option("file", export_options->file, "Tệp kế hoạch (văn bản UTF-8 hoặc .docx)")
-        ->required();
+    export_cmd->add_option("file", export_options->file,
+                           "Tệp kế hoạch (văn bản UTF-8 hoặc .docx); hoặc --plan");
+    export_cmd->add_option("--plan", export_options->plan_id, "Số kế hoạch đã lưu (với --db)")
+        ->check(CLI::PositiveNumber);
+    export_cmd->add_option("--db", export_options->db,
+                           "Cơ sở dữ liệu của --plan (mặc định: MOTCUA_DB)");
     export_cmd->add_option("--format", export_options->format, "docx hoặc xlsx")
         ->required()
         ->check(CLI::IsMember({"docx", "xlsx"}));

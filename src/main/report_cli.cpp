@@ -15,6 +15,7 @@
 #include "app/correction_letters.hpp"
 #include "app/report_exports.hpp"
 #include "app/reports.hpp"
+#include "base/clock.hpp"
 #include "calendar/civil_date.hpp"
 #include "main/cli_db.hpp"
 #include "store/database.hpp"
@@ -67,8 +68,10 @@ base::Status WithReportContext(const ReportOptions& o, Run run) {
     if (!db) {
         return db.error();
     }
+    const base::SystemClock clock;  // plans' progress is judged now for an open period
     app::AppContext ctx;
     ctx.db = db->get();
+    ctx.clock = &clock;
     return run(ctx, *rule);
 }
 

@@ -20,8 +20,10 @@
 #include "app/crypto.hpp"
 #include "app/dossiers.hpp"
 #include "app/event_export.hpp"
+#include "app/feedback.hpp"  // issue #9: escalations, deadline rules
 #include "app/indicator_index.hpp"
 #include "app/indicators.hpp"
+#include "app/inspections.hpp"  // issue #7: inspection reminders
 #include "app/notify.hpp"
 #include "app/payments.hpp"
 #include "app/plans.hpp"  // issue #7: plan reminders
@@ -323,6 +325,18 @@ base::Status Serve(const ServerSettings& settings) {
             } else if (*reminded > 0) {
                 spdlog::info("plan reminders: {} notifications queued", *reminded);
             }
+            // Issue #9: overdue feedback steps escalated to the handling unit's leaders, once.
+            if (auto escalated = app::SweepFeedbackEscalations(ctx); !escalated) {
+                spdlog::warn("feedback escalations: {}", escalated.error().message);
+            } else if (*escalated > 0) {
+                spdlog::info("feedback escalations: {} notifications queued", *escalated);
+            }
+            // Issue #7 (engineer P): inspection notice, report and remediation deadlines.
+            if (auto reminded = app::SweepInspectionReminders(ctx, 5); !reminded) {
+                spdlog::warn("inspection reminders: {}", reminded.error().message);
+            } else if (*reminded > 0) {
+                spdlog::info("inspection reminders: {} notifications queued", *reminded);
+            }
             lock.lock();
         }
     });
@@ -462,11 +476,20 @@ void RegisterServerCommands(CLI::App& app, int& exit_code) {
                       "Payment gateway HMAC secret (env MOTCUA_PAYMENT_SECRET)");
     serve->add_option("--notify", settings->notify,
                       "Notification sender: log (default) or file:PATH (env MOTCUA_NOTIFY)");
-    serve->callback([settings, &exit_code] {
+    auto feedback_rules = std::make_shared<std::string>();  // issue #9
+    serve->add_option("--feedback-rules", *feedback_rules,
+                      "Feedback step deadlines, a versioned file like data/rules/feedback.json "
+                      "(default: the embedded one)");
+    serve->callback([settings, feedback_rules, &exit_code] {
         Run(exit_code, [&]() -> base::Status {
             auto s = Resolve(*settings);
             if (!s) {
                 return s.error();
+            }
+            if (!feedback_rules->empty()) {
+                if (base::Status loaded = app::LoadFeedbackRules(*feedback_rules); !loaded) {
+                    return loaded.error();
+                }
             }
             return Serve(*s);
         });

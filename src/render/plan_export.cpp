@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "render/document.hpp"
+#include "render/docx_reader.hpp"
 #include "render/xlsx_workbook.hpp"
 #include "render/zip_writer.hpp"
 #include "text/markup.hpp"
@@ -363,6 +364,17 @@ base::Result<std::string> RenderPlanXlsx(const pi::Plan& plan, const PlanExportI
             worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
             return err;
         });
+}
+
+base::Result<std::string> PlanTextOf(std::string bytes, bool docx, bool* was_docx) {
+    const bool read_docx = docx || LooksLikeZip(bytes);
+    if (was_docx != nullptr) {
+        *was_docx = read_docx;
+    }
+    if (read_docx) {
+        return ReadDocxText(bytes);
+    }
+    return bytes;
 }
 
 }  // namespace motcua::render

@@ -37,4 +37,12 @@ struct PlanExportInfo {
 [[nodiscard]] base::Result<std::string> RenderPlanXlsx(const domain::plan_import::Plan& plan,
                                                        const PlanExportInfo& info = {});
 
+// The plan text of uploaded bytes (the API's import, the page's upload): a .docx — declared by
+// the caller (`docx`) or recognised by the zip magic "PK\x03\x04" — through ReadDocxText with
+// its guards (kInvalidArgument for a broken or foreign file, XXE; kResourceExhausted for a zip
+// bomb or a file over 5 MB); anything else is returned as it is (plan_import::Read reports text
+// that is not UTF-8). `was_docx` is set when the DOCX reader was used.
+[[nodiscard]] base::Result<std::string> PlanTextOf(std::string bytes, bool docx,
+                                                   bool* was_docx = nullptr);
+
 }  // namespace motcua::render

@@ -30,9 +30,6 @@ constexpr double kPadX = 2.5;
 constexpr double kPadY = 2;
 constexpr double kTableSize = 9;
 constexpr double kLeftShare = 0.45;  // width of the top-left block
-// Relative widths of columns 1–13.
-constexpr std::array<double, kSettlementColumns> kWidths = {3.2, 22, 6, 6.4, 7.4, 6.2, 6,
-                                                            6,   6,  6, 6,   6,   6};
 
 struct SurfaceDeleter {
     void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
@@ -53,22 +50,19 @@ std::string Number(std::int64_t n) {
 class Writer final {
 public:
     Writer(const SettlementSheet& sheet, cairo_t* cr, int total_pages)
-        : s_(sheet), canvas_(cr, Paper::kA4Landscape, total_pages) {
-        double total = 0;
-        for (const double w : kWidths) total += w;
-        double x = canvas_.Left();
-        for (std::size_t i = 0; i < kWidths.size(); ++i) {
-            x_[i] = x;
-            w_[i] = canvas_.Width() * kWidths[i] / total;
-            x += w_[i];
-        }
-        x_[kSettlementColumns] = x;
-    }
+        : s_(sheet), canvas_(cr, Paper::kA4Landscape, total_pages) {}
 
+    // Form 06, then each annex from a new page, each with the header block and signatures.
     void Write() {
-        Heading();
-        Table();
-        Signatures();
+        std::vector<AnnexTable> tables{detail::MainTable(s_)};
+        tables.insert(tables.end(), s_.annexes.begin(), s_.annexes.end());
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            if (i > 0) canvas_.NewPage();
+            Use(tables[i]);
+            Heading();
+            Table();
+            Signatures();
+        }
         canvas_.Footer();
     }
 
@@ -76,6 +70,21 @@ public:
 
 private:
     [[nodiscard]] const detail::PageGeometry& G() const { return canvas_.Geometry(); }
+
+    void Use(const AnnexTable& t) {
+        t_ = &t;
+        x_.assign(static_cast<std::size_t>(t.columns) + 1, 0);
+        w_.assign(static_cast<std::size_t>(t.columns), 0);
+        double total = 0;
+        for (const double w : t.widths) total += w;
+        double x = canvas_.Left();
+        for (std::size_t i = 0; i < w_.size(); ++i) {
+            x_[i] = x;
+            w_[i] = canvas_.Width() * t.widths[i] / total;
+            x += w_[i];
+        }
+        x_[w_.size()] = x;
+    }
 
     LayoutPtr Text(const std::string& text, double width, double size, Align align,
                    bool bold = false, bool italic = false) const {
@@ -106,29 +115,33 @@ private:
 
         double ry = top;
         for (LayoutPtr& l : std::array<LayoutPtr, 3>{
-                 Text(s_.form_code, right_width, size, Align::kRight, true),
-                 Text(s_.legal_note, right_width, G().small_size + 1, Align::kRight, false, true),
+                 Text(t_->form_code, right_width, size, Align::kRight, true),
+                 Text(t_->legal_note ? *t_->legal_note : s_.legal_note, right_width,
+                      G().small_size + 1, Align::kRight, false, true),
                  Text(s_.period_line, right_width, size, Align::kRight, false, true)}) {
             canvas_.Show(l.get(), right_x, ry);
             ry += LayoutHeight(l.get());
         }
         canvas_.MoveDown(std::max(y, ry) - canvas_.Y() + G().body_size * 0.8);
 
-        const LayoutPtr title = Text(std::string(kSettlementTitle), canvas_.Width(), G().title_size,
-                                     Align::kCenter, true);
+        const LayoutPtr title =
+            Text(t_->title, canvas_.Width(), G().title_size, Align::kCenter, true);
         canvas_.Show(title.get(), canvas_.Left(), canvas_.Y());
         canvas_.MoveDown(LayoutHeight(title.get()) + 2);
-        const LayoutPtr measure = Text(std::string(kSettlementMeasure), canvas_.Width(),
-                                       G().small_size + 1.5, Align::kRight, false, true);
+        const LayoutPtr measure =
+            Text(t_->measure, canvas_.Width(), G().small_size + 1.5, Align::kRight, false, true);
         canvas_.Show(measure.get(), canvas_.Left(), canvas_.Y());
         canvas_.MoveDown(LayoutHeight(measure.get()) + 2);
     }
 
-    [[nodiscard]] double SpanWidth(int col, int cols) const { return x_[col + cols] - x_[col]; }
+    [[nodiscard]] double SpanWidth(int col, int cols) const {
+        const auto first = static_cast<std::size_t>(col);
+        return x_[first + static_cast<std::size_t>(cols)] - x_[first];
+    }
 
     struct HeaderLayout {
-        std::vector<LayoutPtr> cells;  // in kSettlementHeader order
-        std::array<double, kSettlementHeaderRows> heights{};
+        std::vector<LayoutPtr> cells;  // in the table's header order
+        std::array<double, 3> heights{};
         std::vector<LayoutPtr> numbers;
         double numbers_height = 0;
         [[nodiscard]] double Total() const {
@@ -138,25 +151,26 @@ private:
 
     HeaderLayout MeasureHeader() const {
         HeaderLayout h;
-        for (const SettlementHeaderCell& c : kSettlementHeader) {
-            h.cells.push_back(Text(std::string(c.text), SpanWidth(c.col, c.cols) - 2 * kPadX,
-                                   kTableSize, Align::kCenter, true));
+        const std::vector<AnnexHeaderCell>& header = t_->header;
+        for (const AnnexHeaderCell& c : header) {
+            h.cells.push_back(Text(c.text, SpanWidth(c.col, c.cols) - 2 * kPadX, kTableSize,
+                                   Align::kCenter, true));
         }
-        for (std::size_t i = 0; i < kSettlementHeader.size(); ++i) {  // single-row cells first
-            const SettlementHeaderCell& c = kSettlementHeader[i];
+        for (std::size_t i = 0; i < header.size(); ++i) {  // single-row cells first
+            const AnnexHeaderCell& c = header[i];
             if (c.rows == 1) {
                 h.heights[c.row] =
                     std::max(h.heights[c.row], LayoutHeight(h.cells[i].get()) + 2 * kPadY);
             }
         }
-        for (std::size_t i = 0; i < kSettlementHeader.size(); ++i) {  // then the tall ones
-            const SettlementHeaderCell& c = kSettlementHeader[i];
+        for (std::size_t i = 0; i < header.size(); ++i) {  // then the tall ones
+            const AnnexHeaderCell& c = header[i];
             double spanned = 0;
             for (int r = c.row; r < c.row + c.rows; ++r) spanned += h.heights[r];
             const double need = LayoutHeight(h.cells[i].get()) + 2 * kPadY;
             if (need > spanned) h.heights[c.row + c.rows - 1] += need - spanned;
         }
-        for (int c = 0; c < kSettlementColumns; ++c) {
+        for (int c = 0; c < t_->columns; ++c) {
             h.numbers.push_back(Text(detail::SettlementColumnNumber(c), w_[c] - 2 * kPadX,
                                      kTableSize - 1, Align::kCenter, false, true));
             h.numbers_height =
@@ -167,19 +181,20 @@ private:
 
     void DrawHeader(const HeaderLayout& h) {
         const double top = canvas_.Y();
-        std::array<double, kSettlementHeaderRows + 1> row_y{};
+        const int header_rows = t_->header_rows;
+        std::array<double, 4> row_y{};
         row_y[0] = top;
-        for (int r = 0; r < kSettlementHeaderRows; ++r) row_y[r + 1] = row_y[r] + h.heights[r];
-        for (std::size_t i = 0; i < kSettlementHeader.size(); ++i) {
-            const SettlementHeaderCell& c = kSettlementHeader[i];
+        for (int r = 0; r < 3; ++r) row_y[r + 1] = row_y[r] + (r < header_rows ? h.heights[r] : 0);
+        for (std::size_t i = 0; i < t_->header.size(); ++i) {
+            const AnnexHeaderCell& c = t_->header[i];
             const double y = row_y[c.row];
             const double height = row_y[c.row + c.rows] - y;
             canvas_.Frame(x_[c.col], y, SpanWidth(c.col, c.cols), height);
             canvas_.Show(h.cells[i].get(), x_[c.col] + kPadX,
                          y + (height - LayoutHeight(h.cells[i].get())) / 2);
         }
-        const double ny = row_y[kSettlementHeaderRows];
-        for (int c = 0; c < kSettlementColumns; ++c) {
+        const double ny = row_y[header_rows];
+        for (int c = 0; c < t_->columns; ++c) {
             canvas_.Frame(x_[c], ny, w_[c], h.numbers_height);
             canvas_.Show(h.numbers[c].get(), x_[c] + kPadX, ny + kPadY);
         }
@@ -190,14 +205,16 @@ private:
         const HeaderLayout header = MeasureHeader();
         bool first = true;
         bool rows_on_page = false;
-        for (const SettlementRow& row : s_.rows) {
+        for (const AnnexRow& row : t_->rows) {
             const bool bold = row.kind != SettlementRow::Kind::kLine;
             std::vector<LayoutPtr> cells;
             cells.push_back(Text(row.stt, w_[0] - 2 * kPadX, kTableSize, Align::kCenter, bold));
             cells.push_back(Text(row.label, w_[1] - 2 * kPadX, kTableSize, Align::kLeft, bold));
-            for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            for (std::size_t i = 0; i + 2 < w_.size(); ++i) {
                 const std::string text =
-                    row.kind == SettlementRow::Kind::kSection ? "" : Number(row.cells[i]);
+                    row.kind == SettlementRow::Kind::kSection || i >= row.cells.size()
+                        ? ""
+                        : Number(row.cells[i]);
                 cells.push_back(
                     Text(text, w_[i + 2] - 2 * kPadX, kTableSize, Align::kCenter, bold));
             }
@@ -216,7 +233,7 @@ private:
                 rows_on_page = false;
             }
             const double y = canvas_.Y();
-            for (int c = 0; c < kSettlementColumns; ++c) {
+            for (std::size_t c = 0; c < w_.size(); ++c) {
                 canvas_.Frame(x_[c], y, w_[c], height);
                 canvas_.Show(cells[c].get(), x_[c] + kPadX, y + kPadY);
             }
@@ -256,8 +273,9 @@ private:
 
     const SettlementSheet& s_;
     Canvas canvas_;
-    std::array<double, kSettlementColumns + 1> x_{};
-    std::array<double, kSettlementColumns> w_{};
+    const AnnexTable* t_ = nullptr;
+    std::vector<double> x_;  // column edges of the current table
+    std::vector<double> w_;
 };
 
 struct Pass {

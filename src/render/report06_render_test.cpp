@@ -155,5 +155,70 @@ TEST(SettlementPdf, LongReportsRepeatTheHeaderOnEveryPage) {
     EXPECT_NE(r.text.find("Chứng thực 80"), std::string::npos);
 }
 
+// Issues #9 and #7: further tables after the form (the PAKN form, plans' progress) — their own
+// XLSX sheet with the same header block and merged header, and a new PDF page.
+AnnexTable SampleAnnex() {
+    AnnexTable t;
+    t.sheet_name = "Biểu PAKN";
+    t.form_code = "Biểu tình hình phản ánh, kiến nghị";
+    t.title = "TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ";
+    t.measure = "Đơn vị tính: Số phản ánh, kiến nghị";
+    t.columns = 5;
+    t.header_rows = 2;
+    t.header = {{0, 0, 2, 1, "STT"},       {0, 1, 2, 1, "Nội dung"}, {0, 2, 1, 3, "Số phản ánh"},
+                {1, 2, 1, 1, "Tiếp nhận"}, {1, 3, 1, 1, "Đã xử lý"}, {1, 4, 1, 1, "Đang xử lý"}};
+    t.widths = {3, 30, 8, 8, 8};
+    t.rows = {{SettlementRow::Kind::kLine, "1", "Về quy định hành chính", {7, 5, 2}},
+              {SettlementRow::Kind::kTotal, "", "Tổng cộng", {7, 5, 2}}};
+    return t;
+}
+
+TEST(SettlementXlsx, AnnexesGetTheirOwnSheet) {
+    ASSERT_TRUE(HaveTool("unzip")) << "unzip is missing (scripts/setup installs it)";
+    SettlementSheet s = Sample();
+    s.annexes.push_back(SampleAnnex());
+    const base::Result<std::string> xlsx = RenderSettlementXlsx(s);
+    ASSERT_TRUE(xlsx.ok()) << xlsx.error().message;
+    const TempOutput file(".xlsx");
+    file.Write(*xlsx);
+    EXPECT_NE(Unzip(file.Path(), "xl/workbook.xml").find("name=\"Biểu PAKN\""), std::string::npos);
+    const std::string sheet = Unzip(file.Path(), "xl/worksheets/sheet2.xml");
+    // Header rows 7–8 (STT and the label span both), the column numbers on row 9, data from 10.
+    for (const char* merged : {"A7:A8", "B7:B8", "C7:E7"}) {
+        EXPECT_NE(sheet.find("<mergeCell ref=\"" + std::string(merged) + "\"/>"), std::string::npos)
+            << "not merged: " << merged;
+    }
+    const auto at = sheet.find("<c r=\"D10\"");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_NE(sheet.substr(at, sheet.find("</c>", at) - at).find("<v>5</v>"), std::string::npos);
+    const std::string strings = Unzip(file.Path(), "xl/sharedStrings.xml");
+    for (const char* text :
+         {"Biểu tình hình phản ánh, kiến nghị", "Đơn vị tính: Số phản ánh, kiến nghị",
+          "Về quy định hành chính", "(5)"}) {
+        EXPECT_NE(strings.find(text), std::string::npos) << "missing: " << text;
+    }
+    // A malformed annex is refused, naming it.
+    s.annexes[0].rows[0].cells = {1, 2};
+    const auto bad = RenderSettlementXlsx(s);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, base::ErrorCode::kInvalidArgument);
+    EXPECT_NE(bad.error().message.find("Biểu PAKN"), std::string::npos);
+}
+
+TEST(SettlementPdf, AnnexesStartANewPage) {
+    ASSERT_TRUE(HaveTool("pdftotext") && HaveTool("pdfinfo")) << "install poppler-utils";
+    SettlementSheet s = Sample();
+    s.annexes.push_back(SampleAnnex());
+    const base::Result<std::string> pdf = RenderSettlementPdf(s);
+    ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+    const PdfRead r = ReadPdf(*pdf);
+    EXPECT_EQ(r.pages, 2);
+    EXPECT_NE(r.text.find("TÌNH HÌNH, KẾT QUẢ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ"),
+              std::string::npos)
+        << r.text;
+    EXPECT_NE(r.text.find("1 Về quy định hành chính 7 5 2"), std::string::npos) << r.text;
+    EXPECT_NE(r.text.find("Trang 2/2"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace motcua::render

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,35 @@ struct SettlementRow {
     SettlementCells cells{};
 };
 
+// A further table printed after form 06 with the same header block and signatures (issue #9:
+// the PAKN form; issue #7: plans' progress): in the XLSX its own sheet, in the PDF from a new
+// page. Columns: STT, the label, then `columns` − 2 numbers per row.
+struct AnnexHeaderCell {
+    int row = 0;
+    int col = 0;
+    int rows = 1;
+    int cols = 1;
+    std::string text{};
+};
+struct AnnexRow {
+    SettlementRow::Kind kind = SettlementRow::Kind::kLine;
+    std::string stt{};
+    std::string label{};
+    std::vector<std::int64_t> cells{};  // columns − 2 numbers (ignored for a section heading)
+};
+struct AnnexTable {
+    std::string sheet_name{};                 // the XLSX sheet (≤ 31 characters, no []:*?/\)
+    std::string form_code{};                  // top right, instead of the sheet's form code
+    std::optional<std::string> legal_note{};  // instead of the sheet's (empty: none printed)
+    std::string title{};
+    std::string measure{};
+    int columns = 0;      // 3..20
+    int header_rows = 1;  // 1..3
+    std::vector<AnnexHeaderCell> header{};
+    std::vector<double> widths{};  // relative column widths in the PDF, `columns` of them
+    std::vector<AnnexRow> rows{};
+};
+
 // Everything the form prints. Text is UTF-8 (NFC), already formatted.
 struct SettlementSheet {
     std::string form_code{};   // "Biểu số 06/VPCP/KSTT" or "Biểu số II.06a/VPCP/KSTT"
@@ -41,6 +71,7 @@ struct SettlementSheet {
     std::string maker_name{};  // under "NGƯỜI LẬP BIỂU"; empty = room only
     std::string head_name{};   // under "THỦ TRƯỞNG ĐƠN VỊ"; empty = room only
     std::vector<SettlementRow> rows{};
+    std::vector<AnnexTable> annexes{};  // printed after the form, in order
 };
 
 inline constexpr std::string_view kSettlementTitle =
@@ -81,25 +112,30 @@ inline constexpr std::array<SettlementHeaderCell, 18> kSettlementHeader = {{
     {2, 12, 1, 1, "Quá hạn"},
 }};
 
-// The form as XLSX bytes: one sheet "Biểu 06" with the header block, the merged three-row
-// column header, the row of column numbers (1)…(13), the rows (numbers as numbers), the total
-// in bold, the place and date and the two signature captions; A4 landscape, fit to the width,
-// header rows repeated on printed pages. kInvalidArgument for text that is not UTF-8; kInternal
-// when libxlsxwriter or the temporary file fails. Thread-safe.
+// The form as XLSX bytes: one sheet "Biểu 06" (then one sheet per annex, laid out alike) with the
+// header block, the merged three-row column header, the row of column numbers (1)…(13), the rows
+// (numbers as numbers), the total in bold, the place and date and the two signature captions; A4
+// landscape, fit to the width, header rows repeated on printed pages. kInvalidArgument for text
+// that is not UTF-8; kInternal when libxlsxwriter or the temporary file fails. Thread-safe.
 [[nodiscard]] base::Result<std::string> RenderSettlementXlsx(const SettlementSheet& sheet);
 
-// The form as PDF bytes (A4 landscape, Noto Serif, the table continued on new pages under its
-// repeated header, "Trang i/n" when there are several pages; no creation date, so the same sheet
-// gives the same bytes). kInvalidArgument for text that is not UTF-8; kInternal when Noto Serif
-// does not resolve or cairo fails. Thread-safe.
+// The form as PDF bytes (each annex from a new page; A4 landscape, Noto Serif, the table continued
+// on new pages under its repeated header, "Trang i/n" when there are several pages; no creation
+// date, so the same sheet gives the same bytes). kInvalidArgument for text that is not UTF-8;
+// kInternal when Noto Serif does not resolve or cairo fails. Thread-safe.
 [[nodiscard]] base::Result<std::string> RenderSettlementPdf(const SettlementSheet& sheet);
 
 }  // namespace motcua::render
 
 namespace motcua::render::detail {
 
-// Ok when every text of `sheet` is UTF-8; kInvalidArgument naming the first field that is not.
+// Ok when every text of `sheet` is UTF-8 and every annex is well formed; kInvalidArgument naming
+// the first field that is not.
 [[nodiscard]] base::Status ValidateSettlementSheet(const SettlementSheet& sheet);
+
+// Form 06 itself as a table (its header, widths and rows), so that one writer prints it and
+// the annexes.
+[[nodiscard]] AnnexTable MainTable(const SettlementSheet& sheet);
 
 // The label of column `index` (0..12) in the row of column numbers: "(1)" … "(13)".
 [[nodiscard]] std::string SettlementColumnNumber(int index);

@@ -50,7 +50,13 @@ constexpr std::string_view kColumns =
     "content, sender_name, sender_address, sender_phone, sender_email, under_complaint, "
     "submitted_at, started_at, supplement_requested_at, supplement_pauses, accepted_at, "
     "answered_at, published_at, refused_at, forwards, supplement_requests, answer, "
-    "refusal_reason, idempotency_key, entered_by, version, updated_at";
+    "refusal_reason, idempotency_key, entered_by, version, updated_at, "
+    "(SELECT r.satisfied FROM feedback_ratings r WHERE r.feedback_id = feedback.id), "
+    "(SELECT r.comment FROM feedback_ratings r WHERE r.feedback_id = feedback.id), "
+    "(SELECT r.rated_at FROM feedback_ratings r WHERE r.feedback_id = feedback.id), "
+    "(SELECT e.code FROM feedback_reraises x JOIN feedback e ON e.id = x.earlier_id "
+    "WHERE x.feedback_id = feedback.id), "
+    "(SELECT MIN(x.at) FROM feedback_reraises x WHERE x.earlier_id = feedback.id)";
 
 base::Result<Record> RecordFrom(const Row& row) {
     Record r;
@@ -102,6 +108,11 @@ base::Result<Record> RecordFrom(const Row& row) {
     r.entered_by = row.OptInt(28);
     r.version = row.Int(29);
     r.updated_at = ToSeconds(row.Int(30));
+    if (auto satisfied = row.OptInt(31)) {
+        r.rating = Rating{*satisfied != 0, row.Text(32), ToSeconds(row.Int(33))};
+    }
+    r.reraises_code = row.OptText(34);
+    r.reraised_at = internal::ToOptSeconds(row, 35);
     return r;
 }
 
@@ -274,6 +285,45 @@ base::Result<std::vector<Record>> List(Transaction& tx, const Filter& filter) {
     params.push_back(Int(filter.limit));
     where += " ORDER BY submitted_at DESC, id DESC LIMIT $" + std::to_string(params.size());
     return RecordsWhere(tx, where, params);
+}
+
+base::Status Rate(Transaction& tx, std::int64_t feedback_id, const Rating& rating) {
+    const std::array params{Int(feedback_id), internal::Bool(rating.satisfied),
+                            Text(rating.comment), Seconds(rating.at)};
+    auto done = tx.Execute(
+        "INSERT INTO feedback_ratings (feedback_id, satisfied, comment, rated_at) VALUES ($1, $2, "
+        "$3, $4)",
+        params);
+    if (!done) {
+        return internal::Rephrase(std::move(done).error(), base::ErrorCode::kAlreadyExists,
+                                  "Câu trả lời này đã được đánh giá.");
+    }
+    return {};
+}
+
+base::Status AddReraise(Transaction& tx, std::int64_t feedback_id, std::int64_t earlier_id,
+                        std::chrono::sys_seconds at) {
+    const std::array params{Int(feedback_id), Int(earlier_id), Seconds(at)};
+    auto done = tx.Execute(
+        "INSERT INTO feedback_reraises (feedback_id, earlier_id, at) VALUES ($1, $2, $3)", params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    return {};
+}
+
+base::Result<bool> MarkEscalated(Transaction& tx, std::int64_t feedback_id, std::string_view step,
+                                 std::chrono::sys_seconds due, std::int64_t unit_id,
+                                 std::chrono::sys_seconds now) {
+    const std::array params{Int(feedback_id), Text(step), Seconds(due), Int(unit_id), Seconds(now)};
+    auto done = tx.Execute(
+        "INSERT INTO feedback_escalations (feedback_id, step, due_at, unit_id, sent_at) VALUES "
+        "($1, $2, $3, $4, $5) ON CONFLICT (feedback_id, step, due_at) DO NOTHING",
+        params);
+    if (!done) {
+        return std::move(done).error();
+    }
+    return *done > 0;
 }
 
 // ---- History

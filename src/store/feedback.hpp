@@ -18,6 +18,13 @@ namespace motcua::store::feedback {
 
 namespace fb = domain::feedback;
 
+// The sender's rating of the answer (migration 0016; indicator 5.3).
+struct Rating {
+    bool satisfied = false;
+    std::string comment;
+    std::chrono::sys_seconds at{};
+};
+
 // A stored feedback: the state machine's record plus what the store keeps around it.
 struct Record {
     std::int64_t id = 0;
@@ -31,6 +38,11 @@ struct Record {
     std::optional<std::int64_t> entered_by;  // the officer who entered it (desk, post, phone)
     std::int64_t version = 0;
     std::chrono::sys_seconds updated_at{};
+    // Read only (migration 0016): the sender's rating, the earlier feedback this one raises
+    // again (its code), and when this one was first raised again by a later feedback.
+    std::optional<Rating> rating;
+    std::optional<std::string> reraises_code;
+    std::optional<std::chrono::sys_seconds> reraised_at;
 };
 
 // Stores a new feedback (id ignored, version 1); returns its id. kAlreadyExists for a duplicate
@@ -55,6 +67,16 @@ struct Filter {
 };
 // Newest first.
 [[nodiscard]] base::Result<std::vector<Record>> List(Transaction& tx, const Filter& filter);
+
+// Stores the sender's rating (kAlreadyExists when already rated).
+[[nodiscard]] base::Status Rate(Transaction& tx, std::int64_t feedback_id, const Rating& rating);
+// Records that `feedback_id` raises `earlier_id` again.
+[[nodiscard]] base::Status AddReraise(Transaction& tx, std::int64_t feedback_id,
+                                      std::int64_t earlier_id, std::chrono::sys_seconds at);
+// Records an escalation for (feedback, step, due); false when already recorded (nothing written).
+[[nodiscard]] base::Result<bool> MarkEscalated(Transaction& tx, std::int64_t feedback_id,
+                                               std::string_view step, std::chrono::sys_seconds due,
+                                               std::int64_t unit_id, std::chrono::sys_seconds now);
 
 // ---- History
 

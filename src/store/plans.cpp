@@ -572,4 +572,18 @@ base::Result<bool> MarkReminded(Transaction& tx, std::int64_t deliverable_id,
     return *changed > 0;
 }
 
+base::Result<bool> MarkInspectionReminded(Transaction& tx, std::int64_t inspection_id,
+                                          const std::string& kind, std::chrono::sys_days due,
+                                          std::chrono::sys_seconds at) {
+    const std::array params{Int(inspection_id), Text(kind), internal::Day(due), Seconds(at)};
+    auto changed = tx.Execute(
+        "INSERT INTO inspection_reminders (inspection_id, kind, due_date, sent_at) VALUES ($1, "
+        "$2, $3, $4) ON CONFLICT DO NOTHING",
+        params);
+    if (!changed) {
+        return std::move(changed).error();
+    }
+    return *changed > 0;
+}
+
 }  // namespace motcua::store::plans

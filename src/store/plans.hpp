@@ -196,4 +196,11 @@ struct Progress {
                                               std::chrono::sys_days due,
                                               std::chrono::sys_seconds at);
 
+// Records an inspection's reminder (`kind`: notice, report, remediation) for its due day
+// (migration 0020, beside the plans' reminders); false when it was sent already.
+[[nodiscard]] base::Result<bool> MarkInspectionReminded(Transaction& tx, std::int64_t inspection_id,
+                                                        const std::string& kind,
+                                                        std::chrono::sys_days due,
+                                                        std::chrono::sys_seconds at);
+
 }  // namespace motcua::store::plans

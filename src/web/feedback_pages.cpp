@@ -130,14 +130,14 @@ Response PublicPost(const Site& site, const Request& req, const app::Actor& acto
     return Redirect(FollowPath(receipt->code, receipt->follow_key) + "&moi=1");
 }
 
-Response FollowPage(const Site& site, const Request& req, const app::Actor& actor) {
-    const std::string code(req.Query("ma").value_or(""));
-    const std::string key(req.Query("khoa").value_or(""));
+Response FollowView(const Site& site, const Request& req, const app::Actor& actor,
+                    const std::string& code, const std::string& key, int status,
+                    const std::string& rating_error) {
     Data data;
     data.set("code", code);
     data.set("key", key);
     data.set("new", req.Query("moi").value_or("") == "1");
-    int status = 200;
+    data.set("rated", req.Query("da-danh-gia").value_or("") == "1");
     if (!code.empty() || !key.empty()) {
         auto view = app::FollowFeedback(site.Context(), code, key, req.remote_ip);
         if (!view) {
@@ -154,6 +154,16 @@ Response FollowPage(const Site& site, const Request& req, const app::Actor& acto
             if (view->publication) {
                 found.set("answer", PublicationData(*view->publication));
             }
+            // Indicator 5.3: the sender rates the answer once.
+            found.set("may_rate", view->may_rate);
+            found.set("rating_error", OptionalText(rating_error));
+            if (view->rating) {
+                Data rating;
+                rating.set("satisfied", view->rating->satisfied);
+                rating.set("comment", OptionalText(view->rating->comment));
+                rating.set("rated_at", app::FormInstant(view->rating->at));
+                found.set("rating", rating);
+            }
             data.set("found", found);
         }
     }
@@ -161,6 +171,39 @@ Response FollowPage(const Site& site, const Request& req, const app::Actor& acto
     Response r = site.Page(status, "feedback_follow", chrome, data);
     r.AddHeader("Cache-Control", "no-store");
     return r;
+}
+
+Response FollowPage(const Site& site, const Request& req, const app::Actor& actor) {
+    return FollowView(site, req, actor, std::string(req.Query("ma").value_or("")),
+                      std::string(req.Query("khoa").value_or("")), 200, "");
+}
+
+// The sender's rating of the answer (Post/Redirect/Get; errors shown on the page).
+Response RatePost(const Site& site, const Request& req, const app::Actor& actor, const Form& form) {
+    const std::string code = form.Get("ma");
+    const std::string key = form.Get("khoa");
+    const std::string choice = form.Get("hai_long");
+    if (choice != "1" && choice != "0") {
+        return FollowView(site, req, actor, code, key, 400,
+                          "Vui lòng chọn hài lòng hoặc không hài lòng.");
+    }
+    auto rated = app::RateFeedbackAnswer(site.Context(), actor, code, key, choice == "1",
+                                         form.Get("y_kien"));
+    if (!rated) {
+        const base::ErrorCode c = rated.error().code;
+        const int status =
+            c == base::ErrorCode::kInvalidArgument     ? 400
+            : c == base::ErrorCode::kResourceExhausted ? 429
+            : c == base::ErrorCode::kNotFound          ? 404
+            : c == base::ErrorCode::kFailedPrecondition || c == base::ErrorCode::kAlreadyExists
+                ? 409
+                : 0;
+        if (status == 0) {
+            return site.ForError(rated.error(), req, actor);
+        }
+        return FollowView(site, req, actor, code, key, status, Sentence(rated.error().message));
+    }
+    return Redirect(FollowPath(code, key) + "&da-danh-gia=1");
 }
 
 // ---- Officers
@@ -371,6 +414,8 @@ void RegisterFeedbackPages(http::Router& router, const SitePtr& site) {
             "Gửi phản ánh, kiến nghị không cần tài khoản (HTML)");
     AddPage(router, site, "/phan-anh-kien-nghi/theo-doi", FollowPage,
             "Theo dõi phản ánh, kiến nghị bằng mã và mã theo dõi (HTML)", "public");
+    AddForm(router, site, "/phan-anh-kien-nghi/theo-doi", RatePost, Audience::kAnyone,
+            "Người gửi đánh giá câu trả lời phản ánh, kiến nghị (HTML)");
     AddPage(router, site, "/pakn", InboxPage,
             "Phản ánh, kiến nghị theo trạng thái, thời hạn (cán bộ, HTML)", "session");
     AddPage(router, site, "/pakn/{code}", ItemGet,

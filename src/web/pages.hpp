@@ -53,5 +53,17 @@ void RegisterFeedbackPages(http::Router& router, const SitePtr& site);
 // /thanh-kiem-tra, /thanh-kiem-tra/{id}: inspection plans and inspections (inspection_pages.cpp,
 // issue #7, engineer W).
 void RegisterInspectionPages(http::Router& router, const SitePtr& site);
+// /cong-bo-tthc, /cong-bo-tthc/{id}: publication decisions and the violation list
+// (publication_decision_pages.cpp, issue #8, engineer D).
+void RegisterPublicationDecisionPages(http::Router& router, const SitePtr& site);
+// /ke-hoach, /ke-hoach/{id}: TTHC-control plans — import with a preview, tracking, progress
+// (plan_pages.cpp, issue #7, engineer P).
+void RegisterPlanPages(http::Router& router, const SitePtr& site);
+// /danh-gia-tac-dong, /ra-soat-tthc (+ /{id}): impact assessment of draft procedures and review
+// and simplification plans (control_pages.cpp, issue #8, engineer G).
+void RegisterControlPages(http::Router& router, const SitePtr& site);
+// /don-vi/{code}, /cong-khai, /cong-khai/bo-phan/{desk}(/niem-yet, /niem-yet.pdf): the public
+// page of a unit and public posting at the desks (posting_pages.cpp, issue #8, engineer E).
+void RegisterPostingPages(http::Router& router, const SitePtr& site);
 
 }  // namespace motcua::web

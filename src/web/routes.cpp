@@ -318,13 +318,17 @@ void RegisterWebRoutes(http::Router& router, app::AppContext& ctx, const WebOpti
     RegisterRatingPages(router, site);
     RegisterCitizenPages(router, site);
     RegisterDocumentPages(router, site);
-    RegisterReportPages(router, site);      // issue #6
-    RegisterFactsPages(router, site);       // issue #6
-    RegisterIndicatorPages(router, site);   // issue #6: QĐ 766 pages (engineer T)
-    RegisterPlanTargetPages(router, site);  // issue #6: plan targets (engineer U)
-    RegisterQueuePages(router, site);       // issue #9: queue tickets (engineer Q)
-    RegisterFeedbackPages(router, site);    // issue #9: feedback, PAKN (engineer F)
-    RegisterInspectionPages(router, site);  // issue #7: inspections (engineer W)
+    RegisterReportPages(router, site);               // issue #6
+    RegisterFactsPages(router, site);                // issue #6
+    RegisterIndicatorPages(router, site);            // issue #6: QĐ 766 pages (engineer T)
+    RegisterPlanTargetPages(router, site);           // issue #6: plan targets (engineer U)
+    RegisterQueuePages(router, site);                // issue #9: queue tickets (engineer Q)
+    RegisterFeedbackPages(router, site);             // issue #9: feedback, PAKN (engineer F)
+    RegisterInspectionPages(router, site);           // issue #7: inspections (engineer W)
+    RegisterPublicationDecisionPages(router, site);  // issue #8: publication decisions (D)
+    RegisterControlPages(router, site);  // issue #8: impact assessment, review plans (G)
+    RegisterPostingPages(router, site);  // issue #8: unit public page, posting (E)
+    RegisterPlanPages(router, site);     // issue #7: TTHC-control plans (engineer P)
     router.Add(Method::kGet, "/static/{name}",
                [](const Request& req) { return ServeStatic(req, req.path_params.at("name")); },
                {"Tệp CSS/JS nhúng trong chương trình (?v=<băm nội dung>)", "public", "", ""});

@@ -125,6 +125,16 @@ Data LayoutData(const Chrome& chrome) {
     if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer,
                                     domain::Role::kSpecialist})) {
         nav.push_back(NavItem("/thanh-kiem-tra", "Kiểm tra", false));  // issue #7
+        nav.push_back(NavItem("/ke-hoach", "Kế hoạch", false));        // issue #7: plans
+    }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer})) {
+        // Issue #8 (engineer G): impact assessment, review and simplification.
+        nav.push_back(NavItem("/danh-gia-tac-dong", "Đánh giá tác động", false));
+        nav.push_back(NavItem("/ra-soat-tthc", "Rà soát TTHC", false));
+    }
+    if (HoldsAnyRole(chrome.actor, {domain::Role::kDeskOfficer, domain::Role::kLeader,
+                                    domain::Role::kControlOfficer})) {
+        nav.push_back(NavItem("/cong-khai", "Niêm yết", false));  // issue #8 (engineer E)
     }
     if (HoldsAnyRole(chrome.actor, {domain::Role::kAdmin, domain::Role::kLeader,
                                     domain::Role::kControlOfficer})) {

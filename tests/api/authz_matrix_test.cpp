@@ -288,6 +288,77 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
     };
     const std::set<std::string> inspection_viewers = {"chuyenvien", "lanhdao", "kiemsoat"};
 
+    // Issue #8 (engineer D): publication decisions of the city (46), drafted by kiemsoat; pools of
+    // drafts to sign and of signed decisions to apply (each can be signed or applied once).
+    const Browser control_officer = api_.SignIn("kiemsoat");
+    auto pd_counter = std::make_shared<int>(0);
+    const auto new_pd = [this, control_officer, pd_counter](bool sign) {
+        const std::string number = "MT-" + std::to_string(++*pd_counter) + "/QĐ-UBND";
+        const auto r = api_.Call(
+            Method::kPost, "/api/v1/publication-decisions",
+            R"({"issuing_unit":"46","number":")" + number +
+                R"(","signer":"Nguyễn Văn A","legal_documents":[{"number":"1/2027/NQ-HĐND",)"
+                R"("effective_on":"2027-03-01"}],"items":[{"procedure_code":"1.002010",)"
+                R"("change":"abolished"}]})",
+            &control_officer);
+        EXPECT_EQ(r.status, 201) << r.body;
+        std::error_code ec;
+        const std::string path = "/api/v1/publication-decisions/" +
+                                 std::to_string(json::parse(r.body, ec).at("id").as_int64());
+        if (sign) {
+            const auto s =
+                api_.Call(Method::kPost, path + "/sign", R"({"version":1})", &control_officer);
+            EXPECT_EQ(s.status, 200) << s.body;
+        }
+        return path;
+    };
+    const std::string pd_draft = new_pd(false);
+    const std::string pd_signed = new_pd(true);
+    auto pd_drafts = std::make_shared<std::vector<std::string>>();
+    auto pd_signed_pool = std::make_shared<std::vector<std::string>>();
+    for (std::size_t k = 0; k < actors_.size(); ++k) {
+        pd_drafts->push_back(new_pd(false));
+        pd_signed_pool->push_back(new_pd(true));
+    }
+    auto pd_next_draft = std::make_shared<std::size_t>(0);
+    auto pd_next_signed = std::make_shared<std::size_t>(0);
+    const auto pd_state = [this](const std::string& path, const char* key) {
+        const json::value v = GetAs("kiemsoat", path);
+        return v.at(key).is_int64() ? std::to_string(v.at(key).as_int64())
+                                    : std::string(v.at(key).as_string());
+    };
+    const std::set<std::string> pd_managers = {"kiemsoat", "lanhdao"};
+
+    // Impact assessments and review plans of the city (issue #8, engineer G): one assessment
+    // (its state toggled draft ⇄ submitted by the allowed callers) and a pool of proposed plans,
+    // one approved per call.
+    const Browser g_control = api_.SignIn("kiemsoat");
+    const std::string g_cost =
+        R"({"hourly_income":25000,"activities":[{"name":"Nộp","hours":1}],"subjects":10})";
+    const std::string g_assessment_body =
+        R"({"unit":"46","draft_name":"Dự thảo","procedure":{"name":"Thủ tục A"},"cost":)" + g_cost +
+        "}";
+    const auto g_ia =
+        api_.Call(Method::kPost, "/api/v1/impact-assessments", g_assessment_body, &g_control);
+    ASSERT_EQ(g_ia.status, 201) << g_ia.body;
+    const std::string g_ia_path =
+        "/api/v1/impact-assessments/" + std::to_string(json::parse(g_ia.body).at("id").as_int64());
+    const std::string g_plan_body =
+        R"({"unit":"46","year":2026,"title":"Rà soát","items":[{"procedure_code":"1.002010",)"
+        R"("cost_before":)" +
+        g_cost + R"(,"cost_after":)" + g_cost + "}]}";
+    auto g_plans = std::make_shared<std::vector<std::string>>();
+    for (int i = 0; i < 10; ++i) {
+        const auto r = api_.Call(Method::kPost, "/api/v1/review-plans", g_plan_body, &g_control);
+        ASSERT_EQ(r.status, 201) << r.body;
+        g_plans->push_back("/api/v1/review-plans/" +
+                           std::to_string(json::parse(r.body).at("id").as_int64()));
+    }
+    auto g_next_plan = std::make_shared<std::size_t>(0);
+    const std::string g_plan = g_plans->front();
+    const std::set<std::string> g_managers = {"kiemsoat", "lanhdao"};
+    const std::set<std::string> g_listers = {"kiemsoat", "lanhdao", "xa_kiemsoat"};
+
     std::vector<Endpoint> endpoints = {
         // Inspections of TTHC control (issue #7).
         {Method::kGet, "/api/v1/inspection-plans", fixed("/api/v1/inspection-plans"), none,
@@ -781,6 +852,13 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          fixed("/api/v1/plan-deliverables/" + tp_deliverable + "/progress"),
          fixed(R"({"unit":"19753","status":"in_progress","percent":10})"),
          {"lanhdao", "kiemsoat", "xa_kiemsoat"}},
+        // Issue #7 (engineer P): export of a stored plan; issuing it (the first allowed caller
+        // issues it, the next gets 409: not a draft any more).
+        {Method::kGet, "/api/v1/plans/{id}/export",
+         fixed("/api/v1/plans/" + tp_id + "/export?format=xlsx"), none, tp_readers},
+        {Method::kPost, "/api/v1/plans/{id}/issue", fixed("/api/v1/plans/" + tp_id + "/issue"),
+         [tp_version](int) { return R"({"version":)" + tp_version() + "}"; },
+         {"kiemsoat", "lanhdao"}, "application/json", false},
         // Documents (issue #5).
         {Method::kPost,
          "/api/v1/dossiers/{code}/documents",
@@ -924,6 +1002,139 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          "application/json",
          true,
          true},
+        // Publication decisions (issue #8).
+        {Method::kGet, "/api/v1/publication-decisions",
+         fixed("/api/v1/publication-decisions?unit=46"), none, pd_managers},
+        {Method::kPost,
+         "/api/v1/publication-decisions",
+         fixed("/api/v1/publication-decisions"),
+         [](int n) {
+             return R"({"issuing_unit":"46","number":"MX-)" + std::to_string(n) +
+                    R"(/QĐ-UBND","legal_documents":[{"number":"1/2027/NQ-HĐND",)"
+                    R"("effective_on":"2027-03-01"}],"items":[{"procedure_code":"1.002010",)"
+                    R"("change":"abolished"}]})";
+         },
+         pd_managers},
+        {Method::kGet, "/api/v1/publication-decisions/violations",
+         fixed("/api/v1/publication-decisions/violations?unit=46"), none, pd_managers},
+        {Method::kGet, "/api/v1/publication-decisions/{id}", fixed(pd_draft), none, pd_managers,
+         "application/json", true, true},
+        {Method::kPut,
+         "/api/v1/publication-decisions/{id}",
+         fixed(pd_draft),
+         [pd_state, pd_draft](int) {
+             return R"({"version":)" + pd_state(pd_draft, "version") +
+                    R"(,"number":"MT-SUA/QĐ-UBND","legal_documents":[{"number":"1/2027/NQ-HĐND",)"
+                    R"("effective_on":"2027-03-01"}],"items":[{"procedure_code":"1.002010",)"
+                    R"("change":"abolished"}]})";
+         },
+         pd_managers,
+         "application/json",
+         true,
+         true},
+        {Method::kPost,
+         "/api/v1/publication-decisions/{id}/sign",
+         [pd_drafts, pd_next_draft](int) { return pd_drafts->at((*pd_next_draft)++) + "/sign"; },
+         fixed(R"({"version":1})"),
+         pd_managers,
+         "application/json",
+         true,
+         true},
+        {Method::kPost,
+         "/api/v1/publication-decisions/{id}/apply",
+         [pd_signed_pool, pd_next_signed](int) {
+             return pd_signed_pool->at((*pd_next_signed)++) + "/apply";
+         },
+         fixed(R"({"version":2})"),
+         pd_managers,
+         "application/json",
+         true,
+         true},
+        {Method::kPost,
+         "/api/v1/publication-decisions/{id}/database-entry",
+         fixed(pd_signed + "/database-entry"),
+         [pd_state, pd_signed](int) {
+             return R"({"version":)" + pd_state(pd_signed, "version") + R"(,"on":")" +
+                    pd_state(pd_signed, "signed_on") + R"("})";
+         },
+         pd_managers,
+         "application/json",
+         true,
+         true},
+        {Method::kPost,
+         "/api/v1/publication-decisions/{id}/catalogue-update",
+         fixed(pd_signed + "/catalogue-update"),
+         [pd_state, pd_signed](int) {
+             return R"({"version":)" + pd_state(pd_signed, "version") + R"(,"on":")" +
+                    pd_state(pd_signed, "signed_on") + R"("})";
+         },
+         pd_managers,
+         "application/json",
+         true,
+         true},
+        // Public posting at the desks and the catalogue exchange (issue #8, engineer E).
+        {Method::kGet, "/api/v1/posting/desks", fixed("/api/v1/posting/desks"), none,
+         {"motcua", "lanhdao", "kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"}},
+        {Method::kGet, "/api/v1/posting/desks/{desk}", fixed("/api/v1/posting/desks/46.TTPVHCC"),
+         none, {"motcua", "lanhdao", "kiemsoat", "quantri"}},
+        {Method::kPost, "/api/v1/posting/desks/{desk}/postings",
+         fixed("/api/v1/posting/desks/46.TTPVHCC/postings"), fixed(R"({"note":"Bảng niêm yết"})"),
+         {"motcua", "lanhdao", "kiemsoat", "quantri"}},
+        {Method::kGet, "/api/v1/posting/desks/{desk}/sheet",
+         fixed("/api/v1/posting/desks/19753.BPMC/sheet"), none, all},
+        {Method::kGet, "/api/v1/units/{code}/procedures", fixed("/api/v1/units/19753/procedures"),
+         none, all},
+        {Method::kGet, "/api/v1/export/catalogue", fixed("/api/v1/export/catalogue?unit=19753"),
+         none, all},
+        {Method::kPost, "/api/v1/import/catalogue", fixed("/api/v1/import/catalogue"),
+         [](int n) {
+             return R"({"format":"motcua-catalogue/1","procedures":[{"code":"2.99)" +
+                    std::to_string(1000 + n % 9000) +
+                    R"(","name":"Thủ tục trao đổi thử","field":"Hộ tịch","levels":["commune"],"effective_from":"2026-12-01"}]})";
+         },
+         {"kiemsoat", "quantri"}},
+        // Impact assessments and review plans (issue #8, engineer G).
+        {Method::kGet, "/api/v1/impact-assessments", fixed("/api/v1/impact-assessments"), none,
+         g_listers},
+        {Method::kPost, "/api/v1/impact-assessments", fixed("/api/v1/impact-assessments"),
+         fixed(g_assessment_body), g_managers},
+        {Method::kGet, "/api/v1/impact-assessments/questions",
+         fixed("/api/v1/impact-assessments/questions"), none, signed_in},
+        {Method::kGet, "/api/v1/impact-assessments/{id}", fixed(g_ia_path), none, g_managers},
+        {Method::kPut, "/api/v1/impact-assessments/{id}", fixed(g_ia_path),
+         [this, g_ia_path, g_assessment_body](int) {
+             json::object body = json::parse(g_assessment_body).as_object();
+             body["version"] = GetAs("kiemsoat", g_ia_path).at("version");
+             return json::serialize(body);
+         },
+         g_managers},
+        {Method::kPost, "/api/v1/impact-assessments/{id}/actions", fixed(g_ia_path + "/actions"),
+         [this, g_ia_path](int) {
+             const json::value cur = GetAs("kiemsoat", g_ia_path);
+             const bool is_draft = cur.at("state").as_string() == "draft";
+             return std::string(R"({"action":")") + (is_draft ? "submit" : "return") +
+                    R"(","opinion":"Sửa lại","version":)" +
+                    std::to_string(cur.at("version").as_int64()) + "}";
+         },
+         g_managers},
+        {Method::kGet, "/api/v1/review-plans", fixed("/api/v1/review-plans"), none, g_listers},
+        {Method::kPost, "/api/v1/review-plans", fixed("/api/v1/review-plans"), fixed(g_plan_body),
+         g_managers},
+        {Method::kGet, "/api/v1/review-plans/{id}", fixed(g_plan), none, g_managers},
+        {Method::kPut, "/api/v1/review-plans/{id}", fixed(g_plans->back()),
+         [this, g_plans, g_plan_body](int) {
+             json::object body = json::parse(g_plan_body).as_object();
+             body["version"] = GetAs("kiemsoat", g_plans->back()).at("version");
+             return json::serialize(body);
+         },
+         g_managers},
+        {Method::kPost, "/api/v1/review-plans/{id}/actions",
+         [g_plans, g_next_plan](int) { return g_plans->at((*g_next_plan)++) + "/actions"; },
+         fixed(R"({"action":"approve","version":1,"on":"2026-04-01","approved_by":"A",)"
+               R"("decision":"1/QĐ"})"),
+         g_managers},
+        {Method::kGet, "/api/v1/review-plans/{id}/export", fixed(g_plan + "/export?format=xlsx"),
+         none, g_managers},
         // Destructive ones last.
         {Method::kPost,
          "/api/v1/units/{code}/merge",

@@ -12,6 +12,7 @@
 #include "api_fixture.hpp"
 #include "app/plans.hpp"
 #include "calendar/instant.hpp"
+#include "render/zip_writer.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -398,6 +399,162 @@ TEST_F(PlanApiTest, RemindersAreQueuedOnceBeforeTheDueDate) {
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(*again, 0);
     EXPECT_FALSE(app::SweepPlanReminders(api.context(), -1).ok());
+}
+
+TEST_F(PlanApiTest, IssuingMakesTheStructureReadOnly) {
+    const json::object plan = ImportSmall();
+    const std::string id = Id(plan);
+    const std::string path = "/api/v1/plans/" + id;
+    const std::string d1 = Id(Deliverable(plan, "1"));
+    const Browser desk = api.SignIn("motcua");
+    const Browser leader = api.SignIn("lanhdao");
+    const std::int64_t audits = api.Count("audit_log");
+    // Who: anonymous 401, a desk officer 403; bad bodies 400; a stale version 409.
+    EXPECT_EQ(api.Call(Method::kPost, path + "/issue", R"({"version":1})").status, 401);
+    EXPECT_EQ(api.Call(Method::kPost, path + "/issue", R"({"version":1})", &desk).status, 403);
+    EXPECT_EQ(api.Call(Method::kPost, path + "/issue", R"({})", &leader).status, 400);
+    EXPECT_EQ(api.Call(Method::kPost, path + "/issue", R"({"version":"1"})", &leader).status, 400);
+    EXPECT_EQ(api.Call(Method::kPost, path + "/issue", R"({"version":1,"x":1})", &leader).status,
+              400);
+    EXPECT_EQ(api.Call(Method::kPost, path + "/issue", "{", &leader).status, 400);
+    EXPECT_EQ(api.Call(Method::kPost, path + "/issue", R"({"version":7})", &leader).status, 409);
+    EXPECT_EQ(
+        api.Call(Method::kPost, "/api/v1/plans/999999/issue", R"({"version":1})", &leader).status,
+        404);
+    EXPECT_EQ(api.Count("audit_log"), audits);
+    // The leader issues it.
+    const auto issued = api.Call(Method::kPost, path + "/issue", R"({"version":1})", &leader);
+    ASSERT_EQ(issued.status, 200) << issued.body;
+    EXPECT_EQ(Body(issued).at("status").as_string(), "issued");
+    EXPECT_EQ(Body(issued).at("version").as_int64(), 2);
+    EXPECT_EQ(api.Count("audit_log WHERE action = 'plan.issue'"), 1);
+    // Not a draft any more: 409 naming the state.
+    const auto twice = api.Call(Method::kPost, path + "/issue", R"({"version":2})", &control);
+    EXPECT_EQ(twice.status, 409);
+    EXPECT_NE(twice.body.find("đã được ban hành"), std::string::npos) << twice.body;
+    // Its structure is read-only: editing a deliverable or adding a task is 409 naming the rule.
+    const auto edit = api.Call(Method::kPatch, path + "/deliverables/" + d1,
+                               R"({"product":"Khác","version":2})", &control);
+    EXPECT_EQ(edit.status, 409);
+    EXPECT_NE(edit.body.find("Kế hoạch đã ban hành"), std::string::npos) << edit.body;
+    EXPECT_EQ(api.Call(Method::kPost, path + "/tasks",
+                       R"({"section":"II","content":"Tập huấn","version":2})", &control)
+                  .status,
+              409);
+    EXPECT_EQ(Body(api.Call(Method::kGet, path, "", &control)).at("version").as_int64(), 2);
+    // Progress, resolving names and cascading go on.
+    const Browser specialist = api.SignIn("chuyenvien");  // Sở Tư pháp leads task 1
+    const auto progress = api.Call(Method::kPost, "/api/v1/plan-deliverables/" + d1 + "/progress",
+                                   R"({"status":"in_progress","percent":40})", &specialist);
+    EXPECT_EQ(progress.status, 201) << progress.body;
+    const std::string name = Id(plan.at("unmatched").as_array().at(0));
+    EXPECT_EQ(api.Call(Method::kPost, path + "/unmatched/" + name + "/resolve",
+                       R"({"units":["46.SOKHCN"],"version":2})", &control)
+                  .status,
+              200);
+    EXPECT_EQ(api.Call(Method::kPost, path + "/cascade", R"({"unit":"19753"})", &control).status,
+              201);
+}
+
+TEST_F(PlanApiTest, WordFilesAreImportedThroughTheApiWithTheReadersGuards) {
+    const std::string s2 = ReadSeed("s2-nhat-tan-2024.txt");
+    const auto text = Import(s2, "unit=19753", &control);
+    ASSERT_EQ(text.status, 201) << text.body;
+    const std::string id = Id(Body(text));
+    // The stored plan exported as DOCX and XLSX.
+    const auto docx =
+        api.Call(Method::kGet, "/api/v1/plans/" + id + "/export?format=docx", "", &control);
+    ASSERT_EQ(docx.status, 200) << docx.body;
+    EXPECT_EQ(docx.content_type,
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    EXPECT_EQ(docx.body.substr(0, 4), std::string("PK\x03\x04"));
+    EXPECT_NE(docx.Header("Content-Disposition").value_or("").find(".docx"), std::string::npos);
+    const auto xlsx =
+        api.Call(Method::kGet, "/api/v1/plans/" + id + "/export?format=xlsx", "", &control);
+    ASSERT_EQ(xlsx.status, 200);
+    EXPECT_EQ(xlsx.content_type,
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(xlsx.body.substr(0, 4), std::string("PK\x03\x04"));
+    EXPECT_EQ(
+        api.Call(Method::kGet, "/api/v1/plans/" + id + "/export?format=pdf", "", &control).status,
+        400);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plans/999999/export", "", &control).status, 404);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plans/" + id + "/export", "").status, 401);
+    const Browser desk = api.SignIn("motcua");
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plans/" + id + "/export", "", &desk).status, 403);
+
+    // The round trip: the exported Word file imported again, declared and sniffed, gives the
+    // stored plan's counts and deadlines.
+    constexpr std::string_view kDocx =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    const auto declared =
+        api.Call(Method::kPost, "/api/v1/plans/import?unit=46", docx.body, &control, true, kDocx);
+    ASSERT_EQ(declared.status, 201) << declared.body;
+    const json::value back = Body(declared);
+    const json::value first = Body(text);
+    EXPECT_EQ(back.at("counts").at("sections"), first.at("counts").at("sections"));
+    EXPECT_EQ(back.at("counts").at("tasks").as_int64(), 18);
+    EXPECT_EQ(back.at("counts").at("deliverables"), first.at("counts").at("deliverables"));
+    EXPECT_EQ(back.at("import").at("format").as_string(), "tsv");
+    EXPECT_EQ(back.at("decision").at("number").as_string(), "12/QĐ-UBND");
+    const auto& s_back = back.at("sections").as_array();
+    const auto& s_first = first.at("sections").as_array();
+    ASSERT_EQ(s_back.size(), s_first.size());
+    for (std::size_t i = 0; i < s_back.size(); ++i) {
+        const auto& t_back = s_back[i].at("tasks").as_array();
+        const auto& t_first = s_first[i].at("tasks").as_array();
+        ASSERT_EQ(t_back.size(), t_first.size());
+        for (std::size_t j = 0; j < t_back.size(); ++j) {
+            EXPECT_EQ(t_back[j].at("content"), t_first[j].at("content"));
+            const auto& d_back = t_back[j].at("deliverables").as_array().at(0);
+            const auto& d_first = t_first[j].at("deliverables").as_array().at(0);
+            EXPECT_EQ(d_back.at("deadline"), d_first.at("deadline"));
+            EXPECT_EQ(d_back.at("lead_raw"), d_first.at("lead_raw"));
+        }
+    }
+    const auto sniffed = api.Call(Method::kPost, "/api/v1/plans/import?unit=46.SOTP&format=docx",
+                                  docx.body, &control, true, "application/octet-stream");
+    EXPECT_EQ(sniffed.status, 201) << sniffed.body;
+    const auto sniffed2 = api.Call(Method::kPost, "/api/v1/plans/import?unit=46.SONV", docx.body,
+                                   &control, true, "application/octet-stream");
+    EXPECT_EQ(sniffed2.status, 201) << sniffed2.body;
+
+    // Bad input: problem+json, nothing stored.
+    const std::int64_t plans = api.Count("plans");
+    const auto wrong_format =
+        api.Call(Method::kPost, "/api/v1/plans/import?unit=46.SOYT&format=tsv", docx.body, &control,
+                 true, kDocx);
+    EXPECT_EQ(wrong_format.status, 400);
+    EXPECT_NE(wrong_format.body.find("DOCX"), std::string::npos) << wrong_format.body;
+    const auto markdown = Import(s2, "unit=46.SOYT&format=markdown", &control);
+    EXPECT_EQ(markdown.status, 400);
+    EXPECT_NE(markdown.body.find("tsv"), std::string::npos) << markdown.body;
+    const auto broken = api.Call(Method::kPost, "/api/v1/plans/import?unit=46.SOYT",
+                                 docx.body.substr(0, docx.body.size() / 2), &control, true, kDocx);
+    EXPECT_EQ(broken.status, 400) << broken.body;
+    EXPECT_EQ(broken.content_type, "application/problem+json");
+    const auto not_zip = api.Call(Method::kPost, "/api/v1/plans/import?unit=46.SOYT",
+                                  "không phải tệp Word", &control, true, kDocx);
+    EXPECT_EQ(not_zip.status, 400);
+    auto xxe = render::ZipInMemory(
+        {{"word/document.xml",
+          R"(<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>)"
+          R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
+          R"(<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>)"}});
+    ASSERT_TRUE(xxe);
+    const auto xxe_r =
+        api.Call(Method::kPost, "/api/v1/plans/import?unit=46.SOYT", *xxe, &control, true, kDocx);
+    EXPECT_EQ(xxe_r.status, 400) << xxe_r.body;
+    EXPECT_NE(xxe_r.body.find("DTD"), std::string::npos) << xxe_r.body;
+    // A zip bomb: 4 MB of one letter deflates to a few KB (over 100:1), refused before inflating.
+    auto bomb = render::ZipInMemory({{"word/document.xml", std::string(4U << 20U, 'a')}});
+    ASSERT_TRUE(bomb);
+    ASSERT_LT(bomb->size(), 100000U);
+    const auto bomb_r = api.Call(Method::kPost, "/api/v1/plans/import?unit=46.SOYT", *bomb,
+                                 &control, true, "application/octet-stream");
+    EXPECT_EQ(bomb_r.status, 413) << bomb_r.body;
+    EXPECT_EQ(bomb_r.content_type, "application/problem+json");
+    EXPECT_EQ(api.Count("plans"), plans);
 }
 
 }  // namespace

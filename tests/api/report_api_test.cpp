@@ -361,6 +361,9 @@ TEST_F(ReportApiTest, IndicatorsOfAQuarterFromTheAggregates) {
     // Publication and feedback have no data yet: no rate, a note, no points.
     EXPECT_TRUE(value(body, "1.1").at("rate_percent").is_null());
     EXPECT_TRUE(value(body, "5.2").as_object().contains("note"));
+    // Issue #9: no feedback in the scope — 5.2 has a zero denominator, hence no rate.
+    EXPECT_EQ(value(body, "5.2").at("denominator").as_int64(), 0);
+    EXPECT_TRUE(value(body, "5.2").at("rate_percent").is_null());
     EXPECT_DOUBLE_EQ(value(body, "1.4").at("rate_percent").as_double(), 0.0);
     // The province's direct children, ranked: the department of justice first.
     ASSERT_FALSE(body.at("children").as_array().empty());

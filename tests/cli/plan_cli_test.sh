@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Black-box test of `motcua plan import FILE --dry-run --json [--year N]` (issue #7, H4) and
-# `motcua plan export FILE --format docx|xlsx --out OUT` (engineer X).
+# `motcua plan export FILE --format docx|xlsx --out OUT` (engineer X); writing and exporting
+# stored plans (`--db`, engineer P).
 # Usage: plan_cli_test.sh /path/to/motcua /path/to/tests/fixtures/seeds
 set -uo pipefail
 BIN=$1
@@ -119,6 +120,38 @@ rc=$?
   >"$TMP/w1.json" 2>"$TMP/err" || fail "write s1: rc $(cat "$TMP/err")"
 [[ "$(jq -r '.plan_id' "$TMP/w1.json")" == "2" ]] || fail "write s1: plan id"
 [[ "$(jq -r '.problems[0].line' "$TMP/w1.json")" == "1127" ]] || fail "write s1: problem"
+# Each unmatched name once with the number of cells naming it (S1: 10 names over 37 cells).
+[[ "$(jq -r '.unmatched | length' "$TMP/w1.json")" == "10" ]] || fail "write s1: 10 unmatched names"
+[[ "$(jq -r '.counts.unmatched_names' "$TMP/w1.json")" == "10" ]] || fail "write s1: unmatched_names"
+[[ "$(jq -r '[.unmatched[].count] | add' "$TMP/w1.json")" == "$(jq -r '.counts.unmatched' "$TMP/w1.json")" ]] ||
+  fail "write s1: counts add up to the cells"
+[[ "$(jq -r '[.unmatched[].name] | unique | length' "$TMP/w1.json")" == "10" ]] ||
+  fail "write s1: names unique"
+jq -e '.counts.unmatched > 10' "$TMP/w1.json" >/dev/null || fail "write s1: more cells than names"
+
+# Export of a stored plan (engineer P): `plan export --db URL --plan ID --format docx|xlsx --out`;
+# the DOCX imported back (dry run) gives S2's counts; an unknown plan, a file and --plan together,
+# neither: exit 1 / 2, nothing written.
+"$BIN" plan export --db "$DB" --plan 1 --format docx --out "$TMP/stored.docx" 2>"$TMP/err" ||
+  fail "export stored: rc $(cat "$TMP/err")"
+"$BIN" plan import "$TMP/stored.docx" --dry-run --json >"$TMP/stored.json" 2>"$TMP/err" ||
+  fail "export stored: re-import rc $(cat "$TMP/err")"
+[[ "$(jq -r '.counts.sections' "$TMP/stored.json")" == "8" ]] || fail "export stored: 8 sections"
+[[ "$(jq -r '.counts.tasks' "$TMP/stored.json")" == "18" ]] || fail "export stored: 18 tasks"
+[[ "$(jq -r '.decision.number' "$TMP/stored.json")" == "12/QĐ-UBND" ]] || fail "export stored: decision"
+"$BIN" plan export --db "$DB" --plan 1 --format xlsx --out "$TMP/stored.xlsx" 2>"$TMP/err" ||
+  fail "export stored xlsx: rc $(cat "$TMP/err")"
+[[ "$(head -c 2 "$TMP/stored.xlsx")" == "PK" ]] || fail "export stored xlsx: a zip"
+"$BIN" plan export --db "$DB" --plan 99 --format docx --out "$TMP/none.docx" 2>"$TMP/err"
+rc=$?
+[[ $rc -eq 1 && ! -e "$TMP/none.docx" ]] || fail "export unknown plan: rc $rc"
+"$BIN" plan export "$SEEDS/s2-nhat-tan-2024.txt" --db "$DB" --plan 1 --format docx \
+  --out "$TMP/both.docx" 2>"$TMP/err"
+rc=$?
+[[ $rc -eq 2 && ! -e "$TMP/both.docx" ]] || fail "export file and --plan: rc $rc"
+"$BIN" plan export --format docx --out "$TMP/neither.docx" 2>"$TMP/err"
+rc=$?
+[[ $rc -eq 2 && ! -e "$TMP/neither.docx" ]] || fail "export neither: rc $rc"
 
 if [[ $failed -gt 0 ]]; then
   echo "$failed failure(s)"

@@ -313,5 +313,53 @@ TEST_P(FeedbackStoreTest, PublicationsHoldTheRedactedTextOnce) {
     EXPECT_EQ(twice.error().code, ErrorCode::kAlreadyExists);
 }
 
+// Migration 0016: the sender's rating (once), re-raised feedback, and escalations recorded once
+// per (feedback, step, deadline).
+TEST_P(FeedbackStoreTest, RatingReraiseAndEscalationsAreRecordedOnce) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    ASSIGN_OR_FAIL(const std::int64_t first, feedback::Insert(*tx, Make("PAKN-46-260601-0001")));
+    ASSIGN_OR_FAIL(const std::int64_t later, feedback::Insert(*tx, Make("PAKN-46-260601-0002")));
+    ASSIGN_OR_FAIL(auto plain, feedback::Get(*tx, first));
+    EXPECT_FALSE(plain->rating);
+    EXPECT_FALSE(plain->reraised_at);
+    EXPECT_FALSE(plain->reraises_code);
+
+    ASSERT_TRUE(IsOk(feedback::Rate(*tx, first, {false, "Chưa thỏa đáng.", At(1'780'300'000)})));
+    ASSERT_TRUE(IsOk(feedback::AddReraise(*tx, later, first, At(1'780'400'000))));
+
+    ASSIGN_OR_FAIL(auto rated, feedback::Get(*tx, first));
+    ASSERT_TRUE(rated->rating);
+    EXPECT_FALSE(rated->rating->satisfied);
+    EXPECT_EQ(rated->rating->comment, "Chưa thỏa đáng.");
+    EXPECT_EQ(rated->rating->at, At(1'780'300'000));
+    EXPECT_EQ(rated->reraised_at, At(1'780'400'000));
+    ASSIGN_OR_FAIL(auto raising, feedback::Get(*tx, later));
+    EXPECT_EQ(raising->reraises_code, "PAKN-46-260601-0001");
+    feedback::Filter all;
+    all.unit_ids = {province_};
+    ASSIGN_OR_FAIL(auto listed, feedback::List(*tx, all));
+    ASSERT_EQ(listed.size(), 2U);
+    EXPECT_TRUE(listed[1].rating || listed[0].rating);
+
+    ASSIGN_OR_FAIL(const bool once, feedback::MarkEscalated(*tx, first, "answer", At(1'780'500'000),
+                                                            province_, At(1'780'500'100)));
+    EXPECT_TRUE(once);
+    ASSIGN_OR_FAIL(const bool twice,
+                   feedback::MarkEscalated(*tx, first, "answer", At(1'780'500'000), province_,
+                                           At(1'780'600'000)));
+    EXPECT_FALSE(twice);
+    ASSIGN_OR_FAIL(const bool other_step,
+                   feedback::MarkEscalated(*tx, first, "publication", At(1'780'500'000), province_,
+                                           At(1'780'600'000)));
+    EXPECT_TRUE(other_step);
+    ASSERT_TRUE(IsOk(tx->Commit()));
+
+    // Rated once: a second rating is refused (and the first one stays).
+    ASSIGN_OR_FAIL(auto tx2, db_->Begin(TxMode::kWrite));
+    auto again = feedback::Rate(*tx2, first, {true, "", At(1'780'300'100)});
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+}
+
 }  // namespace
 }  // namespace motcua::store::testing

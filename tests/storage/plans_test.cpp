@@ -4,6 +4,7 @@
 #include "store/plans.hpp"
 
 #include "storage_test_support.hpp"
+#include "store/inspections.hpp"
 #include "store/units.hpp"
 
 namespace motcua::store::testing {
@@ -249,6 +250,39 @@ TEST_P(PlansStoreTest, ProgressIsHistoryAndRemindersAreOnce) {
     // The database refuses a status outside the list and a percent above 100.
     p.status = "late";
     EXPECT_TRUE(HasCode(plans::AddProgress(*tx, p), base::ErrorCode::kFailedPrecondition));
+}
+
+// Migration 0020: an inspection's reminder is recorded once per kind and due day; the database
+// refuses an unknown kind.
+TEST_P(PlansStoreTest, InspectionRemindersAreRecordedOnce) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    domain::inspection::Plan ip;
+    ip.year = 2026;
+    ip.inspecting_unit_id = province_;
+    ip.title = "Kế hoạch kiểm tra năm 2026";
+    ip.checklist = "s3";
+    ASSIGN_OR_FAIL(const std::int64_t plan_id,
+                   inspections::CreatePlan(*tx, ip, std::nullopt, At(1'767'225'600)));
+    domain::inspection::Inspection i;
+    i.plan_id = plan_id;
+    i.inspected_unit_id = agency_;
+    i.quarter = 2;
+    ASSIGN_OR_FAIL(const std::int64_t id, inspections::AddInspection(*tx, i, At(1'767'225'600)));
+    ASSIGN_OR_FAIL(bool first, plans::MarkInspectionReminded(*tx, id, "notice", D(2026, 5, 4),
+                                                             At(1'767'225'600)));
+    EXPECT_TRUE(first);
+    ASSIGN_OR_FAIL(bool again, plans::MarkInspectionReminded(*tx, id, "notice", D(2026, 5, 4),
+                                                             At(1'767'225'700)));
+    EXPECT_FALSE(again);
+    ASSIGN_OR_FAIL(bool other_kind, plans::MarkInspectionReminded(*tx, id, "report", D(2026, 5, 4),
+                                                                  At(1'767'225'700)));
+    EXPECT_TRUE(other_kind);
+    ASSIGN_OR_FAIL(bool other_day, plans::MarkInspectionReminded(*tx, id, "notice", D(2026, 5, 5),
+                                                                 At(1'767'225'700)));
+    EXPECT_TRUE(other_day);
+    EXPECT_TRUE(HasCode(
+        plans::MarkInspectionReminded(*tx, id, "conclusion", D(2026, 5, 4), At(1'767'225'700)),
+        base::ErrorCode::kFailedPrecondition));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PlansStoreTest, ::testing::ValuesIn(Backends()), BackendName);

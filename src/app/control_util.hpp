@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/json/object.hpp>
+
+#include "app/actor.hpp"
+#include "base/result.hpp"
+#include "domain/unit.hpp"
+#include "domain/user.hpp"
+#include "store/database.hpp"
+
+// Internal to app/: request reading and access helpers shared by the impact assessments and the
+// review plans (issue #8, engineer G).
+namespace motcua::app::control {
+
+// A JSON object of at most 256 KiB; kInvalidArgument (Vietnamese) otherwise.
+[[nodiscard]] base::Result<boost::json::object> ParseBody(std::string_view text);
+// A string member (absent or null: empty); kInvalidArgument when not a string or over `max` bytes.
+[[nodiscard]] base::Result<std::optional<std::string>> OptString(const boost::json::object& o,
+                                                                 std::string_view key,
+                                                                 std::size_t max = 2000);
+// An integer member; kInvalidArgument when not an integer.
+[[nodiscard]] base::Result<std::optional<std::int64_t>> OptInt(const boost::json::object& o,
+                                                               std::string_view key);
+// A 'YYYY-MM-DD' member (absent, null or empty: none).
+[[nodiscard]] base::Result<std::optional<std::chrono::sys_days>> OptDay(
+    const boost::json::object& o, std::string_view key);
+// The version being edited: `if_match` when given, else the body's "version" (required).
+[[nodiscard]] base::Result<std::int64_t> VersionOf(const boost::json::object& o,
+                                                   std::optional<std::int64_t> if_match);
+// kUnauthenticated when anonymous; kPermissionDenied unless the actor holds one of `roles`
+// somewhere.
+[[nodiscard]] base::Status RequireStaff(const Actor& actor,
+                                        std::initializer_list<domain::Role> roles);
+// Whether the actor holds one of `roles` on `unit` (or a unit above it).
+[[nodiscard]] base::Result<bool> HoldsAny(store::Transaction& tx, const Actor& actor,
+                                          std::initializer_list<domain::Role> roles,
+                                          std::int64_t unit);
+// kInvalidArgument naming `field` for an unknown code.
+[[nodiscard]] base::Result<domain::Unit> UnitByCode(store::Transaction& tx, const std::string& code,
+                                                    std::string_view field);
+
+}  // namespace motcua::app::control
