@@ -128,7 +128,8 @@ Data LayoutData(const Chrome& chrome) {
         nav.push_back(NavItem("/ke-hoach", "Kế hoạch", false));        // issue #7: plans
     }
     if (HoldsAnyRole(chrome.actor, {domain::Role::kLeader, domain::Role::kControlOfficer})) {
-        // Issue #8 (engineer G): impact assessment, review and simplification.
+        // Issue #8: publication decisions (D); impact assessment, review and simplification (G).
+        nav.push_back(NavItem("/cong-bo-tthc", "Công bố TTHC", false));  // issue #8 (engineer D)
         nav.push_back(NavItem("/danh-gia-tac-dong", "Đánh giá tác động", false));
         nav.push_back(NavItem("/ra-soat-tthc", "Rà soát TTHC", false));
     }
