@@ -5,15 +5,14 @@
 #include "app/dossier_access.hpp"
 #include "calendar/civil_date.hpp"
 #include "store/units.hpp"
+#include "text/unicode.hpp"
 
 namespace motcua::app::control {
 
 namespace json = boost::json;
 
-constexpr std::size_t kMaxBody = std::size_t{256} * 1024;
-
-base::Result<json::object> ParseBody(std::string_view text) {
-    if (text.size() > kMaxBody) {
+base::Result<json::object> ParseBody(std::string_view text, std::size_t max_bytes) {
+    if (text.size() > max_bytes) {
         return base::Error{base::ErrorCode::kResourceExhausted, "Nội dung gửi lên quá lớn."};
     }
     std::error_code ec;
@@ -25,18 +24,27 @@ base::Result<json::object> ParseBody(std::string_view text) {
 }
 
 base::Result<std::optional<std::string>> OptString(const json::object& o, std::string_view key,
-                                                   std::size_t max) {
+                                                   std::size_t max, std::string_view where) {
     const json::value* v = o.if_contains(key);
     if (!v || v->is_null()) {
         return std::optional<std::string>{};
     }
+    const std::string field = std::string(where) + "Trường '" + std::string(key) + "'";
     if (!v->is_string()) {
-        return base::InvalidArgument("Trường '" + std::string(key) + "' phải là chuỗi.");
+        return base::InvalidArgument(field + " phải là chuỗi.");
     }
-    if (v->as_string().size() > max) {
-        return base::InvalidArgument("Trường '" + std::string(key) + "' quá dài.");
+    const std::string s(v->as_string());
+    if (!text::IsValidUtf8(s)) {
+        return base::InvalidArgument(field + " không phải UTF-8 hợp lệ.");
     }
-    return std::optional<std::string>{std::string(v->as_string())};
+    if (s.size() > max) {
+        return base::InvalidArgument(field + " quá dài.");
+    }
+    auto nfc = text::Nfc(s);
+    if (!nfc) {
+        return std::move(nfc).error();
+    }
+    return std::optional<std::string>{std::move(*nfc)};
 }
 
 base::Result<std::optional<std::int64_t>> OptInt(const json::object& o, std::string_view key) {
@@ -54,8 +62,9 @@ base::Result<std::optional<std::int64_t>> OptInt(const json::object& o, std::str
 }
 
 base::Result<std::optional<std::chrono::sys_days>> OptDay(const json::object& o,
-                                                          std::string_view key) {
-    auto s = OptString(o, key, 20);
+                                                          std::string_view key,
+                                                          std::string_view where) {
+    auto s = OptString(o, key, 20, where);
     if (!s) {
         return std::move(s).error();
     }
@@ -64,7 +73,7 @@ base::Result<std::optional<std::chrono::sys_days>> OptDay(const json::object& o,
     }
     auto ymd = calendar::ParseIsoDate(**s);
     if (!ymd || !calendar::InRange(std::chrono::sys_days{*ymd})) {
-        return base::InvalidArgument("Trường '" + std::string(key) +
+        return base::InvalidArgument(std::string(where) + "Trường '" + std::string(key) +
                                      "' phải là ngày dạng YYYY-MM-DD.");
     }
     return std::optional<std::chrono::sys_days>{std::chrono::sys_days{*ymd}};

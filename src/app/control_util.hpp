@@ -14,22 +14,26 @@
 #include "domain/user.hpp"
 #include "store/database.hpp"
 
-// Internal to app/: request reading and access helpers shared by the impact assessments and the
-// review plans (issue #8, engineer G).
+// Internal to app/: request reading and access helpers shared by the control side's use cases
+// (impact assessments, review plans, inspections, publication decisions).
 namespace motcua::app::control {
 
-// A JSON object of at most 256 KiB; kInvalidArgument (Vietnamese) otherwise.
-[[nodiscard]] base::Result<boost::json::object> ParseBody(std::string_view text);
-// A string member (absent or null: empty); kInvalidArgument when not a string or over `max` bytes.
+// A JSON object of at most `max_bytes` (kResourceExhausted beyond); kInvalidArgument (Vietnamese)
+// when not an object.
+[[nodiscard]] base::Result<boost::json::object> ParseBody(std::string_view text,
+                                                          std::size_t max_bytes = 256 * 1024);
+// A string member (absent or null: empty), NFC-normalised; kInvalidArgument when not a string or
+// over `max` bytes. Messages start with `where` (e.g. "Mục 2 (1.001193): ") when given.
 [[nodiscard]] base::Result<std::optional<std::string>> OptString(const boost::json::object& o,
                                                                  std::string_view key,
-                                                                 std::size_t max = 2000);
+                                                                 std::size_t max = 2000,
+                                                                 std::string_view where = {});
 // An integer member; kInvalidArgument when not an integer.
 [[nodiscard]] base::Result<std::optional<std::int64_t>> OptInt(const boost::json::object& o,
                                                                std::string_view key);
-// A 'YYYY-MM-DD' member (absent, null or empty: none).
+// A 'YYYY-MM-DD' member (absent, null or empty: none); messages start with `where`.
 [[nodiscard]] base::Result<std::optional<std::chrono::sys_days>> OptDay(
-    const boost::json::object& o, std::string_view key);
+    const boost::json::object& o, std::string_view key, std::string_view where = {});
 // The version being edited: `if_match` when given, else the body's "version" (required).
 [[nodiscard]] base::Result<std::int64_t> VersionOf(const boost::json::object& o,
                                                    std::optional<std::int64_t> if_match);

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "app/audit_util.hpp"
+#include "app/control_util.hpp"
 #include "app/correction_letters.hpp"
 #include "app/dossier_access.hpp"
 #include "app/feedback.hpp"
@@ -21,10 +22,13 @@ namespace {
 namespace json = boost::json;
 namespace ins = domain::inspection;
 namespace si = store::inspections;
+using control::OptDay;
+using control::OptInt;
+using control::OptString;
+using control::ParseBody;
 using domain::Role;
 using std::chrono::sys_days;
 
-constexpr std::size_t kMaxBody = std::size_t{256} * 1024;
 constexpr std::size_t kMaxText = 20000;
 
 base::Error SignInFirst() {
@@ -45,63 +49,6 @@ base::Result<const calendar::WorkingCalendar*> Calendar() {
 
 // ---- Input -------------------------------------------------------------------------------------
 
-base::Result<json::object> ParseBody(std::string_view text) {
-    if (text.size() > kMaxBody) {
-        return base::Error{base::ErrorCode::kResourceExhausted, "Nội dung gửi lên quá lớn."};
-    }
-    std::error_code ec;
-    json::value v = json::parse(text, ec);
-    if (ec || !v.is_object()) {
-        return base::InvalidArgument("Nội dung không phải JSON hợp lệ (cần một đối tượng).");
-    }
-    return std::move(v.as_object());
-}
-
-base::Result<std::optional<std::string>> OptString(const json::object& o, std::string_view key,
-                                                   std::size_t max = 2000) {
-    const json::value* v = o.if_contains(key);
-    if (!v || v->is_null()) {
-        return std::optional<std::string>{};
-    }
-    if (!v->is_string()) {
-        return base::InvalidArgument("Trường '" + std::string(key) + "' phải là chuỗi.");
-    }
-    if (v->as_string().size() > max) {
-        return base::InvalidArgument("Trường '" + std::string(key) + "' quá dài.");
-    }
-    return std::optional<std::string>{std::string(v->as_string())};
-}
-
-base::Result<std::optional<std::int64_t>> OptInt(const json::object& o, std::string_view key) {
-    const json::value* v = o.if_contains(key);
-    if (!v || v->is_null()) {
-        return std::optional<std::int64_t>{};
-    }
-    if (v->is_int64()) {
-        return std::optional<std::int64_t>{v->as_int64()};
-    }
-    if (v->is_uint64() && v->as_uint64() < (1ULL << 62)) {
-        return std::optional<std::int64_t>{static_cast<std::int64_t>(v->as_uint64())};
-    }
-    return base::InvalidArgument("Trường '" + std::string(key) + "' phải là số nguyên.");
-}
-
-base::Result<std::optional<sys_days>> OptDay(const json::object& o, std::string_view key) {
-    auto s = OptString(o, key, 20);
-    if (!s) {
-        return std::move(s).error();
-    }
-    if (!*s || (*s)->empty()) {
-        return std::optional<sys_days>{};
-    }
-    auto ymd = calendar::ParseIsoDate(**s);
-    if (!ymd || !calendar::InRange(sys_days{*ymd})) {
-        return base::InvalidArgument("Trường '" + std::string(key) +
-                                     "' phải là ngày dạng YYYY-MM-DD.");
-    }
-    return std::optional<sys_days>{sys_days{*ymd}};
-}
-
 base::Result<std::int64_t> RequireVersion(const json::object& o, std::string_view key) {
     auto v = OptInt(o, key);
     if (!v) {
@@ -116,28 +63,15 @@ base::Result<std::int64_t> RequireVersion(const json::object& o, std::string_vie
 
 // ---- Access ------------------------------------------------------------------------------------
 
-base::Result<bool> Holds(store::Transaction& tx, const Actor& actor,
-                         std::initializer_list<Role> roles, std::int64_t unit) {
-    for (Role r : roles) {
-        auto h = internal::HoldsRoleOn(tx, actor, r, unit);
-        if (!h) {
-            return h;
-        }
-        if (*h) {
-            return true;
-        }
-    }
-    return false;
-}
-
 base::Result<bool> MayManage(store::Transaction& tx, const Actor& actor, const ins::Plan& plan) {
-    return Holds(tx, actor, {Role::kControlOfficer}, plan.inspecting_unit_id);
+    return control::HoldsAny(tx, actor, {Role::kControlOfficer}, plan.inspecting_unit_id);
 }
 base::Result<bool> MayLead(store::Transaction& tx, const Actor& actor, const ins::Plan& plan) {
-    return Holds(tx, actor, {Role::kLeader}, plan.inspecting_unit_id);
+    return control::HoldsAny(tx, actor, {Role::kLeader}, plan.inspecting_unit_id);
 }
 base::Result<bool> MayReadPlan(store::Transaction& tx, const Actor& actor, const ins::Plan& plan) {
-    return Holds(tx, actor, {Role::kControlOfficer, Role::kLeader}, plan.inspecting_unit_id);
+    return control::HoldsAny(tx, actor, {Role::kControlOfficer, Role::kLeader},
+                             plan.inspecting_unit_id);
 }
 // The inspected unit's own staff: a leader, control officer or specialist whose unit is the
 // inspected unit or lies below it (not the inspectors above it, whose scope also covers it).

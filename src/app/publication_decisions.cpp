@@ -8,6 +8,7 @@
 
 #include "app/audit_util.hpp"
 #include "app/catalogue.hpp"
+#include "app/control_util.hpp"
 #include "app/dossier_access.hpp"
 #include "app/report_scope.hpp"
 #include "calendar/civil_date.hpp"
@@ -22,6 +23,11 @@
 namespace motcua::app {
 
 namespace {
+
+using control::OptDay;
+using control::OptInt;
+using control::OptString;
+using control::ParseBody;
 
 namespace json = boost::json;
 namespace pub = domain::publication;
@@ -56,47 +62,9 @@ base::Error NotVisible() {
 
 // ---- Input -------------------------------------------------------------------------------------
 
-base::Result<json::object> ParseBody(std::string_view text) {
-    if (text.size() > kMaxBody) {
-        return base::Error{base::ErrorCode::kResourceExhausted, "Nội dung gửi lên quá lớn."};
-    }
-    std::error_code ec;
-    json::value v = json::parse(text, ec);
-    if (ec || !v.is_object()) {
-        return base::InvalidArgument("Nội dung không phải JSON hợp lệ (cần một đối tượng).");
-    }
-    return std::move(v.as_object());
-}
-
-base::Result<std::optional<std::string>> OptString(const json::object& o, std::string_view key,
-                                                   std::string_view where, std::size_t max = 2000) {
-    const json::value* v = o.if_contains(key);
-    if (!v || v->is_null()) {
-        return std::optional<std::string>{};
-    }
-    if (!v->is_string()) {
-        return base::InvalidArgument(std::string(where) + "Trường '" + std::string(key) +
-                                     "' phải là chuỗi.");
-    }
-    const std::string s(v->as_string());
-    if (!text::IsValidUtf8(s)) {
-        return base::InvalidArgument(std::string(where) + "Trường '" + std::string(key) +
-                                     "' không phải UTF-8 hợp lệ.");
-    }
-    if (s.size() > max) {
-        return base::InvalidArgument(std::string(where) + "Trường '" + std::string(key) +
-                                     "' quá dài.");
-    }
-    auto nfc = text::Nfc(s);
-    if (!nfc) {
-        return std::move(nfc).error();
-    }
-    return std::optional<std::string>{std::move(*nfc)};
-}
-
 base::Result<std::string> RequiredString(const json::object& o, std::string_view key,
                                          std::string_view where, std::size_t max = 2000) {
-    auto s = OptString(o, key, where, max);
+    auto s = OptString(o, key, max, where);
     if (!s) {
         return std::move(s).error();
     }
@@ -105,37 +73,6 @@ base::Result<std::string> RequiredString(const json::object& o, std::string_view
                                      "'.");
     }
     return std::move(**s);
-}
-
-base::Result<std::optional<std::int64_t>> OptInt(const json::object& o, std::string_view key) {
-    const json::value* v = o.if_contains(key);
-    if (!v || v->is_null()) {
-        return std::optional<std::int64_t>{};
-    }
-    if (v->is_int64()) {
-        return std::optional<std::int64_t>{v->as_int64()};
-    }
-    if (v->is_uint64() && v->as_uint64() < (1ULL << 62)) {
-        return std::optional<std::int64_t>{static_cast<std::int64_t>(v->as_uint64())};
-    }
-    return base::InvalidArgument("Trường '" + std::string(key) + "' phải là số nguyên.");
-}
-
-base::Result<std::optional<sys_days>> OptDay(const json::object& o, std::string_view key,
-                                             std::string_view where) {
-    auto s = OptString(o, key, where, 20);
-    if (!s) {
-        return std::move(s).error();
-    }
-    if (!*s || (*s)->empty()) {
-        return std::optional<sys_days>{};
-    }
-    auto ymd = calendar::ParseIsoDate(**s);
-    if (!ymd || !calendar::InRange(sys_days{*ymd})) {
-        return base::InvalidArgument(std::string(where) + "Trường '" + std::string(key) +
-                                     "' phải là ngày dạng YYYY-MM-DD.");
-    }
-    return std::optional<sys_days>{sys_days{*ymd}};
 }
 
 base::Result<std::int64_t> RequireVersion(const json::object& o,
@@ -161,12 +98,12 @@ std::string ItemWhere(std::size_t k, const std::string& code) {
 base::Result<spd::Decision> DecisionFromJson(const json::object& o) {
     spd::Decision d;
     auto number = RequiredString(o, "number", "", 100);
-    auto title = OptString(o, "title", "", 1000);
-    auto issuer = OptString(o, "issuer", "", 20);
-    auto convention = OptString(o, "convention", "", 20);
-    auto signed_on = OptDay(o, "signed_on", "");
-    auto signer = OptString(o, "signer", "", 200);
-    auto position = OptString(o, "signer_position", "", 200);
+    auto title = OptString(o, "title", 1000, "");
+    auto issuer = OptString(o, "issuer", 20, "");
+    auto convention = OptString(o, "convention", 20, "");
+    auto signed_on = OptDay(o, "signed_on");
+    auto signer = OptString(o, "signer", 200, "");
+    auto position = OptString(o, "signer_position", 200, "");
     if (!number || !title || !issuer || !convention || !signed_on || !signer || !position) {
         return !number       ? number.error()
                : !title      ? title.error()
@@ -208,8 +145,8 @@ base::Result<spd::Decision> DecisionFromJson(const json::object& o) {
         const json::object& x = v.as_object();
         spd::LegalDocument doc;
         auto dnum = RequiredString(x, "number", where, 100);
-        auto dtitle = OptString(x, "title", where, 1000);
-        auto level = OptString(x, "level", where, 20);
+        auto dtitle = OptString(x, "title", 1000, where);
+        auto level = OptString(x, "level", 20, where);
         auto adopted = OptDay(x, "adopted_on", where);
         auto effective = OptDay(x, "effective_on", where);
         if (!dnum || !dtitle || !level || !adopted || !effective) {
@@ -272,7 +209,7 @@ base::Result<spd::Decision> DecisionFromJson(const json::object& o) {
             return base::InvalidArgument(where + "mã TTHC không hợp lệ (dạng 1.001234).");
         }
         auto change = RequiredString(x, "change", where, 20);
-        auto replaced = OptString(x, "replaced_code", where, 20);
+        auto replaced = OptString(x, "replaced_code", 20, where);
         auto document = OptInt(x, "document");
         if (!change || !replaced || !document) {
             return !change ? change.error() : !replaced ? replaced.error() : document.error();
@@ -801,7 +738,7 @@ base::Result<PublicationDecisionView> CreatePublicationDecision(AppContext& ctx,
     if (!actor.SignedIn()) {
         return SignInFirst();
     }
-    auto o = ParseBody(body);
+    auto o = ParseBody(body, kMaxBody);
     if (!o) {
         return std::move(o).error();
     }
@@ -856,7 +793,7 @@ base::Result<PublicationDecisionView> CreatePublicationDecision(AppContext& ctx,
 base::Result<PublicationDecisionView> UpdatePublicationDecision(
     AppContext& ctx, const Actor& actor, std::int64_t id, std::string_view body,
     std::optional<std::int64_t> if_match) {
-    auto o = ParseBody(body);
+    auto o = ParseBody(body, kMaxBody);
     if (!o) {
         return std::move(o).error();
     }
@@ -948,12 +885,12 @@ base::Result<std::vector<PublicationDecisionView>> ListPublicationDecisions(
 base::Result<PublicationDecisionView> SignPublicationDecision(AppContext& ctx, const Actor& actor,
                                                               std::int64_t id,
                                                               std::string_view body) {
-    auto o = ParseBody(body);
+    auto o = ParseBody(body, kMaxBody);
     if (!o) {
         return std::move(o).error();
     }
     auto version = RequireVersion(*o, std::nullopt);
-    auto on = OptDay(*o, "signed_on", "");
+    auto on = OptDay(*o, "signed_on");
     if (!version || !on) {
         return !version ? version.error() : on.error();
     }
@@ -989,7 +926,7 @@ base::Result<PublicationDecisionView> SignPublicationDecision(AppContext& ctx, c
 base::Result<PublicationDecisionView> ApplyPublicationDecision(AppContext& ctx, const Actor& actor,
                                                                std::int64_t id,
                                                                std::string_view body) {
-    auto o = ParseBody(body);
+    auto o = ParseBody(body, kMaxBody);
     if (!o) {
         return std::move(o).error();
     }
@@ -1032,12 +969,12 @@ base::Result<PublicationDecisionView> ApplyPublicationDecision(AppContext& ctx, 
 base::Result<PublicationDecisionView> RecordPublicationDay(AppContext& ctx, const Actor& actor,
                                                            std::int64_t id, std::string_view body,
                                                            bool database) {
-    auto o = ParseBody(body);
+    auto o = ParseBody(body, kMaxBody);
     if (!o) {
         return std::move(o).error();
     }
     auto version = RequireVersion(*o, std::nullopt);
-    auto on = OptDay(*o, "on", "");
+    auto on = OptDay(*o, "on");
     if (!version || !on) {
         return !version ? version.error() : on.error();
     }

@@ -37,26 +37,11 @@ constexpr std::string_view kAssessments = "/danh-gia-tac-dong";
 constexpr std::string_view kPlans = "/ra-soat-tthc";
 
 std::string Dmy(std::optional<std::chrono::sys_days> d) {
-    if (!d) return {};
-    const std::string iso = calendar::FormatIsoDate(*d);
-    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+    return d ? FormatDate(*d) : std::string{};
 }
 
 std::string Dong(std::int64_t v) {
     return scm::FormatDong(v) + " đồng";
-}
-
-int InputStatus(const base::Error& e) {
-    switch (e.code) {
-        case base::ErrorCode::kInvalidArgument:
-            return 422;
-        case base::ErrorCode::kFailedPrecondition:
-        case base::ErrorCode::kAborted:
-        case base::ErrorCode::kAlreadyExists:
-            return 409;
-        default:
-            return 0;
-    }
 }
 
 std::string Trim(std::string s) {

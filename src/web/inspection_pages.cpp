@@ -36,17 +36,6 @@ std::string ItemPath(std::int64_t id) {
     return std::string(kListPath) + "/" + std::to_string(id);
 }
 
-// 6/1/2025 (Vietnamese day/month/year).
-std::string Day(std::optional<std::chrono::sys_days> d) {
-    if (!d) {
-        return {};
-    }
-    const std::chrono::year_month_day ymd{*d};
-    return std::to_string(static_cast<unsigned>(ymd.day())) + "/" +
-           std::to_string(static_cast<unsigned>(ymd.month())) + "/" +
-           std::to_string(static_cast<int>(ymd.year()));
-}
-
 DataList WarningsData(const std::vector<ins::Warning>& warnings) {
     DataList out;
     for (const ins::Warning& w : warnings) {
@@ -69,10 +58,10 @@ Data InspectionRow(const app::InspectionView& v) {
     d.set("state", std::string(ins::StateLabel(i.state)));
     d.set("quarter",
           OptionalText(i.quarter > 0 ? "Quý " + std::to_string(i.quarter) : std::string()));
-    d.set("start", OptionalText(Day(i.start)));
-    d.set("end", OptionalText(Day(i.end)));
-    d.set("notice_by", OptionalText(Day(v.notice_by)));
-    d.set("remediation_due", OptionalText(Day(i.remediation_due)));
+    d.set("start", OptionalText(FormatDayShort(i.start)));
+    d.set("end", OptionalText(FormatDayShort(i.end)));
+    d.set("notice_by", OptionalText(FormatDayShort(v.notice_by)));
+    d.set("remediation_due", OptionalText(FormatDayShort(i.remediation_due)));
     return d;
 }
 
@@ -128,7 +117,7 @@ Response ListPage(const Site& site, const Request& req, const app::Actor& actor,
         d.set("year", std::to_string(p.plan.year));
         d.set("title", p.plan.title);
         d.set("number", OptionalText(p.plan.decision_number));
-        d.set("date", OptionalText(Day(p.plan.decision_date)));
+        d.set("date", OptionalText(FormatDayShort(p.plan.decision_date)));
         d.set("inspecting_unit", p.inspecting_unit.name);
         d.set("checklist", p.plan.checklist);
         d.set("version", std::to_string(p.plan.version));
@@ -172,20 +161,6 @@ Response ListPage(const Site& site, const Request& req, const app::Actor& actor,
 
 Response ListGet(const Site& site, const Request& req, const app::Actor& actor) {
     return ListPage(site, req, actor, 200, PlanValues{}, "", std::nullopt);
-}
-
-// The status of a use case's refusal of the input, or 0 when it deserves its own page.
-int InputStatus(const base::Error& e) {
-    switch (e.code) {
-        case base::ErrorCode::kInvalidArgument:
-            return 422;
-        case base::ErrorCode::kFailedPrecondition:
-        case base::ErrorCode::kAborted:
-        case base::ErrorCode::kAlreadyExists:
-            return 409;
-        default:
-            return 0;
-    }
 }
 
 Response CreatePlanPost(const Site& site, const Request& req, const app::Actor& actor,
@@ -296,12 +271,12 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("state", std::string(ins::StateLabel(i.state)));
     data.set("quarter",
              OptionalText(i.quarter > 0 ? "Quý " + std::to_string(i.quarter) : std::string()));
-    data.set("start", OptionalText(Day(i.start)));
-    data.set("end", OptionalText(Day(i.end)));
-    data.set("notice_by", OptionalText(Day(d.view.notice_by)));
-    data.set("report_by", OptionalText(Day(d.view.report_by)));
-    data.set("remediation_due", OptionalText(Day(i.remediation_due)));
-    data.set("remediation_reported_on", OptionalText(Day(i.remediation_reported_on)));
+    data.set("start", OptionalText(FormatDayShort(i.start)));
+    data.set("end", OptionalText(FormatDayShort(i.end)));
+    data.set("notice_by", OptionalText(FormatDayShort(d.view.notice_by)));
+    data.set("report_by", OptionalText(FormatDayShort(d.view.report_by)));
+    data.set("remediation_due", OptionalText(FormatDayShort(i.remediation_due)));
+    data.set("remediation_reported_on", OptionalText(FormatDayShort(i.remediation_reported_on)));
     data.set("version", std::to_string(i.version));
     data.set("error", OptionalText(error));
     DataList team;
@@ -344,7 +319,7 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     DataList events;
     for (const store::inspections::Event& e : d.events) {
         Data t;
-        t.set("on", Day(e.on));
+        t.set("on", FormatDayShort(e.on));
         t.set("at", app::FormInstant(e.at));
         t.set("action", e.action);
         if (auto a = ins::ParseAction(e.action)) {
@@ -360,7 +335,7 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
         Data t;
         t.set("kind", std::string(c.kind == "final" ? "Kết luận kiểm tra" : "Dự thảo kết luận"));
         t.set("number", OptionalText(c.number));
-        t.set("on", Day(c.on));
+        t.set("on", FormatDayShort(c.on));
         t.set("body", OptionalText(c.body));
         conclusions.push_back(t);
     }
@@ -368,7 +343,7 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     if (d.remediation) {
         Data r;
         r.set("number", OptionalText(d.remediation->number));
-        r.set("on", Day(d.remediation->on));
+        r.set("on", FormatDayShort(d.remediation->on));
         r.set("late", d.remediation->late);
         r.set("body", OptionalText(d.remediation->body));
         data.set("remediation", r);

@@ -40,17 +40,9 @@ std::string PlanPath(std::int64_t id) {
     return std::string(kListPath) + "/" + std::to_string(id);
 }
 
-// 6/1/2025 (Vietnamese day/month/year).
-std::string Day(std::chrono::sys_days d) {
-    const std::chrono::year_month_day ymd{d};
-    return std::to_string(static_cast<unsigned>(ymd.day())) + "/" +
-           std::to_string(static_cast<unsigned>(ymd.month())) + "/" +
-           std::to_string(static_cast<int>(ymd.year()));
-}
-
 std::string IsoToDay(const std::string& iso) {
     if (auto d = calendar::ParseIsoDate(iso)) {
-        return Day(*d);
+        return FormatDayShort(*d);
     }
     return iso;
 }
@@ -222,29 +214,12 @@ Response ListGet(const Site& site, const Request& req, const app::Actor& actor) 
     return ListPage(site, req, actor, 200, values, "", std::nullopt);
 }
 
-// The status of a use case's refusal of the input, or 0 when it deserves its own page.
-int InputStatus(const base::Error& e) {
-    switch (e.code) {
-        case base::ErrorCode::kInvalidArgument:
-        case base::ErrorCode::kNotFound:
-            return 422;
-        case base::ErrorCode::kResourceExhausted:
-            return 413;
-        case base::ErrorCode::kFailedPrecondition:
-        case base::ErrorCode::kAborted:
-        case base::ErrorCode::kAlreadyExists:
-            return 409;
-        default:
-            return 0;
-    }
-}
-
 Response ImportPost(const Site& site, const Request& req, const app::Actor& actor,
                     const Form& form) {
     ImportValues v{form.Get("unit"), form.Get("year"), form.Get("title"),
                    form.Get("text"), form.Get("docx"), form.Get("file_name")};
     const auto refuse = [&](const base::Error& e) {
-        if (const int status = InputStatus(e); status != 0) {
+        if (const int status = InputStatus(e, true); status != 0) {
             return ListPage(site, req, actor, status, v, Sentence(e.message), std::nullopt);
         }
         return site.ForError(e, req, actor);
@@ -320,7 +295,7 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("status", PlanStatusLabel(h.status));
     data.set("status_key", h.status);
     data.set("version", std::to_string(h.version));
-    data.set("today", Day(v.today));
+    data.set("today", FormatDayShort(v.today));
     data.set("error", OptionalText(error));
     data.set("may_manage", v.may_manage);
     data.set("may_issue", draft);
@@ -360,10 +335,10 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
                 dd.set("deadline", OptionalText(d.deadline_phrase));
                 std::string due;
                 for (auto day : d.due) {
-                    due += (due.empty() ? "" : ", ") + Day(day);
+                    due += (due.empty() ? "" : ", ") + FormatDayShort(day);
                 }
                 dd.set("due", OptionalText(due));
-                dd.set("next_due", ds.next_due ? Data(Day(*ds.next_due)) : Data(false));
+                dd.set("next_due", ds.next_due ? Data(FormatDayShort(*ds.next_due)) : Data(false));
                 dd.set("event", OptionalText(d.deadline_event));
                 dd.set("status", StatusLabel(ds.status));
                 dd.set("status_key", ds.status);
@@ -453,7 +428,7 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
         d.set("task", r.task);
         d.set("product", r.product);
         d.set("unit", unit_name(r.unit.unit_id).second);
-        d.set("missed", Day(r.overdue.front()));
+        d.set("missed", FormatDayShort(r.overdue.front()));
         d.set("href", "#sp-" + std::to_string(r.deliverable_id));
         late.push_back(d);
     }
@@ -483,7 +458,7 @@ Response OnPlan(const Site& site, const Request& req, const app::Actor& actor, F
     }
     base::Result<std::string> done = fn(*id);
     if (!done) {
-        if (const int status = InputStatus(done.error()); status != 0) {
+        if (const int status = InputStatus(done.error(), true); status != 0) {
             return PlanPage(site, req, actor, status, Sentence(done.error().message));
         }
         return site.ForError(done.error(), req, actor);

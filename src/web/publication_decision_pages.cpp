@@ -33,16 +33,6 @@ std::string ItemPath(std::int64_t id) {
     return std::string(kListPath) + "/" + std::to_string(id);
 }
 
-std::string Day(std::optional<std::chrono::sys_days> d) {
-    if (!d) {
-        return {};
-    }
-    const std::chrono::year_month_day ymd{*d};
-    return std::to_string(static_cast<unsigned>(ymd.day())) + "/" +
-           std::to_string(static_cast<unsigned>(ymd.month())) + "/" +
-           std::to_string(static_cast<int>(ymd.year()));
-}
-
 std::string StateLabel(const std::string& state) {
     if (state == "draft") {
         return "Dự thảo";
@@ -73,24 +63,10 @@ DataList WarningsData(const std::vector<app::PublicationWarning>& warnings) {
         d.set("rule", w.rule);
         d.set("code", OptionalText(w.procedure_code));
         d.set("message", w.message);
-        d.set("due", OptionalText(Day(w.due)));
+        d.set("due", OptionalText(FormatDayShort(w.due)));
         out.push_back(d);
     }
     return out;
-}
-
-int InputStatus(const base::Error& e) {
-    switch (e.code) {
-        case base::ErrorCode::kInvalidArgument:
-        case base::ErrorCode::kNotFound:
-            return 422;
-        case base::ErrorCode::kFailedPrecondition:
-        case base::ErrorCode::kAborted:
-        case base::ErrorCode::kAlreadyExists:
-            return 409;
-        default:
-            return 0;
-    }
 }
 
 // ---- /cong-bo-tthc -----------------------------------------------------------------------------
@@ -133,7 +109,7 @@ Response ListPage(const Site& site, const Request& req, const app::Actor& actor,
         r.set("href", ItemPath(d.id));
         r.set("number", d.number);
         r.set("unit", x.unit.name);
-        r.set("signed_on", OptionalText(Day(d.signed_on)));
+        r.set("signed_on", OptionalText(FormatDayShort(d.signed_on)));
         r.set("state", StateLabel(d.state));
         r.set("items", std::to_string(d.items.size()));
         r.set("warnings", std::to_string(x.warnings.size()));
@@ -237,7 +213,7 @@ Response CreatePost(const Site& site, const Request& req, const app::Actor& acto
     }
     auto created = app::CreatePublicationDecision(site.Context(), actor, json::serialize(body));
     if (!created) {
-        if (const int status = InputStatus(created.error()); status != 0) {
+        if (const int status = InputStatus(created.error(), true); status != 0) {
             return ListPage(site, req, actor, status, v, Sentence(created.error().message));
         }
         return site.ForError(created.error(), req, actor);
@@ -271,15 +247,15 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("convention", std::string(d.convention == "calendar_days"
                                            ? "ngày (theo Nghị định 63/2010)"
                                            : "ngày làm việc (theo Cổng DVC quốc gia)"));
-    data.set("signed_on", OptionalText(Day(d.signed_on)));
+    data.set("signed_on", OptionalText(FormatDayShort(d.signed_on)));
     data.set("signer", OptionalText(d.signer));
     data.set("signer_position", OptionalText(d.signer_position));
     data.set("state", StateLabel(d.state));
-    data.set("applied_on", OptionalText(Day(d.applied_on)));
+    data.set("applied_on", OptionalText(FormatDayShort(d.applied_on)));
     data.set("version", std::to_string(d.version));
-    data.set("database_due", OptionalText(Day(view->database_due)));
+    data.set("database_due", OptionalText(FormatDayShort(view->database_due)));
     if (view->check) {
-        data.set("latest", Day(view->check->latest));
+        data.set("latest", FormatDayShort(view->check->latest));
         data.set("explanation", view->check->explanation);
         data.set("on_time", view->check->on_time);
     }
@@ -289,8 +265,8 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
         Data t;
         t.set("number", x.number);
         t.set("title", OptionalText(x.title));
-        t.set("effective", Day(x.effective));
-        t.set("adopted", OptionalText(Day(x.adopted)));
+        t.set("effective", FormatDayShort(x.effective));
+        t.set("adopted", OptionalText(FormatDayShort(x.adopted)));
         t.set("shortened", x.shortened);
         docs.push_back(t);
     }
@@ -301,8 +277,8 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
         t.set("code", i.procedure_code);
         t.set("change", ChangeLabel(i.change));
         t.set("replaced", OptionalText(i.replaced_code.value_or("")));
-        t.set("database", OptionalText(Day(i.database_entered)));
-        t.set("catalogue", OptionalText(Day(i.catalogue_updated)));
+        t.set("database", OptionalText(FormatDayShort(i.database_entered)));
+        t.set("catalogue", OptionalText(FormatDayShort(i.catalogue_updated)));
         items.push_back(t);
     }
     data.set("items", items);
@@ -351,7 +327,7 @@ Response ActPost(const Site& site, const Request& req, const app::Actor& actor, 
                                          action == "record_database");
     }
     if (!done) {
-        if (const int status = InputStatus(done.error()); status != 0) {
+        if (const int status = InputStatus(done.error(), true); status != 0) {
             return ItemPage(site, req, actor, status, Sentence(done.error().message));
         }
         return site.ForError(done.error(), req, actor);

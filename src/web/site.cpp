@@ -50,6 +50,23 @@ bool WantsFragment(const Request& req) {
     return req.Header("hx-request") == "true" && !req.Header("hx-history-restore-request");
 }
 
+int InputStatus(const base::Error& error, bool unknown_is_input) {
+    switch (error.code) {
+        case base::ErrorCode::kInvalidArgument:
+            return 422;
+        case base::ErrorCode::kNotFound:
+            return unknown_is_input ? 422 : 0;
+        case base::ErrorCode::kResourceExhausted:
+            return 413;
+        case base::ErrorCode::kFailedPrecondition:
+        case base::ErrorCode::kAborted:
+        case base::ErrorCode::kAlreadyExists:
+            return 409;
+        default:
+            return 0;
+    }
+}
+
 std::optional<std::int64_t> ParsePositive(std::optional<std::string_view> text) {
     if (!text) {
         return std::nullopt;

@@ -95,6 +95,12 @@ void AddForm(http::Router& router, const SitePtr& site, std::string_view pattern
                                    app::Permission permission,
                                    std::optional<std::int64_t> unit_id = std::nullopt);
 
+// The status of a form shown again with a use case's refusal of its input: 422 for invalid input
+// (and for an unknown code typed into the form when `unknown_is_input`), 413 for too large, 409
+// for a conflict (illegal step, stale version, duplicate); 0 when the refusal is not about the
+// input (403, the page's own 404, 500) and deserves its own page.
+[[nodiscard]] int InputStatus(const base::Error& error, bool unknown_is_input = false);
+
 // Adds a use case's refusal of the input to the form's messages; false when the error is not
 // about the input (403, 500, …) and deserves its own page.
 bool AddInputError(const base::Error& error, FormErrors& errors, std::string duplicate_field);

@@ -219,6 +219,15 @@ std::string FormatDate(std::chrono::sys_days day) {
                        static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
 }
 
+std::string FormatDayShort(std::optional<std::chrono::sys_days> day) {
+    if (!day) {
+        return {};
+    }
+    const std::chrono::year_month_day ymd{*day};
+    return fmt::format("{}/{}/{}", static_cast<unsigned>(ymd.day()),
+                       static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+}
+
 Data Lines(std::string_view text) {
     DataList lines;
     while (!text.empty()) {

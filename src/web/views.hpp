@@ -54,6 +54,9 @@ struct Chrome {
 
 // "01/07/2025".
 [[nodiscard]] std::string FormatDate(std::chrono::sys_days day);
+// "6/1/2025" (day/month/year without leading zeros, as the plans and decisions write them); ""
+// for none.
+[[nodiscard]] std::string FormatDayShort(std::optional<std::chrono::sys_days> day);
 
 // One {text} per non-blank line of `text` (paragraphs of published texts).
 [[nodiscard]] Data Lines(std::string_view text);
