@@ -123,32 +123,6 @@ json::object PlanJson(const app::ReviewPlanView& v) {
                         {"actions", Strings(v.actions)}};
 }
 
-Response NoStore(Response r) {
-    r.AddHeader("Cache-Control", "no-store");
-    return r;
-}
-
-template <typename T, typename F>
-Response Reply(int status, const base::Result<T>& r, F to_json) {
-    if (!r) {
-        return Problem(r.error());
-    }
-    return NoStore(Json(status, to_json(*r)));
-}
-
-base::Result<std::optional<int>> YearOf(const Request& req) {
-    const auto text = req.Query("year");
-    if (!text || text->empty()) {
-        return std::optional<int>{};
-    }
-    int y = 0;
-    const auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), y);
-    if (ec != std::errc{} || p != text->data() + text->size() || y < 2000 || y > 2100) {
-        return base::InvalidArgument("Tham số 'year' phải là năm từ 2000 đến 2100.");
-    }
-    return std::optional<int>{y};
-}
-
 template <typename F>
 http::Handler WithId(app::AppContext& ctx, const CachePtr& cache, F f) {
     return WithActor(ctx, cache, [f](const Request& req, const app::Actor& actor) -> Response {

@@ -179,11 +179,6 @@ Response WithETag(Response r, std::int64_t version) {
     return r;
 }
 
-Response NoStore(Response r) {
-    r.AddHeader("Cache-Control", "no-store");
-    return r;
-}
-
 app::Actor Anonymous(const Request& req) {
     app::Actor a;
     a.ip = req.remote_ip;

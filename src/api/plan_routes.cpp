@@ -206,11 +206,6 @@ json::object Counts(const std::map<std::string, int>& by_status) {
     return o;
 }
 
-Response NoStore(Response r) {
-    r.AddHeader("Cache-Control", "no-store");
-    return r;
-}
-
 Response PlanResponse(int status, const app::PlanView& v) {
     Response r = NoStore(Json(status, PlanJson(v)));
     r.AddHeader("ETag", "\"v" + std::to_string(v.plan.head.version) + "\"");

@@ -125,11 +125,6 @@ base::Result<app::PlanQuery> QueryOf(const Request& req) {
                           p->window};
 }
 
-Response NoStore(Response r) {
-    r.AddHeader("Cache-Control", "no-store");
-    return r;
-}
-
 }  // namespace
 
 void RegisterPlanTargetRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {

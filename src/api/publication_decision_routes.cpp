@@ -103,11 +103,6 @@ json::object ViewJson(const app::PublicationDecisionView& v) {
         {"actions", std::move(actions)}};
 }
 
-Response NoStore(Response r) {
-    r.AddHeader("Cache-Control", "no-store");
-    return r;
-}
-
 Response Reply(int status, const base::Result<app::PublicationDecisionView>& r) {
     if (!r) {
         return Problem(r.error());

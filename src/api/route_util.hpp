@@ -53,6 +53,19 @@ using CachePtr = std::shared_ptr<ResponseCache>;
                                       std::vector<std::string_view> body_types = {
                                           "application/json"});
 
+// `r` with "Cache-Control: no-store" (answers holding personal or changing data).
+[[nodiscard]] http::Response NoStore(http::Response r);
+// The result as JSON with `status` (no-store), or its problem.
+template <typename T, typename F>
+[[nodiscard]] http::Response Reply(int status, const base::Result<T>& r, F to_json) {
+    if (!r) {
+        return Problem(r.error());
+    }
+    return NoStore(Json(status, to_json(*r)));
+}
+// `year` query parameter, 2000..2100; empty when absent or empty.
+[[nodiscard]] base::Result<std::optional<int>> YearOf(const http::Request& req);
+
 // `limit` query parameter, 1..100 (default 20).
 [[nodiscard]] base::Result<int> ParseLimit(const http::Request& req);
 // A positive id in a path; kNotFound otherwise.

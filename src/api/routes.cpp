@@ -138,6 +138,24 @@ void AddCached(http::Router& router, app::AppContext& ctx, const CachePtr& cache
 
 }  // namespace
 
+Response NoStore(Response r) {
+    r.AddHeader("Cache-Control", "no-store");
+    return r;
+}
+
+base::Result<std::optional<int>> YearOf(const Request& req) {
+    const auto text = req.Query("year");
+    if (!text || text->empty()) {
+        return std::optional<int>{};
+    }
+    int y = 0;
+    const auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), y);
+    if (ec != std::errc{} || p != text->data() + text->size() || y < 2000 || y > 2100) {
+        return base::InvalidArgument("Tham số 'year' phải là năm từ 2000 đến 2100.");
+    }
+    return std::optional<int>{y};
+}
+
 base::Result<int> ParseLimit(const Request& req) {
     const auto text = req.Query("limit");
     if (!text) {

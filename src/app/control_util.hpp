@@ -21,7 +21,8 @@ namespace motcua::app::control {
 // A JSON object of at most `max_bytes` (kResourceExhausted beyond); kInvalidArgument (Vietnamese)
 // when not an object.
 [[nodiscard]] base::Result<boost::json::object> ParseBody(std::string_view text,
-                                                          std::size_t max_bytes = 256 * 1024);
+                                                          std::size_t max_bytes = std::size_t{256} *
+                                                                                  1024);
 // A string member (absent or null: empty), NFC-normalised; kInvalidArgument when not a string or
 // over `max` bytes. Messages start with `where` (e.g. "Mục 2 (1.001193): ") when given.
 [[nodiscard]] base::Result<std::optional<std::string>> OptString(const boost::json::object& o,

@@ -246,7 +246,7 @@ json::object CostSheetJson(const CostSheet& s) {
 // ---- The form ----------------------------------------------------------------------------------
 
 const std::vector<AssessmentQuestion>& AssessmentQuestions() {
-    static const std::vector<AssessmentQuestion> kQuestions = {
+    static const std::vector<AssessmentQuestion> questions = {
         {"necessity.goal", "necessity",
          "Thủ tục nhằm bảo đảm mục tiêu quản lý nhà nước nào, và mục tiêu đó có thật sự cần một "
          "thủ tục hành chính không?"},
@@ -282,7 +282,7 @@ const std::vector<AssessmentQuestion>& AssessmentQuestions() {
         {"legality.treaties", "legality",
          "Thủ tục có phù hợp với điều ước quốc tế mà Việt Nam là thành viên không?"},
     };
-    return kQuestions;
+    return questions;
 }
 
 std::string_view AssessmentGroupLabel(std::string_view group) {
@@ -358,7 +358,9 @@ base::Result<FormContent> ReadForm(const json::object& o, sia::Assessment a) {
                 "Trường 'answers' phải là đối tượng {mã câu hỏi: {answer, "
                 "note}}.");
         }
-        for (const auto& [key, value] : v->as_object()) {
+        for (const auto& entry : v->as_object()) {
+            const std::string_view key = entry.key();
+            const json::value& value = entry.value();
             const bool known =
                 std::any_of(AssessmentQuestions().begin(), AssessmentQuestions().end(),
                             [&](const AssessmentQuestion& q) { return q.key == key; });

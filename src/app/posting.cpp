@@ -28,14 +28,6 @@ constexpr std::size_t kMaxItems = 5000;
 constexpr std::size_t kMaxNote = 1000;
 constexpr int kMaxDaysBack = 366;
 
-std::string DayText(sys_days day) {
-    const std::chrono::year_month_day ymd{day};
-    std::array<char, 16> buf{};
-    std::snprintf(buf.data(), buf.size(), "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
-                  static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
-    return buf.data();
-}
-
 bool ValidOn(const domain::Unit& unit, sys_days day) {
     return unit.valid_from <= day && (!unit.valid_to || *unit.valid_to >= day);
 }
@@ -404,11 +396,12 @@ base::Result<store::posting::Posting> RecordPosting(AppContext& ctx, const Actor
             }
             const sys_days day = input.posted_on.value_or(today);
             if (day > today) {
-                return base::InvalidArgument("ngày niêm yết (posted_on) " + DayText(day) +
-                                             " ở tương lai");
+                return base::InvalidArgument("ngày niêm yết (posted_on) " +
+                                             calendar::FormatVietnameseDate(day) + " ở tương lai");
             }
             if (day < today - std::chrono::days{kMaxDaysBack}) {
-                return base::InvalidArgument("ngày niêm yết (posted_on) " + DayText(day) +
+                return base::InvalidArgument("ngày niêm yết (posted_on) " +
+                                             calendar::FormatVietnameseDate(day) +
                                              " cách hôm nay quá một năm");
             }
             if (input.layout != "a4" && input.layout != "board" && input.layout != "screen") {
@@ -430,8 +423,9 @@ base::Result<store::posting::Posting> RecordPosting(AppContext& ctx, const Actor
             if (*latest && (*latest)->posted_on > day) {
                 return base::Error{base::ErrorCode::kFailedPrecondition,
                                    "bộ phận đã ghi nhận lần niêm yết ngày " +
-                                       DayText((*latest)->posted_on) + ", sau ngày " +
-                                       DayText(day) + "; hãy ghi nhận ngày mới hơn"};
+                                       calendar::FormatVietnameseDate((*latest)->posted_on) +
+                                       ", sau ngày " + calendar::FormatVietnameseDate(day) +
+                                       "; hãy ghi nhận ngày mới hơn"};
             }
             ReceivedCache cache(day);
             auto received = cache.Of(tx, *desk);
@@ -489,7 +483,7 @@ base::Result<store::posting::Posting> RecordPosting(AppContext& ctx, const Actor
                         [&](const auto& h) { return h.effective_from == item.effective_from; });
                     if (!version_exists) {
                         problems.push_back(where + "không có phiên bản có hiệu lực từ ngày " +
-                                           DayText(item.effective_from));
+                                           calendar::FormatVietnameseDate(item.effective_from));
                         continue;
                     }
                     auto it = in_force.find(item.procedure_code);
@@ -498,17 +492,20 @@ base::Result<store::posting::Posting> RecordPosting(AppContext& ctx, const Actor
                         if (!current) {
                             return std::move(current).error();
                         }
-                        problems.push_back(
-                            where + (*current ? "thủ tục không thuộc danh mục tiếp nhận "
-                                                "của bộ phận này"
-                                              : "thủ tục không còn hiệu lực ngày " + DayText(day)));
+                        problems.push_back(where + (*current
+                                                        ? "thủ tục không thuộc danh mục tiếp nhận "
+                                                          "của bộ phận này"
+                                                        : "thủ tục không còn hiệu lực ngày " +
+                                                              calendar::FormatVietnameseDate(day)));
                         continue;
                     }
                     if (it->second->effective_from != item.effective_from) {
                         problems.push_back(
-                            where + "phiên bản từ ngày " + DayText(item.effective_from) +
-                            " đã được thay thế; phiên bản có hiệu lực ngày " + DayText(day) +
-                            " là phiên bản từ ngày " + DayText(it->second->effective_from));
+                            where + "phiên bản từ ngày " +
+                            calendar::FormatVietnameseDate(item.effective_from) +
+                            " đã được thay thế; phiên bản có hiệu lực ngày " +
+                            calendar::FormatVietnameseDate(day) + " là phiên bản từ ngày " +
+                            calendar::FormatVietnameseDate(it->second->effective_from));
                         continue;
                     }
                     posting.items.push_back(item);

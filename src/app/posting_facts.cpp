@@ -4,6 +4,7 @@
 
 #include "app/control_facts.hpp"
 #include "app/posting.hpp"
+#include "calendar/civil_date.hpp"
 #include "store/posting.hpp"
 #include "store/units.hpp"
 
@@ -27,14 +28,6 @@ namespace {
 bool HasAllParts(const domain::Procedure& p) {
     return !p.name.empty() && !p.steps.empty() && !p.documents.empty() && p.processing_milli > 0 &&
            !p.implementing_units.empty();
-}
-
-std::string DayText(std::chrono::sys_days day) {
-    const std::chrono::year_month_day ymd{day};
-    std::array<char, 16> buf{};
-    std::snprintf(buf.data(), buf.size(), "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
-                  static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
-    return buf.data();
 }
 
 }  // namespace
@@ -100,8 +93,8 @@ base::Status FillPostingFacts(store::Transaction& tx, const std::vector<std::int
     domain::indicators::ControlRatio ratio;
     ratio.numerator = numerator;
     ratio.denominator = static_cast<std::int64_t>(by_code.size());
-    ratio.note = "Ngày " + DayText(day) + ", " + std::to_string(desks.size()) +
-                 " bộ phận một cửa: " + std::to_string(not_posted) +
+    ratio.note = "Ngày " + calendar::FormatVietnameseDate(day) + ", " +
+                 std::to_string(desks.size()) + " bộ phận một cửa: " + std::to_string(not_posted) +
                  " TTHC chưa niêm yết đúng phiên bản tại mọi bộ phận tiếp nhận; " +
                  std::to_string(lacking_parts) +
                  " TTHC thiếu bộ phận bắt buộc (trình tự, thành phần hồ sơ, thời hạn, cơ quan "

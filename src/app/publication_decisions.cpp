@@ -44,14 +44,6 @@ sys_days Today(const AppContext& ctx) {
     return std::chrono::floor<days>(ctx.clock->Now() + calendar::kVietnamOffset);
 }
 
-std::string DayText(sys_days d) {
-    const std::chrono::year_month_day ymd{d};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
-                  static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
-    return buf;
-}
-
 base::Error SignInFirst() {
     return base::Error{base::ErrorCode::kUnauthenticated, "Bạn cần đăng nhập."};
 }
@@ -508,15 +500,16 @@ base::Result<PublicationDecisionView> ViewOf(store::Transaction& tx, spd::Decisi
                     v.warnings.push_back(PublicationWarning{
                         "late_database", item.procedure_code,
                         "Cập nhật, công khai TTHC " + item.procedure_code +
-                            " trên CSDL quốc gia muộn: ngày " + DayText(*item.database_entered) +
-                            ", hạn " + DayText(due) + ".",
+                            " trên CSDL quốc gia muộn: ngày " +
+                            calendar::FormatVietnameseDate(*item.database_entered) + ", hạn " +
+                            calendar::FormatVietnameseDate(due) + ".",
                         due, (*item.database_entered - due).count()});
                 } else if (!item.database_entered && today > due) {
                     v.warnings.push_back(PublicationWarning{
                         "database_overdue", item.procedure_code,
                         "TTHC " + item.procedure_code +
                             " chưa được cập nhật, công khai trên CSDL quốc gia về TTHC (hạn " +
-                            DayText(due) + ").",
+                            calendar::FormatVietnameseDate(due) + ").",
                         due, (today - due).count()});
                 }
             }
@@ -526,15 +519,17 @@ base::Result<PublicationDecisionView> ViewOf(store::Transaction& tx, spd::Decisi
                 v.warnings.push_back(PublicationWarning{
                     "catalogue_late", item.procedure_code,
                     "Danh mục TTHC tiếp nhận tại Trung tâm/trực tuyến cập nhật TTHC " +
-                        item.procedure_code + " muộn: ngày " + DayText(*item.catalogue_updated) +
-                        ", văn bản có hiệu lực từ " + DayText(effective) + ".",
+                        item.procedure_code + " muộn: ngày " +
+                        calendar::FormatVietnameseDate(*item.catalogue_updated) +
+                        ", văn bản có hiệu lực từ " + calendar::FormatVietnameseDate(effective) +
+                        ".",
                     effective, (*item.catalogue_updated - effective).count()});
             } else if (!item.catalogue_updated && today >= effective) {
                 v.warnings.push_back(PublicationWarning{
                     "catalogue_not_updated", item.procedure_code,
                     "Danh mục TTHC tiếp nhận tại Trung tâm/trực tuyến chưa cập nhật TTHC " +
-                        item.procedure_code + " (văn bản có hiệu lực từ " + DayText(effective) +
-                        ").",
+                        item.procedure_code + " (văn bản có hiệu lực từ " +
+                        calendar::FormatVietnameseDate(effective) + ").",
                     effective, (today - effective).count()});
             }
         }
@@ -584,10 +579,11 @@ base::Status ClosePrevious(store::Transaction& tx, const std::string& code, sys_
     std::optional<domain::Procedure> previous;
     for (const domain::Procedure& p : *history) {
         if (p.effective_from > effective) {
-            return base::Error{base::ErrorCode::kFailedPrecondition,
-                               where + "danh mục đã có phiên bản của TTHC " + code +
-                                   " hiệu lực từ " + DayText(p.effective_from) +
-                                   ", sau ngày hiệu lực của quyết định."};
+            std::string message = where;
+            message += "danh mục đã có phiên bản của TTHC " + code + " hiệu lực từ ";
+            message += calendar::FormatVietnameseDate(p.effective_from);
+            message += ", sau ngày hiệu lực của quyết định.";
+            return base::Error{base::ErrorCode::kFailedPrecondition, std::move(message)};
         }
         if (p.effective_from < effective) {
             previous = p;
@@ -598,7 +594,7 @@ base::Status ClosePrevious(store::Transaction& tx, const std::string& code, sys_
             return base::NotFound(where + "TTHC " + code +
                                   " không có phiên bản đang có hiệu lực "
                                   "trước ngày " +
-                                  DayText(effective) + ".");
+                                  calendar::FormatVietnameseDate(effective) + ".");
         }
         return {};
     }
@@ -625,7 +621,7 @@ base::Status InsertVersion(store::Transaction& tx, const spd::Decision& d, const
             return base::NotFound(where +
                                   "chưa có nội dung thủ tục ('procedure') và danh mục chưa "
                                   "có phiên bản hiệu lực từ " +
-                                  DayText(effective) + " để tham chiếu.");
+                                  calendar::FormatVietnameseDate(effective) + " để tham chiếu.");
         }
         return {};  // a reference to a version already imported
     }
@@ -633,9 +629,9 @@ base::Status InsertVersion(store::Transaction& tx, const spd::Decision& d, const
         if (item.procedure_json.empty()) {
             return {};  // an amendment already imported into the catalogue
         }
-        return base::Error{
-            base::ErrorCode::kAlreadyExists,
-            where + "danh mục đã có phiên bản hiệu lực từ " + DayText(effective) + "."};
+        return base::Error{base::ErrorCode::kAlreadyExists,
+                           where + "danh mục đã có phiên bản hiệu lực từ " +
+                               calendar::FormatVietnameseDate(effective) + "."};
     }
     std::error_code ec;
     // An amendment without fields: the previous version again, under this decision.
@@ -1027,15 +1023,13 @@ base::Result<PublicationDecisionView> RecordPublicationDay(AppContext& ctx, cons
             if (!saved) {
                 return saved.error();
             }
-            (void)tx;
             return {};
         });
 }
 
 base::Result<std::vector<PublicationViolation>> PublicationViolations(
     AppContext& ctx, const Actor& actor, const PublicationDecisionQuery& query) {
-    PublicationDecisionQuery q = query;
-    auto list = ListPublicationDecisions(ctx, actor, q);
+    auto list = ListPublicationDecisions(ctx, actor, query);
     if (!list) {
         return std::move(list).error();
     }
@@ -1092,10 +1086,10 @@ base::Result<std::string> PublicationViolationsXlsx(AppContext& ctx, const Actor
                     std::to_string(row - 2),
                     x.decision.unit.name,
                     d.number,
-                    d.signed_on ? DayText(*d.signed_on) : "",
+                    d.signed_on ? calendar::FormatVietnameseDate(*d.signed_on) : "",
                     x.warning.procedure_code,
                     x.warning.rule,
-                    x.warning.due ? DayText(*x.warning.due) : "",
+                    x.warning.due ? calendar::FormatVietnameseDate(*x.warning.due) : "",
                     std::to_string(x.warning.days_late),
                     x.warning.message};
                 for (std::size_t c = 0; c < cells.size() && e == LXW_NO_ERROR; ++c) {

@@ -181,8 +181,7 @@ base::Result<ReviewPlanView> ViewOf(store::Transaction& tx, const Actor& actor, 
     if (*unit) v.unit = **unit;
     scm::Cost total_before;
     scm::Cost total_after;
-    for (std::size_t i = 0; i < plan.items.size(); ++i) {
-        const srp::Item& item = plan.items[i];
+    for (const srp::Item& item : plan.items) {
         ReviewItemView iv;
         iv.item = item;
         std::error_code ec;
@@ -252,12 +251,6 @@ std::string AuditDetail(const srp::Plan& p) {
     }
     return "{\"state\":" + JsonQuote(p.state) + ",\"year\":" + std::to_string(p.year) +
            ",\"procedures\":[" + codes + "]}";
-}
-
-// 2026-03-05 → "05/03/2026".
-std::string Dmy(std::chrono::sys_days day) {
-    const std::string iso = calendar::FormatIsoDate(day);
-    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
 }  // namespace
@@ -465,11 +458,11 @@ base::Result<ExportFile> ExportReviewPlan(AppContext& ctx, const Actor& actor, s
     if (!view->plan.approval_decision.empty()) {
         t.status += "; phê duyệt tại Quyết định số " + view->plan.approval_decision;
         if (view->plan.approved_on) {
-            t.status += " ngày " + Dmy(*view->plan.approved_on);
+            t.status += " ngày " + calendar::FormatVietnameseDate(*view->plan.approved_on);
         }
     }
     if (view->plan.implemented_on) {
-        t.status += "; thực thi ngày " + Dmy(*view->plan.implemented_on);
+        t.status += "; thực thi ngày " + calendar::FormatVietnameseDate(*view->plan.implemented_on);
         if (!view->plan.publication_decision.empty()) {
             t.status += " (Quyết định công bố số " + view->plan.publication_decision + ")";
         }

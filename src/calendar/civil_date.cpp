@@ -46,4 +46,12 @@ std::string FormatIsoDate(std::chrono::year_month_day date) {
     return buffer.data();
 }
 
+std::string FormatVietnameseDate(std::chrono::sys_days day) {
+    const std::chrono::year_month_day date{day};
+    std::array<char, 16> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
+                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+    return buffer.data();
+}
+
 }  // namespace motcua::calendar

@@ -42,4 +42,7 @@ inline constexpr int kDayCount = static_cast<int>((kLastDay - kFirstDay).count()
     return FormatIsoDate(std::chrono::year_month_day{day});
 }
 
+// Formats as `DD/MM/YYYY`, the way Vietnamese documents and pages write a date ("06/01/2025").
+[[nodiscard]] std::string FormatVietnameseDate(std::chrono::sys_days day);
+
 }  // namespace motcua::calendar

@@ -351,6 +351,7 @@ base::Result<bool> AnyOf(Transaction& tx, const std::vector<std::int64_t>& unit_
         return false;
     }
     std::vector<Value> params;
+    params.reserve(unit_ids.size());
     for (std::int64_t u : unit_ids) {
         params.push_back(Int(u));
     }

@@ -44,7 +44,7 @@ std::string Dong(std::int64_t v) {
     return scm::FormatDong(v) + " đồng";
 }
 
-std::string Trim(std::string s) {
+std::string Trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r");
     const auto e = s.find_last_not_of(" \t\r");
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);

@@ -578,7 +578,7 @@ void RegisterPlanPages(http::Router& router, const SitePtr& site) {
             "Xem trước hoặc nhập kế hoạch kiểm soát TTHC từ văn bản hoặc tệp Word (HTML)");
     // A Word file of up to 5 MB arrives base64-encoded in the form (4/3 of its size, plus the
     // other fields): the default 1 MiB limit would refuse it before the handler could explain.
-    router.SetBodyLimit(http::Method::kPost, "/ke-hoach", 7 * 1024 * 1024);
+    router.SetBodyLimit(http::Method::kPost, "/ke-hoach", std::size_t{7} * 1024 * 1024);
     AddPage(router, site, "/ke-hoach/{id}", PlanGet,
             "Một kế hoạch: mục, nhiệm vụ, sản phẩm, trạng thái, tiến độ (HTML)", "session");
     AddForm(router, site, "/ke-hoach/{id}/tien-do", ProgressPost, Audience::kSignedIn,

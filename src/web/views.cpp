@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include "calendar/civil_date.hpp"
 #include "text/unicode.hpp"
 #include "web/assets.hpp"
 
@@ -214,9 +215,7 @@ std::string ProcessingTimeText(const domain::Procedure& procedure) {
 }
 
 std::string FormatDate(std::chrono::sys_days day) {
-    const std::chrono::year_month_day ymd(day);
-    return fmt::format("{:02d}/{:02d}/{:04d}", static_cast<unsigned>(ymd.day()),
-                       static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+    return calendar::FormatVietnameseDate(day);
 }
 
 std::string FormatDayShort(std::optional<std::chrono::sys_days> day) {
