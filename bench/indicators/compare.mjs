@@ -23,14 +23,23 @@ line('same answer, SQLite rescan (same SQL)', f(m.sqlite_rescan_ms), ' ms');
 line('  ratio DuckDB / motcua index (goal >= 100)', f(d.rescan_ms / m.all_units_index_ms), 'x');
 line('  ratio SQLite / motcua index', f(m.sqlite_rescan_ms / m.all_units_index_ms), 'x');
 line('quarterly Form 06 of the province (goal < 100 ms)', f(m.quarterly_report_ms), ' ms');
-line('full rebuild from the dossiers (motcua)', f(m.rebuild_ms), ` ms (CPU ${f(m.rebuild_cpu_ms)} ms)`);
+const phases = (p) => (p ? ` [read ${f(p.read_ms)}, sort ${f(p.sort_ms)}, compare ${f(p.compare_ms)}, write ${f(p.write_ms)}, commit ${f(p.commit_ms)} ms; ${p.cells_written} counter rows and ${p.inputs_written} input rows written${p.rewritten ? ', tables rewritten' : ''}]` : '');
+line('full rebuild from the dossiers (motcua)', f(m.rebuild_ms), ` ms (CPU ${f(m.rebuild_cpu_ms)} ms)${phases(m.rebuild_phases)}`);
 if (m.recount_ms !== undefined) {
-  line('rebuild from the stored per-dossier inputs (motcua)', f(m.recount_ms), ` ms (CPU ${f(m.recount_cpu_ms)} ms)`);
+  line('rebuild from the stored per-dossier inputs (motcua)', f(m.recount_ms), ` ms (CPU ${f(m.recount_cpu_ms)} ms)${phases(m.recount_phases)}`);
+}
+if (m.recount_empty_ms !== undefined) {
+  line('same into emptied counter tables (motcua)', f(m.recount_empty_ms), ` ms (CPU ${f(m.recount_empty_cpu_ms)} ms)${phases(m.recount_empty_phases)}`);
 }
 line('rebuild equivalent (DuckDB: CSV -> per-day counters)', f(d.rebuild_ms), ' ms');
-line('  ratio DuckDB / motcua rebuild from the dossiers', f(d.rebuild_ms / m.rebuild_ms), 'x');
+// The goal is the full rebuild from the dossiers (what `motcua rebuild-aggregates` does); the
+// recount from the stored inputs with correct tables writes nothing, so it is shown, not judged.
+line('  ratio DuckDB / motcua rebuild from the dossiers (goal >= 1)', f(d.rebuild_ms / m.rebuild_ms), 'x');
 if (m.recount_ms !== undefined) {
-  line('  ratio DuckDB / motcua rebuild from stored inputs (goal >= 1)', f(d.rebuild_ms / m.recount_ms), 'x');
+  line('  ratio DuckDB / motcua recount from stored inputs (writes only differences)', f(d.rebuild_ms / m.recount_ms), 'x');
+}
+if (m.recount_empty_ms !== undefined) {
+  line('  ratio DuckDB / motcua rebuild into emptied tables', f(d.rebuild_ms / m.recount_empty_ms), 'x');
 }
 line('motcua peak RSS', Math.round(m.peak_rss_kb / 1024), ' MiB');
 line('  of which the in-memory index (approx.)', Math.round(m.index_bytes / 1048576), ' MiB');

@@ -85,8 +85,22 @@ json::object SavingJson(const domain::compliance_cost::Saving& s) {
                         {"percent", s.text}};
 }
 
+json::object ChoiceJson(const app::PublicationChoice& c) {
+    return json::object{{"id", c.id},
+                        {"number", c.number},
+                        {"title", c.title},
+                        {"state", c.state},
+                        {"signed_on", Day(c.signed_on)},
+                        {"issuing_unit", c.unit_name},
+                        {"href", "/cong-bo-tthc/" + std::to_string(c.id)}};
+}
+
 json::object PlanJson(const app::ReviewPlanView& v) {
     const auto& p = v.plan;
+    json::array choices;
+    for (const app::PublicationChoice& c : v.publication_choices) {
+        choices.push_back(ChoiceJson(c));
+    }
     json::array items;
     for (const app::ReviewItemView& i : v.items) {
         std::error_code ec;
@@ -99,28 +113,52 @@ json::object PlanJson(const app::ReviewPlanView& v) {
                                      {"cost_after", app::CostSheetJson(i.after)},
                                      {"saving", SavingJson(i.saving)}});
     }
-    return json::object{{"id", p.id},
-                        {"unit", UnitJson(v.unit)},
-                        {"year", p.year},
-                        {"title", p.title},
-                        {"decision_number", p.decision_number},
-                        {"state", p.state},
-                        {"state_label", app::ReviewPlanStateLabel(p.state)},
-                        {"approved_by", p.approved_by},
-                        {"approval_decision", p.approval_decision},
-                        {"approved_on", Day(p.approved_on)},
-                        {"implemented_on", Day(p.implemented_on)},
-                        {"publication_decision", p.publication_decision},
-                        {"items", std::move(items)},
-                        {"totals", json::object{{"per_event_before", v.totals.per_event_before},
-                                                {"per_event_after", v.totals.per_event_after},
-                                                {"annual_before", v.totals.annual_before},
-                                                {"annual_after", v.totals.annual_after},
-                                                {"annual_saving", v.totals.annual_saving},
-                                                {"hundredths", v.totals.hundredths},
-                                                {"percent", v.totals.percent_text}}},
-                        {"version", p.version},
-                        {"actions", Strings(v.actions)}};
+    return json::object{
+        {"id", p.id},
+        {"unit", UnitJson(v.unit)},
+        {"year", p.year},
+        {"title", p.title},
+        {"decision_number", p.decision_number},
+        {"state", p.state},
+        {"state_label", app::ReviewPlanStateLabel(p.state)},
+        {"approved_by", p.approved_by},
+        {"approval_decision", p.approval_decision},
+        {"approved_on", Day(p.approved_on)},
+        {"implemented_on", Day(p.implemented_on)},
+        {"publication_decision", p.publication_decision},
+        {"publication_decision_id", p.publication_decision_id
+                                        ? json::value(*p.publication_decision_id)
+                                        : json::value(nullptr)},
+        {"publication_decision_ref",
+         v.publication ? json::value(ChoiceJson(*v.publication)) : json::value(nullptr)},
+        {"publication_choices", choices},
+        {"items", std::move(items)},
+        {"totals", json::object{{"per_event_before", v.totals.per_event_before},
+                                {"per_event_after", v.totals.per_event_after},
+                                {"annual_before", v.totals.annual_before},
+                                {"annual_after", v.totals.annual_after},
+                                {"annual_saving", v.totals.annual_saving},
+                                {"hundredths", v.totals.hundredths},
+                                {"percent", v.totals.percent_text}}},
+        {"version", p.version},
+        {"actions", Strings(v.actions)}};
+}
+
+// {"items": [...]} of a listed view, each through `ToJson`.
+template <auto ToJson, typename View>
+json::object ItemsOf(const std::vector<View>& list) {
+    json::array items;
+    for (const View& v : list) {
+        items.push_back(ToJson(v));
+    }
+    return json::object{{"items", std::move(items)}};
+}
+
+Response FileReply(base::Result<app::ExportFile> file) {
+    if (!file) {
+        return Problem(file.error());
+    }
+    return Download(std::move(file->bytes), file->content_type, file->filename);
 }
 
 template <typename F>
@@ -147,13 +185,7 @@ void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const Cac
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              const std::string unit(req.Query("unit").value_or(""));
                              return Reply(200, app::ListImpactAssessments(ctx, actor, unit),
-                                          [](const auto& list) {
-                                              json::array items;
-                                              for (const auto& v : list) {
-                                                  items.push_back(AssessmentJson(v));
-                                              }
-                                              return json::object{{"items", std::move(items)}};
-                                          });
+                                          ItemsOf<AssessmentJson, app::ImpactAssessmentView>);
                          }),
                {"Các bản đánh giá tác động TTHC trong dự thảo văn bản của các đơn vị người gọi "
                 "phụ trách (unit; công chức kiểm soát TTHC, lãnh đạo)",
@@ -197,6 +229,16 @@ void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const Cac
                       }),
                {"Bản đánh giá tác động với chi phí tuân thủ và các bước tính", "session", "",
                 R"({"type":"object"})"});
+    router.Add(Method::kGet, "/api/v1/impact-assessments/{id}/export",
+               WithId(ctx, cache,
+                      [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                          const std::string format(req.Query("format").value_or("pdf"));
+                          return FileReply(app::ExportImpactAssessment(ctx, actor, id, format));
+                      }),
+               {"Báo cáo đánh giá tác động để gửi kèm hồ sơ dự thảo (format: pdf | docx): câu "
+                "hỏi với trả lời và giải trình, kết luận, chi phí tuân thủ tính từng bước, ý kiến "
+                "thẩm định",
+                "session", "", ""});
     router.Add(Method::kPut, "/api/v1/impact-assessments/{id}",
                WithId(ctx, cache,
                       [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
@@ -231,13 +273,7 @@ void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const Cac
                                  return Problem(year.error());
                              }
                              return Reply(200, app::ListReviewPlans(ctx, actor, *year),
-                                          [](const auto& list) {
-                                              json::array items;
-                                              for (const auto& v : list) {
-                                                  items.push_back(PlanJson(v));
-                                              }
-                                              return json::object{{"items", std::move(items)}};
-                                          });
+                                          ItemsOf<PlanJson, app::ReviewPlanView>);
                          }),
                {"Các kế hoạch rà soát, đơn giản hóa TTHC của các đơn vị người gọi phụ trách "
                 "(year; công chức kiểm soát TTHC, lãnh đạo)",
@@ -282,19 +318,15 @@ void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const Cac
                                        PlanJson);
                       }),
                {"Phê duyệt (action: approve; approved_by, decision, on) hoặc ghi nhận thực thi "
-                "(action: implement; on, publication_decision); version; 409 nếu trạng thái "
-                "không cho phép",
+                "(action: implement; on; publication_decision_id — một quyết định công bố đã ký "
+                "trong publication_choices, hoặc publication_decision — số quyết định ban hành "
+                "ngoài hệ thống); version; 409 nếu trạng thái không cho phép",
                 "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
     router.Add(Method::kGet, "/api/v1/review-plans/{id}/export",
                WithId(ctx, cache,
                       [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
                           const std::string format(req.Query("format").value_or("docx"));
-                          auto file = app::ExportReviewPlan(ctx, actor, id, format);
-                          if (!file) {
-                              return Problem(file.error());
-                          }
-                          return Download(std::move(file->bytes), file->content_type,
-                                          file->filename);
+                          return FileReply(app::ExportReviewPlan(ctx, actor, id, format));
                       }),
                {"Bảng phương án đơn giản hóa (format: docx | xlsx): thủ tục, nội dung đơn giản "
                 "hóa, lý do, chi phí trước/sau, tiết kiệm",

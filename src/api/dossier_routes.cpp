@@ -511,13 +511,6 @@ Response PrintedResponse(const app::Printed& printed) {
     return r;
 }
 
-// The public address printed in QR codes: the request's own Host (the reverse proxy passes it).
-std::string TrackingBase(const Request& req) {
-    const std::string host(req.Header("host").value_or("127.0.0.1:8080"));
-    const bool local = host.rfind("127.", 0) == 0 || host.rfind("localhost", 0) == 0;
-    return (local ? "http://" : "https://") + host;
-}
-
 }  // namespace
 
 boost::json::object DossierToJson(const domain::Dossier& d) {
@@ -662,8 +655,9 @@ void RegisterDossierRoutes(http::Router& router, app::AppContext& ctx, const Cac
                               "\" (receipt, supplement_request, refusal, apology, stop_notice, "
                               "process_control; .pdf hoặc .html)"));
                       }
-                      auto printed = app::PrintDossierForm(ctx, actor, req.path_params.at("code"),
-                                                           *kind, *format, TrackingBase(req));
+                      auto printed =
+                          app::PrintDossierForm(ctx, actor, req.path_params.at("code"), *kind,
+                                                *format, req.PublicOrigin(ctx.public_base_url));
                       if (!printed) {
                           return Problem(printed.error());
                       }

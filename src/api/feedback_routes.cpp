@@ -19,6 +19,16 @@ using http::Response;
 
 namespace {
 
+// A problem response; a 429 of the public intake and the follow limiter (15-minute windows) carries
+// Retry-After: the window's length, an upper bound of the wait (app/rate_limits.hpp).
+http::Response Limited(const base::Error& error) {
+    http::Response r = Problem(error);
+    if (r.status == 429) {
+        r.AddHeader("Retry-After", "900");
+    }
+    return r;
+}
+
 namespace fbk = domain::feedback;
 
 json::value Time(const std::optional<std::chrono::sys_seconds>& t) {
@@ -248,7 +258,7 @@ base::Result<app::FeedbackIntake> IntakeFromJson(const Request& req, bool office
 
 Response ReceiptResponse(const base::Result<app::FeedbackReceipt>& receipt) {
     if (!receipt) {
-        return Problem(receipt.error());
+        return Limited(receipt.error());
     }
     return NoStore(Json(receipt->created ? 201 : 200,
                         json::object{{"code", receipt->code},
@@ -325,11 +335,11 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
     router.Add(Method::kPost, "/api/v1/feedback",
                [&ctx](const Request& req) -> Response {
                    if (base::Status json_body = RequireJson(req); !json_body) {
-                       return Problem(json_body.error());
+                       return Limited(json_body.error());
                    }
                    auto in = IntakeFromJson(req, false);
                    if (!in) {
-                       return Problem(in.error());
+                       return Limited(in.error());
                    }
                    return ReceiptResponse(app::SubmitFeedback(ctx, Anonymous(req), *in));
                },
@@ -342,7 +352,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              auto in = IntakeFromJson(req, true);
                              if (!in) {
-                                 return Problem(in.error());
+                                 return Limited(in.error());
                              }
                              return ReceiptResponse(app::SubmitFeedback(ctx, actor, *in));
                          }),
@@ -356,7 +366,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
             auto view = app::FollowFeedback(ctx, req.Query("code").value_or(""),
                                             req.Query("key").value_or(""), req.remote_ip);
             if (!view) {
-                return Problem(view.error());
+                return Limited(view.error());
             }
             return NoStore(Json(200, FollowJson(*view)));
         },
@@ -368,11 +378,11 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
         Method::kPost, "/api/v1/feedback/follow",
         [&ctx](const Request& req) -> Response {
             if (base::Status json_body = RequireJson(req); !json_body) {
-                return Problem(json_body.error());
+                return Limited(json_body.error());
             }
             auto object = ParseObject(req.body);
             if (!object) {
-                return Problem(object.error());
+                return Limited(object.error());
             }
             ObjectReader r(*object);
             auto code = r.String("code", true, 64);
@@ -381,36 +391,36 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
             auto text = r.String("text", false, 4 * app::kMaxFeedbackTextChars);
             for (const auto* s : {&code, &key, &action, &text}) {
                 if (!*s) {
-                    return Problem(s->error());
+                    return Limited(s->error());
                 }
             }
             auto satisfied = r.Boolean("satisfied", false);
             if (!satisfied) {
-                return Problem(satisfied.error());
+                return Limited(satisfied.error());
             }
             if (base::Status known = r.CheckNoUnknownFields(); !known) {
-                return Problem(known.error());
+                return Limited(known.error());
             }
             if (*action == "rate") {  // indicator 5.3: the sender's rating of the answer
                 if (!*satisfied) {
-                    return Problem(base::InvalidArgument(
+                    return Limited(base::InvalidArgument(
                         "Vui lòng cho biết có hài lòng với câu trả lời không ('satisfied')."));
                 }
                 auto rated =
                     app::RateFeedbackAnswer(ctx, Anonymous(req), *code, *key, **satisfied, *text);
                 if (!rated) {
-                    return Problem(rated.error());
+                    return Limited(rated.error());
                 }
                 return NoStore(Json(200, FollowJson(*rated)));
             }
             auto kind = fbk::ParseAction(*action);
             if (!kind) {
-                return Problem(
+                return Limited(
                     base::InvalidArgument("'action' phải là supplement, withdraw hoặc rate."));
             }
             auto view = app::SenderAction(ctx, Anonymous(req), *code, *key, *kind, *text);
             if (!view) {
-                return Problem(view.error());
+                return Limited(view.error());
             }
             return NoStore(Json(200, FollowJson(*view)));
         },
@@ -430,7 +440,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
             const app::UploadCheck check = app::CheckUpload(req.body, declared);
             if (check.problem) {
                 if (*check.problem == app::UploadProblem::kEmpty) {
-                    return Problem(base::InvalidArgument(check.message));
+                    return Limited(base::InvalidArgument(check.message));
                 }
                 Response r;
                 r.status = 415;
@@ -446,7 +456,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
             auto a = app::AttachToFeedback(ctx, Anonymous(req), req.path_params.at("code"),
                                            req.Query("key").value_or(""), up);
             if (!a) {
-                return Problem(a.error());
+                return Limited(a.error());
             }
             return NoStore(Json(201, AttachmentJson(*a)));
         },
@@ -466,7 +476,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                              auto file = app::DownloadFeedbackAttachment(
                                  ctx, actor, req.path_params.at("code"), index);
                              if (!file) {
-                                 return Problem(file.error());
+                                 return Limited(file.error());
                              }
                              return Download(std::move(file->bytes), file->attachment.media_type,
                                              "dinh-kem-" + std::to_string(index + 1));
@@ -480,14 +490,14 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
         [&ctx](const Request& req) -> Response {
             auto limit = ParseLimit(req);
             if (!limit) {
-                return Problem(limit.error());
+                return Limited(limit.error());
             }
             int offset = 0;
             if (auto o = req.Query("offset")) {
                 if (*o != "0") {
                     auto parsed = ParseId(*o);
                     if (!parsed || *parsed > 100'000) {
-                        return Problem(
+                        return Limited(
                             base::InvalidArgument("Tham số 'offset' phải là số nguyên không âm."));
                     }
                     offset = static_cast<int>(*parsed);
@@ -496,7 +506,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
             auto rows =
                 app::ListPublishedAnswers(ctx, req.Query("unit").value_or(""), *limit, offset);
             if (!rows) {
-                return Problem(rows.error());
+                return Limited(rows.error());
             }
             json::array items;
             for (const auto& p : *rows) {
@@ -515,7 +525,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                              if (auto box = req.Query("box")) {
                                  auto parsed = app::ParseFeedbackBox(*box);
                                  if (!parsed) {
-                                     return Problem(base::InvalidArgument(
+                                     return Limited(base::InvalidArgument(
                                          "'box' phải là open, due_soon, overdue hoặc all."));
                                  }
                                  q.box = *parsed;
@@ -523,7 +533,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                              if (auto state = req.Query("state")) {
                                  auto parsed = fbk::ParseState(*state);
                                  if (!parsed) {
-                                     return Problem(base::InvalidArgument(
+                                     return Limited(base::InvalidArgument(
                                          "'state' không phải trạng thái phản ánh, kiến nghị."));
                                  }
                                  q.state = *parsed;
@@ -533,12 +543,12 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                              }
                              auto limit = ParseLimit(req);
                              if (!limit) {
-                                 return Problem(limit.error());
+                                 return Limited(limit.error());
                              }
                              q.limit = *limit;
                              auto rows = app::ListFeedback(ctx, actor, q);
                              if (!rows) {
-                                 return Problem(rows.error());
+                                 return Limited(rows.error());
                              }
                              json::array items;
                              for (const auto& s : *rows) {
@@ -557,16 +567,16 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
             [&ctx](const Request& req, const app::Actor& actor) -> Response {
                 auto from = ParseDate(req.Query("from").value_or(""), "from");
                 if (!from) {
-                    return Problem(from.error());
+                    return Limited(from.error());
                 }
                 auto to = ParseDate(req.Query("to").value_or(""), "to");
                 if (!to) {
-                    return Problem(to.error());
+                    return Limited(to.error());
                 }
                 auto rep =
                     app::FeedbackCountsFor(ctx, actor, req.Query("unit").value_or(""), *from, *to);
                 if (!rep) {
-                    return Problem(rep.error());
+                    return Limited(rep.error());
                 }
                 json::object states;
                 for (const auto& [s, n] : rep->by_state) {
@@ -608,7 +618,7 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              auto view = app::GetFeedback(ctx, actor, req.path_params.at("code"));
                              if (!view) {
-                                 return Problem(view.error());
+                                 return Limited(view.error());
                              }
                              return WithETag(Json(200, ViewJson(*view)), view->record.version);
                          }),
@@ -621,12 +631,12 @@ void RegisterFeedbackRoutes(http::Router& router, app::AppContext& ctx, const Ca
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
                              auto request = ActionFromJson(req);
                              if (!request) {
-                                 return Problem(request.error());
+                                 return Limited(request.error());
                              }
                              auto view = app::ActOnFeedback(ctx, actor, req.path_params.at("code"),
                                                             *request);
                              if (!view) {
-                                 return Problem(view.error());
+                                 return Limited(view.error());
                              }
                              return WithETag(Json(200, ViewJson(*view)), view->record.version);
                          }),

@@ -5,6 +5,7 @@
 
 #include "api/route_util.hpp"
 #include "app/indicators.hpp"
+#include "app/queue.hpp"  // issue #9: desk productivity
 #include "calendar/civil_date.hpp"
 
 namespace motcua::api {
@@ -151,7 +152,26 @@ void RegisterIndicatorRoutes(http::Router& router, app::AppContext& ctx, const C
                       if (!report) {
                           return Problem(report.error());
                       }
-                      Response r = Json(200, IndicatorReportJson(*report));
+                      json::object body = IndicatorReportJson(*report);
+                      // Issue #9 (engineer N): dossiers per desk staff member per year of the
+                      // subtree's desks; absent when they have no desk staff.
+                      auto desks = app::queue::SubtreeDeskProductivity(
+                          ctx, report->unit, report->window.from, report->window.to);
+                      if (!desks) {
+                          return Problem(desks.error());
+                      }
+                      if (*desks) {
+                          const app::DeskProductivity& p = **desks;
+                          body["desk_productivity"] =
+                              json::object{{"per_year", *p.per_year},
+                                           {"received", p.received},
+                                           {"staff", p.staff},
+                                           {"days", p.days},
+                                           {"area", p.area},
+                                           {"target", p.target},
+                                           {"meets", p.meets.value_or(false)}};
+                      }
+                      Response r = Json(200, std::move(body));
                       r.AddHeader("Cache-Control", "no-store");
                       return r;
                   }),
@@ -166,7 +186,10 @@ void RegisterIndicatorRoutes(http::Router& router, app::AppContext& ctx, const C
          R"({"type":"object","properties":{"unit":{"type":"object"},)"
          R"("period":{"type":"string"},"points":{"type":"number"},)"
          R"("groups":{"type":"array"},"dossiers":{"type":"object"},)"
-         R"("children":{"type":"array"},"settlement_time":{"type":"object"}}})"});
+         R"("children":{"type":"array"},"settlement_time":{"type":"object"},)"
+         R"("desk_productivity":{"type":"object","description":"Hồ sơ tiếp nhận bình quân )"
+         R"(của 01 nhân sự Bộ phận Một cửa/năm (per_year) so với chỉ tiêu theo vùng (target: )"
+         R"(1.600/1.200/800); không có khi không có nhân sự Một cửa"}}})"});
 }
 
 }  // namespace motcua::api

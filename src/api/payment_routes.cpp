@@ -53,24 +53,6 @@ json::object PaymentJson(const Payment& p) {
                         {"paid_at", Time(p.paid_at)}};
 }
 
-// "http://host:port" of this request, for the gateway's return address when no public base URL
-// is configured; "" when the Host header is missing or holds anything but a host name.
-std::string RequestBase(const Request& req) {
-    const auto host = req.Header("host").value_or("");
-    if (host.empty() || host.size() > 255) {
-        return {};
-    }
-    for (const char c : host) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' || c == '[' ||
-                        c == ']';
-        if (!ok) {
-            return {};
-        }
-    }
-    return std::string(req.tls ? "https://" : "http://") + std::string(host);
-}
-
 constexpr std::string_view kPaymentSchema =
     R"({"type":"object","properties":{"id":{"type":"integer"},"order_ref":{"type":"string"},)"
     R"("amount":{"type":"integer"},"status":{"type":"string","enum":["pending","paid","failed",)"
@@ -82,26 +64,27 @@ constexpr std::string_view kPaymentSchema =
 }  // namespace
 
 void RegisterPaymentRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache) {
-    router.Add(Method::kPost, "/api/v1/dossiers/{code}/payments",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = app::DossierIdByCode(ctx, req.path_params.at("code"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             auto started = app::StartPayment(ctx, actor, *id, RequestBase(req));
-                             if (!started) {
-                                 return Problem(started.error());
-                             }
-                             return Json(201,
-                                         json::object{{"payment", PaymentJson(started->payment)},
-                                                      {"checkout_url", started->checkout_url}});
-                         }),
-               {"Người nộp hồ sơ trực tuyến bắt đầu thanh toán phí, lệ phí: tạo giao dịch chờ "
-                "thanh toán và trả về địa chỉ cổng thanh toán (checkout_url); không cần nội dung",
-                "session+csrf", "",
-                R"({"type":"object","properties":{"payment":)" + std::string(kPaymentSchema) +
-                    R"(,"checkout_url":{"type":"string"}}})"});
+    router.Add(
+        Method::kPost, "/api/v1/dossiers/{code}/payments",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      auto id = app::DossierIdByCode(ctx, req.path_params.at("code"));
+                      if (!id) {
+                          return Problem(id.error());
+                      }
+                      auto started =
+                          app::StartPayment(ctx, actor, *id, req.PublicOrigin(ctx.public_base_url));
+                      if (!started) {
+                          return Problem(started.error());
+                      }
+                      return Json(201, json::object{{"payment", PaymentJson(started->payment)},
+                                                    {"checkout_url", started->checkout_url}});
+                  }),
+        {"Người nộp hồ sơ trực tuyến bắt đầu thanh toán phí, lệ phí: tạo giao dịch chờ "
+         "thanh toán và trả về địa chỉ cổng thanh toán (checkout_url); không cần nội dung",
+         "session+csrf", "",
+         R"({"type":"object","properties":{"payment":)" + std::string(kPaymentSchema) +
+             R"(,"checkout_url":{"type":"string"}}})"});
 
     router.Add(Method::kGet, "/api/v1/dossiers/{code}/payments",
                WithActor(ctx, cache,

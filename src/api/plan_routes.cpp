@@ -1,7 +1,9 @@
 // /api/v1/plans (issue #7; docs/plans.md "API"): TTHC-control plans as tracked work — import
 // of a plan's text, the person's fixes, cascading, progress reports and the dashboards. Thin
 // handlers over app/plans.hpp.
+#include <array>
 #include <charconv>
+#include <tuple>
 
 #include <boost/json.hpp>
 
@@ -69,6 +71,16 @@ json::object ProgressJson(const app::PlanView* v, const sp::Progress& p) {
                    {"reported_at", calendar::FormatInstant(p.reported_at)}};
     o["unit"] = v != nullptr ? json::value(UnitRef(*v, p.unit_id)) : json::value(p.unit_id);
     return o;
+}
+
+json::object EvidenceJson(const sp::Evidence& e) {
+    return json::object{{"id", e.id},
+                        {"deliverable_id", e.deliverable_id},
+                        {"file_name", e.file_name},
+                        {"media_type", e.media_type},
+                        {"size", e.size},
+                        {"created_at", calendar::FormatInstant(e.created_at)},
+                        {"download", "/api/v1/plan-evidence/" + std::to_string(e.id)}};
 }
 
 json::object UnitStatusJson(const app::PlanView& v, const app::UnitStatus& u) {
@@ -216,6 +228,67 @@ base::Result<std::int64_t> PathId(const Request& req, const std::string& name) {
     return ParseId(req.path_params.at(name));
 }
 
+// The prologue shared by the routes on a plan or a deliverable: the path ids named `names`, in
+// order (the first malformed one is the answer), then `fn(ids)`.
+template <std::size_t N, typename Fn>
+Response OnIds(const Request& req, const std::array<const char*, N>& names, Fn fn) {
+    std::array<std::int64_t, N> ids{};
+    for (std::size_t i = 0; i < N; ++i) {
+        auto id = PathId(req, names[i]);
+        if (!id) {
+            return Problem(id.error());
+        }
+        ids[i] = *id;
+    }
+    return fn(ids);
+}
+
+// The same with a JSON object body: the path ids, the body parsed (400 when it is not an
+// object), then `fn(ids, reader)`, which reads its fields and calls Finish.
+template <std::size_t N, typename Fn>
+Response OnIdsWithBody(const Request& req, const std::array<const char*, N>& names, Fn fn) {
+    return OnIds(req, names, [&](const std::array<std::int64_t, N>& ids) -> Response {
+        auto object = ParseObject(req.body);
+        if (!object) {
+            return Problem(object.error());
+        }
+        ObjectReader r(*object);
+        return fn(ids, r);
+    });
+}
+
+// The epilogue: unknown fields refused (400), then the use case `run()` answered as a plan
+// (`status`, ETag) or a problem.
+template <typename Run>
+Response Finish(const ObjectReader& r, int status, Run run) {
+    if (base::Status s = r.CheckNoUnknownFields(); !s) {
+        return Problem(s.error());
+    }
+    base::Result<app::PlanView> v = run();
+    if (!v) {
+        return Problem(v.error());
+    }
+    return PlanResponse(status, *v);
+}
+
+// Reads string fields into their targets, in order; the first error.
+struct TextField {
+    const char* name;
+    std::string* target;
+    bool required;
+    std::size_t max;
+};
+base::Status ReadTexts(ObjectReader& r, std::initializer_list<TextField> fields) {
+    for (const TextField& f : fields) {
+        auto v = r.String(f.name, f.required, f.max);
+        if (!v) {
+            return std::move(v).error();
+        }
+        *f.target = std::move(*v);
+    }
+    return {};
+}
+
 base::Result<std::int64_t> RequiredVersion(ObjectReader& r) {
     auto v = r.Integer("version", true);
     if (!v) {
@@ -347,15 +420,13 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
     router.Add(Method::kGet, "/api/v1/plans/{id}",
                WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = PathId(req, "id");
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             auto v = app::GetPlan(ctx, actor, *id);
-                             if (!v) {
-                                 return Problem(v.error());
-                             }
-                             return PlanResponse(200, *v);
+                             return OnIds<1>(req, {"id"}, [&](const auto& ids) -> Response {
+                                 auto v = app::GetPlan(ctx, actor, ids[0]);
+                                 if (!v) {
+                                     return Problem(v.error());
+                                 }
+                                 return PlanResponse(200, *v);
+                             });
                          }),
                {"Kế hoạch: mục, nhiệm vụ, sản phẩm với thời hạn, đơn vị được giao và trạng thái "
                 "(not_started, in_progress, done, late), tên chưa khớp, lỗi nhập",
@@ -363,44 +434,34 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
 
     router.Add(
         Method::kPost, "/api/v1/plans/{id}/unmatched/{name}/resolve",
-        WithActor(
-            ctx, cache,
-            [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                auto id = PathId(req, "id");
-                auto name = PathId(req, "name");
-                if (!id || !name) {
-                    return Problem(!id ? id.error() : name.error());
-                }
-                auto object = ParseObject(req.body);
-                if (!object) {
-                    return Problem(object.error());
-                }
-                ObjectReader r(*object);
-                auto version = RequiredVersion(r);
-                if (!version) {
-                    return Problem(version.error());
-                }
-                std::vector<std::string> codes;
-                const json::value* units = r.Raw("units");
-                if (units == nullptr || !units->is_array()) {
-                    return Problem(base::InvalidArgument("'units' phải là danh sách mã đơn vị."));
-                }
-                for (const json::value& u : units->as_array()) {
-                    if (!u.is_string() || u.as_string().empty() || u.as_string().size() > 32) {
-                        return Problem(
-                            base::InvalidArgument("'units' phải là danh sách mã đơn vị."));
-                    }
-                    codes.emplace_back(u.as_string());
-                }
-                if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                    return Problem(s.error());
-                }
-                auto v = app::ResolveUnmatchedName(ctx, actor, *id, *name, codes, *version);
-                if (!v) {
-                    return Problem(v.error());
-                }
-                return PlanResponse(200, *v);
-            }),
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      return OnIdsWithBody<2>(
+                          req, {"id", "name"}, [&](const auto& ids, ObjectReader& r) -> Response {
+                              auto version = RequiredVersion(r);
+                              if (!version) {
+                                  return Problem(version.error());
+                              }
+                              std::vector<std::string> codes;
+                              const json::value* units = r.Raw("units");
+                              const base::Error bad =
+                                  base::InvalidArgument("'units' phải là danh sách mã đơn vị.");
+                              if (units == nullptr || !units->is_array()) {
+                                  return Problem(bad);
+                              }
+                              for (const json::value& u : units->as_array()) {
+                                  if (!u.is_string() || u.as_string().empty() ||
+                                      u.as_string().size() > 32) {
+                                      return Problem(bad);
+                                  }
+                                  codes.emplace_back(u.as_string());
+                              }
+                              return Finish(r, 200, [&] {
+                                  return app::ResolveUnmatchedName(ctx, actor, ids[0], ids[1],
+                                                                   codes, *version);
+                              });
+                          });
+                  }),
         {"Xác định tên đơn vị chưa khớp: giao sản phẩm cho các đơn vị (units: mã đơn vị; "
          "version: phiên bản kế hoạch, 409 nếu đã thay đổi)",
          "session+csrf", R"({"type":"object","required":["units","version"]})",
@@ -410,76 +471,55 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
         Method::kPost, "/api/v1/plans/{id}/problems/{problem}/resolve",
         WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto id = PathId(req, "id");
-                      auto problem = PathId(req, "problem");
-                      if (!id || !problem) {
-                          return Problem(!id ? id.error() : problem.error());
-                      }
-                      auto object = ParseObject(req.body);
-                      if (!object) {
-                          return Problem(object.error());
-                      }
-                      ObjectReader r(*object);
-                      auto version = RequiredVersion(r);
-                      auto resolution = r.String("resolution", true, 2000);
-                      if (!version || !resolution) {
-                          return Problem(!version ? version.error() : resolution.error());
-                      }
-                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                          return Problem(s.error());
-                      }
-                      auto v =
-                          app::ResolvePlanProblem(ctx, actor, *id, *problem, *resolution, *version);
-                      if (!v) {
-                          return Problem(v.error());
-                      }
-                      return PlanResponse(200, *v);
+                      return OnIdsWithBody<2>(
+                          req, {"id", "problem"},
+                          [&](const auto& ids, ObjectReader& r) -> Response {
+                              auto version = RequiredVersion(r);
+                              auto resolution = r.String("resolution", true, 2000);
+                              if (!version || !resolution) {
+                                  return Problem(!version ? version.error() : resolution.error());
+                              }
+                              return Finish(r, 200, [&] {
+                                  return app::ResolvePlanProblem(ctx, actor, ids[0], ids[1],
+                                                                 *resolution, *version);
+                              });
+                          });
                   }),
         {"Đánh dấu một lỗi nhập đã xử lý (resolution: cách xử lý; version)", "session+csrf",
          R"({"type":"object","required":["resolution","version"]})", R"({"type":"object"})"});
 
     router.Add(
         Method::kPatch, "/api/v1/plans/{id}/deliverables/{deliverable}",
-        WithActor(ctx, cache,
-                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto id = PathId(req, "id");
-                      auto deliverable = PathId(req, "deliverable");
-                      if (!id || !deliverable) {
-                          return Problem(!id ? id.error() : deliverable.error());
-                      }
-                      auto object = ParseObject(req.body);
-                      if (!object) {
-                          return Problem(object.error());
-                      }
-                      ObjectReader r(*object);
-                      auto version = RequiredVersion(r);
-                      if (!version) {
-                          return Problem(version.error());
-                      }
-                      app::DeliverableEdit edit;
-                      if (object->contains("product")) {
-                          auto p = r.String("product", true, 4000);
-                          if (!p) {
-                              return Problem(p.error());
-                          }
-                          edit.product = *p;
-                      }
-                      if (object->contains("deadline")) {
-                          auto d = r.String("deadline", false, 4000);
-                          if (!d) {
-                              return Problem(d.error());
-                          }
-                          edit.deadline = *d;
-                      }
-                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                          return Problem(s.error());
-                      }
-                      auto v = app::EditDeliverable(ctx, actor, *id, *deliverable, edit, *version);
-                      if (!v) {
-                          return Problem(v.error());
-                      }
-                      return PlanResponse(200, *v);
-                  }),
+        WithActor(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                return OnIdsWithBody<2>(
+                    req, {"id", "deliverable"}, [&](const auto& ids, ObjectReader& r) -> Response {
+                        auto version = RequiredVersion(r);
+                        if (!version) {
+                            return Problem(version.error());
+                        }
+                        app::DeliverableEdit edit;
+                        // Present → changed: a product must be a string, a deadline may
+                        // be emptied.
+                        for (auto [field, target, required] :
+                             {std::tuple<const char*, std::optional<std::string>*, bool>{
+                                  "product", &edit.product, true},
+                              {"deadline", &edit.deadline, false}}) {
+                            if (r.Raw(field) == nullptr) {
+                                continue;
+                            }
+                            auto v = r.String(field, required, 4000);
+                            if (!v) {
+                                return Problem(v.error());
+                            }
+                            *target = std::move(*v);
+                        }
+                        return Finish(r, 200, [&] {
+                            return app::EditDeliverable(ctx, actor, ids[0], ids[1], edit, *version);
+                        });
+                    });
+            }),
         {"Sửa sản phẩm (product) hoặc thời hạn (deadline: cụm từ, được đọc lại theo lịch làm "
          "việc) của một sản phẩm; version",
          "session+csrf", R"({"type":"object","required":["version"]})", R"({"type":"object"})"});
@@ -487,44 +527,29 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
     router.Add(Method::kPost, "/api/v1/plans/{id}/tasks",
                WithActor(ctx, cache,
                          [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = PathId(req, "id");
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             auto object = ParseObject(req.body);
-                             if (!object) {
-                                 return Problem(object.error());
-                             }
-                             ObjectReader r(*object);
-                             auto version = RequiredVersion(r);
-                             if (!version) {
-                                 return Problem(version.error());
-                             }
-                             app::NewTask t;
-                             for (auto [field, target, required] :
-                                  {std::tuple<const char*, std::string*, bool>{"section",
-                                                                               &t.section, true},
-                                   {"section_title", &t.section_title, false},
-                                   {"number", &t.number, false},
-                                   {"content", &t.content, true},
-                                   {"product", &t.product, false},
-                                   {"lead", &t.lead, false},
-                                   {"cooperating", &t.cooperating, false},
-                                   {"deadline", &t.deadline, false}}) {
-                                 auto v = r.String(field, required, 4000);
-                                 if (!v) {
-                                     return Problem(v.error());
-                                 }
-                                 *target = *v;
-                             }
-                             if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                                 return Problem(s.error());
-                             }
-                             auto v = app::AddPlanTask(ctx, actor, *id, t, *version);
-                             if (!v) {
-                                 return Problem(v.error());
-                             }
-                             return PlanResponse(201, *v);
+                             return OnIdsWithBody<1>(
+                                 req, {"id"}, [&](const auto& ids, ObjectReader& r) -> Response {
+                                     auto version = RequiredVersion(r);
+                                     if (!version) {
+                                         return Problem(version.error());
+                                     }
+                                     app::NewTask t;
+                                     if (base::Status s = ReadTexts(
+                                             r, {{"section", &t.section, true, 4000},
+                                                 {"section_title", &t.section_title, false, 4000},
+                                                 {"number", &t.number, false, 4000},
+                                                 {"content", &t.content, true, 4000},
+                                                 {"product", &t.product, false, 4000},
+                                                 {"lead", &t.lead, false, 4000},
+                                                 {"cooperating", &t.cooperating, false, 4000},
+                                                 {"deadline", &t.deadline, false, 4000}});
+                                         !s) {
+                                         return Problem(s.error());
+                                     }
+                                     return Finish(r, 201, [&] {
+                                         return app::AddPlanTask(ctx, actor, ids[0], t, *version);
+                                     });
+                                 });
                          }),
                {"Thêm nhiệm vụ của đơn vị vào kế hoạch (section, section_title, number, content, "
                 "product, lead, cooperating, deadline; đơn vị được khớp như khi nhập; version)",
@@ -533,40 +558,24 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
 
     router.Add(
         Method::kPost, "/api/v1/plans/{id}/cascade",
-        WithActor(
-            ctx, cache,
-            [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                auto id = PathId(req, "id");
-                if (!id) {
-                    return Problem(id.error());
-                }
-                auto object = ParseObject(req.body);
-                if (!object) {
-                    return Problem(object.error());
-                }
-                ObjectReader r(*object);
-                app::CascadeInput in;
-                in.parent_plan_id = *id;
-                for (auto [field, target, required] :
-                     {std::tuple<const char*, std::string*, bool>{"unit", &in.unit_code, true},
-                      {"title", &in.title, false},
-                      {"decision_number", &in.decision_number, false},
-                      {"decision_date", &in.decision_date, false}}) {
-                    auto v = r.String(field, required, 500);
-                    if (!v) {
-                        return Problem(v.error());
-                    }
-                    *target = *v;
-                }
-                if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                    return Problem(s.error());
-                }
-                auto v = app::CascadePlan(ctx, actor, in);
-                if (!v) {
-                    return Problem(v.error());
-                }
-                return PlanResponse(201, *v);
-            }),
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      return OnIdsWithBody<1>(
+                          req, {"id"}, [&](const auto& ids, ObjectReader& r) -> Response {
+                              app::CascadeInput in;
+                              in.parent_plan_id = ids[0];
+                              if (base::Status s = ReadTexts(
+                                      r, {{"unit", &in.unit_code, true, 500},
+                                          {"title", &in.title, false, 500},
+                                          {"decision_number", &in.decision_number, false, 500},
+                                          {"decision_date", &in.decision_date, false, 500}});
+                                  !s) {
+                                  return Problem(s.error());
+                              }
+                              return Finish(r, 201,
+                                            [&] { return app::CascadePlan(ctx, actor, in); });
+                          });
+                  }),
         {"Triển khai kế hoạch cấp trên: đơn vị (unit) tạo kế hoạch của mình, thừa hưởng các "
          "sản phẩm được giao cho đơn vị (theo tên hoặc tên chung như \"UBND các xã\"); title, "
          "decision_number, decision_date (kiểm soát TTHC, quản trị của đơn vị)",
@@ -576,95 +585,125 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
         Method::kPost, "/api/v1/plan-deliverables/{id}/progress",
         WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto id = PathId(req, "id");
-                      if (!id) {
-                          return Problem(id.error());
-                      }
-                      auto object = ParseObject(req.body);
-                      if (!object) {
-                          return Problem(object.error());
-                      }
-                      ObjectReader r(*object);
-                      app::ProgressInput in;
-                      for (auto [field, target, required, max] :
-                           {std::tuple<const char*, std::string*, bool, std::size_t>{
-                                "unit", &in.unit_code, false, 32},
-                            {"status", &in.status, true, 32},
-                            {"note", &in.note, false, 4000},
-                            {"evidence_number", &in.evidence_number, false, 200},
-                            {"evidence_date", &in.evidence_date, false, 10}}) {
-                          auto v = r.String(field, required, max);
-                          if (!v) {
-                              return Problem(v.error());
-                          }
-                          *target = *v;
-                      }
-                      auto percent = r.Integer("percent", false);
-                      if (!percent) {
-                          return Problem(percent.error());
-                      }
-                      if (*percent) {
-                          if (**percent < 0 || **percent > 100) {
-                              return Problem(base::InvalidArgument(
-                                  "Tỷ lệ hoàn thành (percent) phải từ 0 đến 100."));
-                          }
-                          in.percent = static_cast<int>(**percent);
-                      }
-                      if (const json::value* files = r.Raw("evidence_files")) {
-                          if (!files->is_array()) {
-                              return Problem(base::InvalidArgument(
-                                  "'evidence_files' phải là danh sách số của tệp đã tải lên."));
-                          }
-                          for (const json::value& f : files->as_array()) {
-                              if (!f.is_int64() || f.as_int64() <= 0) {
-                                  return Problem(base::InvalidArgument(
-                                      "'evidence_files' phải là danh sách số của tệp đã tải lên."));
+                      return OnIdsWithBody<1>(
+                          req, {"id"}, [&](const auto& ids, ObjectReader& r) -> Response {
+                              app::ProgressInput in;
+                              if (base::Status s = ReadTexts(
+                                      r, {{"unit", &in.unit_code, false, 32},
+                                          {"status", &in.status, true, 32},
+                                          {"note", &in.note, false, 4000},
+                                          {"evidence_number", &in.evidence_number, false, 200},
+                                          {"evidence_date", &in.evidence_date, false, 10}});
+                                  !s) {
+                                  return Problem(s.error());
                               }
-                              in.evidence_files.push_back(f.as_int64());
-                          }
-                      }
-                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                          return Problem(s.error());
-                      }
-                      auto p = app::ReportProgress(ctx, actor, *id, in);
-                      if (!p) {
-                          return Problem(p.error());
-                      }
-                      return NoStore(Json(201, ProgressJson(nullptr, *p)));
+                              auto percent = r.Integer("percent", false);
+                              if (!percent) {
+                                  return Problem(percent.error());
+                              }
+                              if (*percent) {
+                                  if (**percent < 0 || **percent > 100) {
+                                      return Problem(base::InvalidArgument(
+                                          "Tỷ lệ hoàn thành (percent) phải từ 0 đến 100."));
+                                  }
+                                  in.percent = static_cast<int>(**percent);
+                              }
+                              if (const json::value* files = r.Raw("evidence_files")) {
+                                  const base::Error bad = base::InvalidArgument(
+                                      "'evidence_files' phải là danh sách số của tệp đã tải lên.");
+                                  if (!files->is_array()) {
+                                      return Problem(bad);
+                                  }
+                                  for (const json::value& f : files->as_array()) {
+                                      if (!f.is_int64() || f.as_int64() <= 0) {
+                                          return Problem(bad);
+                                      }
+                                      in.evidence_files.push_back(f.as_int64());
+                                  }
+                              }
+                              if (base::Status s = r.CheckNoUnknownFields(); !s) {
+                                  return Problem(s.error());
+                              }
+                              auto p = app::ReportProgress(ctx, actor, ids[0], in);
+                              if (!p) {
+                                  return Problem(p.error());
+                              }
+                              return NoStore(Json(201, ProgressJson(nullptr, *p)));
+                          });
                   }),
         {"Báo cáo tiến độ của đơn vị được giao một sản phẩm (status: not_started, in_progress, "
-         "done; percent; note; minh chứng: evidence_number, evidence_date, evidence_files; unit "
-         "khi phụ trách nhiều đơn vị); chỉ công chức của đơn vị được giao",
+         "done; percent; note; minh chứng: evidence_number, evidence_date, evidence_files: số "
+         "của tệp minh chứng đã gửi kèm báo cáo trước của đơn vị cho sản phẩm này; unit khi phụ "
+         "trách nhiều đơn vị); chỉ công chức của đơn vị được giao",
          "session+csrf", R"({"type":"object","required":["status"]})", R"({"type":"object"})"});
+
+    router.Add(
+        Method::kPost, "/api/v1/plan-deliverables/{id}/evidence",
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      return OnIds<1>(req, {"id"}, [&](const auto& ids) -> Response {
+                          const app::EvidenceUpload upload{
+                              std::string(req.Query("name").value_or("")),
+                              std::string(req.Header("content-type").value_or("")), req.body};
+                          auto e = app::UploadPlanEvidence(
+                              ctx, actor, ids[0], std::string(req.Query("unit").value_or("")),
+                              upload);
+                          if (!e) {
+                              return UploadProblem(e.error());
+                          }
+                          return NoStore(Json(201, EvidenceJson(*e)));
+                      });
+                  },
+                  {""}),
+        {"Tải lên tệp minh chứng của đơn vị (unit khi phụ trách nhiều đơn vị) cho một sản phẩm "
+         "(thân yêu cầu là tệp; name: tên tệp; PDF, PNG, JPEG, DOCX, XLSX, XML, kiểu khai báo "
+         "phải khớp nội dung; quá 10 MB: 413); báo cáo tiến độ dẫn số của tệp trong "
+         "evidence_files; chỉ công chức của đơn vị được giao",
+         "session+csrf", "", R"({"type":"object"})"});
+    router.SetBodyLimit(Method::kPost, "/api/v1/plan-deliverables/{id}/evidence",
+                        app::kMaxEvidenceBytes + 1);
+
+    router.Add(Method::kGet, "/api/v1/plan-evidence/{id}",
+               WithActor(ctx, cache,
+                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                             return OnIds<1>(req, {"id"}, [&](const auto& ids) -> Response {
+                                 auto f = app::DownloadPlanEvidence(ctx, actor, ids[0]);
+                                 if (!f) {
+                                     return Problem(f.error());
+                                 }
+                                 return Download(std::move(f->bytes), f->evidence.media_type,
+                                                 "minh-chung-" + std::to_string(ids[0]));
+                             });
+                         }),
+               {"Tải tệp minh chứng tiến độ (người được xem kế hoạch; 404 với người khác)",
+                "session", "", R"({"type":"string","format":"binary"})"});
 
     router.Add(
         Method::kGet, "/api/v1/plans/{id}/dashboard",
         WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto id = PathId(req, "id");
-                      if (!id) {
-                          return Problem(id.error());
-                      }
-                      auto d = app::GetPlanDashboard(ctx, actor, *id);
-                      if (!d) {
-                          return Problem(d.error());
-                      }
-                      json::array units;
-                      for (const app::UnitCounts& u : d->units) {
-                          units.push_back(json::object{{"code", u.unit.code},
-                                                       {"name", u.unit.name},
-                                                       {"counts", Counts(u.by_status)}});
-                      }
-                      json::array overdue;
-                      for (const app::DashboardRow& r : d->overdue) {
-                          overdue.push_back(RowJson(r, UnitRef(d->view, r.unit.unit_id)));
-                      }
-                      json::object out = HeadJson(d->view.plan.head, d->view.issuing_unit);
-                      out["today"] = calendar::FormatIsoDate(d->view.today);
-                      out["counts"] = Counts(d->by_status);
-                      out["units"] = std::move(units);
-                      out["overdue"] = std::move(overdue);
-                      return NoStore(Json(200, out));
+                      return OnIds<1>(req, {"id"}, [&](const auto& ids) -> Response {
+                          auto d = app::GetPlanDashboard(ctx, actor, ids[0]);
+                          if (!d) {
+                              return Problem(d.error());
+                          }
+                          json::array units;
+                          for (const app::UnitCounts& u : d->units) {
+                              units.push_back(json::object{{"code", u.unit.code},
+                                                           {"name", u.unit.name},
+                                                           {"counts", Counts(u.by_status)}});
+                          }
+                          json::array overdue;
+                          for (const app::DashboardRow& r : d->overdue) {
+                              overdue.push_back(RowJson(r, UnitRef(d->view, r.unit.unit_id)));
+                          }
+                          json::object out = HeadJson(d->view.plan.head, d->view.issuing_unit);
+                          out["today"] = calendar::FormatIsoDate(d->view.today);
+                          out["counts"] = Counts(d->by_status);
+                          out["units"] = std::move(units);
+                          out["overdue"] = std::move(overdue);
+                          return NoStore(Json(200, out));
+                      });
                   }),
         {"Bảng theo dõi kế hoạch: số sản phẩm theo trạng thái, theo đơn vị, danh sách trễ hạn",
          "session", "", R"({"type":"object"})"});
@@ -697,27 +736,16 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
         Method::kPost, "/api/v1/plans/{id}/issue",
         WithActor(ctx, cache,
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                      auto id = PathId(req, "id");
-                      if (!id) {
-                          return Problem(id.error());
-                      }
-                      auto object = ParseObject(req.body);
-                      if (!object) {
-                          return Problem(object.error());
-                      }
-                      ObjectReader r(*object);
-                      auto version = RequiredVersion(r);
-                      if (!version) {
-                          return Problem(version.error());
-                      }
-                      if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                          return Problem(s.error());
-                      }
-                      auto v = app::IssuePlan(ctx, actor, *id, *version);
-                      if (!v) {
-                          return Problem(v.error());
-                      }
-                      return PlanResponse(200, *v);
+                      return OnIdsWithBody<1>(
+                          req, {"id"}, [&](const auto& ids, ObjectReader& r) -> Response {
+                              auto version = RequiredVersion(r);
+                              if (!version) {
+                                  return Problem(version.error());
+                              }
+                              return Finish(r, 200, [&] {
+                                  return app::IssuePlan(ctx, actor, ids[0], *version);
+                              });
+                          });
                   }),
         {"Ban hành kế hoạch (dự thảo → đã ban hành; version; 409 nếu không còn là dự thảo "
          "hoặc phiên bản đã đổi); sau khi ban hành không sửa, thêm nhiệm vụ được (lãnh "
@@ -726,36 +754,36 @@ void RegisterPlanRoutes(http::Router& router, app::AppContext& ctx, const CacheP
 
     router.Add(
         Method::kGet, "/api/v1/plans/{id}/export",
-        WithActor(
-            ctx, cache,
-            [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                auto id = PathId(req, "id");
-                if (!id) {
-                    return Problem(id.error());
-                }
-                const std::string format(req.Query("format").value_or("docx"));
-                if (format != "docx" && format != "xlsx") {
-                    return Problem(base::InvalidArgument("Tham số 'format' nhận docx hoặc xlsx."));
-                }
-                auto view = app::GetPlan(ctx, actor, *id);
-                if (!view) {
-                    return Problem(view.error());
-                }
-                const domain::plan_import::Plan plan = app::PlanViewAsImport(*view);
-                const render::PlanExportInfo info{view->plan.head.title, view->issuing_unit.name};
-                auto bytes = format == "docx" ? render::RenderPlanDocx(plan, info)
-                                              : render::RenderPlanXlsx(plan, info);
-                if (!bytes) {
-                    return Problem(bytes.error());
-                }
-                Response r;
-                r.status = 200;
-                r.content_type = std::string(format == "docx" ? kDocxType : kXlsxType);
-                r.body = std::move(*bytes);
-                r.AddHeader("Content-Disposition", "attachment; filename=\"ke-hoach-" +
-                                                       std::to_string(*id) + "." + format + "\"");
-                return NoStore(std::move(r));
-            }),
+        WithActor(ctx, cache,
+                  [&ctx](const Request& req, const app::Actor& actor) -> Response {
+                      return OnIds<1>(req, {"id"}, [&](const auto& ids) -> Response {
+                          const std::string format(req.Query("format").value_or("docx"));
+                          if (format != "docx" && format != "xlsx") {
+                              return Problem(
+                                  base::InvalidArgument("Tham số 'format' nhận docx hoặc xlsx."));
+                          }
+                          auto view = app::GetPlan(ctx, actor, ids[0]);
+                          if (!view) {
+                              return Problem(view.error());
+                          }
+                          const domain::plan_import::Plan plan = app::PlanViewAsImport(*view);
+                          const render::PlanExportInfo info{view->plan.head.title,
+                                                            view->issuing_unit.name};
+                          auto bytes = format == "docx" ? render::RenderPlanDocx(plan, info)
+                                                        : render::RenderPlanXlsx(plan, info);
+                          if (!bytes) {
+                              return Problem(bytes.error());
+                          }
+                          Response r;
+                          r.status = 200;
+                          r.content_type = std::string(format == "docx" ? kDocxType : kXlsxType);
+                          r.body = std::move(*bytes);
+                          r.AddHeader("Content-Disposition", "attachment; filename=\"ke-hoach-" +
+                                                                 std::to_string(ids[0]) + "." +
+                                                                 format + "\"");
+                          return NoStore(std::move(r));
+                      });
+                  }),
         {"Tải kế hoạch đã lưu dưới dạng Word (format=docx) hoặc Excel (format=xlsx): bảng TT, "
          "nội dung, sản phẩm, đơn vị chủ trì, phối hợp, thời hạn (người được xem kế hoạch)",
          "session", "", R"({"type":"string","format":"binary"})"});

@@ -89,6 +89,7 @@ json::object ViewJson(const app::PublicationDecisionView& v) {
         {"title", d.title},
         {"issuer", d.issuer},
         {"convention", d.convention},
+        {"convention_source", d.convention_from_setting ? "setting" : "decision"},
         {"signed_on", Day(d.signed_on)},
         {"signer", d.signer},
         {"signer_position", d.signer_position},
@@ -218,9 +219,20 @@ void RegisterPublicationDecisionRoutes(http::Router& router, app::AppContext& ct
                                           "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           "vi-pham-cong-bo-tthc.xlsx");
                       }
+                      if (format == "docx") {
+                          auto file = app::PublicationViolationsDocx(ctx, actor, *q);
+                          if (!file) {
+                              return Problem(file.error());
+                          }
+                          return Download(std::move(*file),
+                                          "application/"
+                                          "vnd.openxmlformats-officedocument.wordprocessingml."
+                                          "document",
+                                          "vi-pham-cong-bo-tthc.docx");
+                      }
                       if (format != "json") {
-                          return Problem(
-                              base::InvalidArgument("Tham số 'format' phải là json hoặc xlsx."));
+                          return Problem(base::InvalidArgument(
+                              "Tham số 'format' phải là json, xlsx hoặc docx."));
                       }
                       auto list = app::PublicationViolations(ctx, actor, *q);
                       if (!list) {
@@ -242,7 +254,7 @@ void RegisterPublicationDecisionRoutes(http::Router& router, app::AppContext& ct
         {"Danh sách vi phạm thời hạn: quyết định công bố muộn (trước ngày văn bản có hiệu lực 5 "
          "ngày với tỉnh, 20 với bộ; 3 ngày sau khi thông qua với trình tự rút gọn), cập nhật CSDL "
          "quốc gia muộn (5/10/2 ngày làm việc sau khi ký), danh mục tại Trung tâm chưa cập nhật "
-         "(unit, from, to, format: json|xlsx)",
+         "(unit, from, to, format: json|xlsx|docx)",
          "session", "", R"({"type":"object","properties":{"items":{"type":"array"}}})"});
 
     router.Add(Method::kGet, "/api/v1/publication-decisions/{id}",

@@ -19,6 +19,16 @@ using http::Response;
 
 namespace {
 
+// A problem response; a 429 of the kiosk limiter (1-minute windows) carries Retry-After: the
+// window's length, an upper bound of the wait (app/rate_limits.hpp).
+http::Response Limited(const base::Error& error) {
+    http::Response r = Problem(error);
+    if (r.status == 429) {
+        r.AddHeader("Retry-After", "60");
+    }
+    return r;
+}
+
 namespace q = domain::queue;
 namespace sq = store::queue;
 
@@ -234,7 +244,7 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
         [&ctx](const Request& req) -> Response {
             auto setup = app::queue::GetSetup(ctx, req.path_params.at("desk"));
             if (!setup) {
-                return Problem(setup.error());
+                return Limited(setup.error());
             }
             return Json(200, SetupJson(*setup));
         },
@@ -245,24 +255,24 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
         Method::kPost, "/api/v1/queue/desks/{desk}/tickets",
         [&ctx](const Request& req) -> Response {
             if (const base::Status same = CheckSameOrigin(req); !same) {
-                return Problem(same.error());
+                return Limited(same.error());
             }
             auto object = ParseObject(req.body);
             if (!object) {
-                return Problem(object.error());
+                return Limited(object.error());
             }
             ObjectReader r(*object);
             auto group = r.String("group", true, 16);
             if (!group) {
-                return Problem(group.error());
+                return Limited(group.error());
             }
             if (base::Status s = r.CheckNoUnknownFields(); !s) {
-                return Problem(s.error());
+                return Limited(s.error());
             }
             auto issued =
                 app::queue::IssueTicket(ctx, KioskActor(req), req.path_params.at("desk"), *group);
             if (!issued) {
-                return Problem(issued.error());
+                return Limited(issued.error());
             }
             json::object body = TicketJson(issued->ticket);
             body["group_label"] = issued->group_label;
@@ -283,7 +293,7 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
         [&ctx](const Request& req) -> Response {
             auto state = app::queue::Display(ctx, req.path_params.at("desk"));
             if (!state) {
-                return Problem(state.error());
+                return Limited(state.error());
             }
             const std::string etag = "\"q" + std::to_string(state->version) + "-" +
                                      calendar::FormatIsoDate(state->day) + "\"";
@@ -325,13 +335,13 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto setup = SetupFromJson(req.body);
                       if (!setup) {
-                          return Problem(setup.error());
+                          return Limited(setup.error());
                       }
                       auto saved = app::queue::SaveSetup(ctx, actor, req.path_params.at("desk"),
                                                          std::move(setup->groups),
                                                          std::move(setup->counters));
                       if (!saved) {
-                          return Problem(saved.error());
+                          return Limited(saved.error());
                       }
                       return Json(200, SetupJson(*saved));
                   }),
@@ -347,7 +357,7 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
                       auto called = app::queue::CallNext(ctx, actor, req.path_params.at("desk"),
                                                          req.path_params.at("counter"));
                       if (!called) {
-                          return Problem(called.error());
+                          return Limited(called.error());
                       }
                       return Json(
                           200, json::object{{"ticket", *called ? json::value(TicketJson(**called))
@@ -362,16 +372,16 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto id = ParseId(req.path_params.at("id"));
                       if (!id) {
-                          return Problem(id.error());
+                          return Limited(id.error());
                       }
                       auto request = ActFromJson(req.body);
                       if (!request) {
-                          return Problem(request.error());
+                          return Limited(request.error());
                       }
                       auto done =
                           app::queue::Act(ctx, actor, req.path_params.at("desk"), *id, *request);
                       if (!done) {
-                          return Problem(done.error());
+                          return Limited(done.error());
                       }
                       return Json(200, TicketJson(*done));
                   }),
@@ -386,7 +396,7 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
                              auto tickets =
                                  app::queue::TodaysTickets(ctx, actor, req.path_params.at("desk"));
                              if (!tickets) {
-                                 return Problem(tickets.error());
+                                 return Limited(tickets.error());
                              }
                              json::array items;
                              for (const auto& t : *tickets) {
@@ -406,16 +416,16 @@ void RegisterQueueRoutes(http::Router& router, app::AppContext& ctx, const Cache
                   [&ctx](const Request& req, const app::Actor& actor) -> Response {
                       auto from = DateParam(req, "from");
                       if (!from) {
-                          return Problem(from.error());
+                          return Limited(from.error());
                       }
                       auto to = DateParam(req, "to");
                       if (!to) {
-                          return Problem(to.error());
+                          return Limited(to.error());
                       }
                       auto f = app::queue::DeskFigures(ctx, actor, req.path_params.at("desk"),
                                                        *from, *to);
                       if (!f) {
-                          return Problem(f.error());
+                          return Limited(f.error());
                       }
                       return Json(200, json::object{{"desk", json::object{{"code", f->desk.code},
                                                                           {"name", f->desk.name}}},

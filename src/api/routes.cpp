@@ -829,6 +829,8 @@ void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const Cac
 // Issue #8 (engineer D): publication decisions (publication_decision_routes.cpp).
 void RegisterPublicationDecisionRoutes(http::Router& router, app::AppContext& ctx,
                                        const CachePtr& cache);
+// Session 8 (engineer D): system settings by effective day (settings_routes.cpp).
+void RegisterSettingsRoutes(http::Router& router, app::AppContext& ctx, const CachePtr& cache);
 
 void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     const auto cache = std::make_shared<ResponseCache>();
@@ -853,6 +855,7 @@ void RegisterApiRoutes(http::Router& router, app::AppContext& ctx) {
     RegisterPostingRoutes(router, ctx, cache);              // issue #8: posting, exchange (E)
     RegisterControlRoutes(router, ctx, cache);              // issue #8: impact, review plans (G)
     RegisterPublicationDecisionRoutes(router, ctx, cache);  // issue #8: publication decisions (D)
+    RegisterSettingsRoutes(router, ctx, cache);  // session 8: settings by effective day (D)
     router.Add(Method::kGet, "/api/v1/openapi.json",
                [&router](const Request&) -> Response {
                    Response r = http::JsonResponse(200, OpenApiDocument(router));

@@ -18,6 +18,7 @@
 #include "app/documents.hpp"
 #include "app/dossier_access.hpp"
 #include "app/notify.hpp"
+#include "app/rate_limits.hpp"
 #include "app/report_scope.hpp"
 #include "calendar/civil_date.hpp"
 #include "calendar/instant.hpp"
@@ -39,13 +40,16 @@ constexpr std::chrono::seconds kThrottleWindow{15 * 60};
 constexpr std::chrono::seconds kDuplicateWindow{10 * 60};
 constexpr int kDueSoonWorkingDays = 2;
 
-LoginThrottle& SubmitThrottle() {
-    static LoginThrottle throttle(kMaxFeedbackSubmissionsPerWindow, kThrottleWindow);
-    return throttle;
-}
-LoginThrottle& FollowThrottle() {
-    static LoginThrottle throttle(10, kThrottleWindow);
-    return throttle;
+// Shared by the server processes through the database (app/rate_limits.hpp).
+constexpr limits::Limit kSubmitLimit{"feedback_submit", kMaxFeedbackSubmissionsPerWindow,
+                                     kThrottleWindow};
+constexpr limits::Limit kFollowLimit{"feedback_follow", 10, kThrottleWindow};
+
+// Counts a wrong code or key after its transaction (rolled back by the error it returned).
+void RecordFollowFailure(AppContext& ctx, bool failed, const std::string& ip, sys_seconds now) {
+    if (failed) {
+        static_cast<void>(limits::HitAlone(ctx, kFollowLimit, ip, now));
+    }
 }
 
 base::Error NoSuchFeedback() {
@@ -185,16 +189,21 @@ base::Result<sf::Record> RecordByCode(store::Transaction& tx, std::string_view c
     return std::move(**found);
 }
 
-// The record for its sender: code + key, throttled per address on failures.
+// The record for its sender: code + key, throttled per address on failures (`failed` set: the
+// caller records it with RecordFollowFailure once its transaction has ended).
 base::Result<sf::Record> SenderRecord(store::Transaction& tx, std::string_view code,
-                                      std::string_view key, const std::string& ip,
-                                      sys_seconds now) {
-    if (base::Status allowed = FollowThrottle().Check(ip, now); !allowed) {
+                                      std::string_view key, const std::string& ip, sys_seconds now,
+                                      bool& failed) {
+    auto exhausted = limits::Exhausted(tx, kFollowLimit, ip, now);
+    if (!exhausted) {
+        return std::move(exhausted).error();
+    }
+    if (*exhausted) {
         return base::Error{base::ErrorCode::kResourceExhausted,
                            "Tra cứu sai quá nhiều lần; vui lòng thử lại sau 15 phút."};
     }
     if (code.empty() || code.size() > 64 || key.empty() || key.size() > 32) {
-        FollowThrottle().RecordFailure(ip, now);
+        failed = true;
         return NoSuchFeedback();
     }
     auto found = sf::GetByCode(tx, code);
@@ -202,7 +211,7 @@ base::Result<sf::Record> SenderRecord(store::Transaction& tx, std::string_view c
         return std::move(found).error();
     }
     if (!*found || !ConstantTimeEquals((*found)->follow_key, key)) {
-        FollowThrottle().RecordFailure(ip, now);
+        failed = true;
         return NoSuchFeedback();
     }
     return std::move(**found);
@@ -364,6 +373,33 @@ bool ValidEmail(std::string_view e) {
            e.find('@', at + 1) == std::string_view::npos;
 }
 
+// Stores a checked file (its sniffed `media_type`) as attachment `position` of feedback `id`.
+base::Result<sf::Attachment> StoreAttachment(store::Transaction& tx, const AppContext& ctx,
+                                             std::int64_t id, int position,
+                                             const FeedbackUpload& upload,
+                                             const std::string& media_type, sys_seconds now) {
+    auto sha = StoreFile(ctx.files_dir, upload.bytes);
+    if (!sha) {
+        return std::move(sha).error();
+    }
+    if (auto f = store::documents::InsertFile(
+            tx, *sha, static_cast<std::int64_t>(upload.bytes.size()), media_type, now);
+        !f) {
+        return std::move(f).error();
+    }
+    sf::Attachment a;
+    a.position = position;
+    a.sha256 = *sha;
+    a.file_name = SanitiseFileName(upload.file_name);
+    a.media_type = media_type;
+    a.size = static_cast<std::int64_t>(upload.bytes.size());
+    a.created_at = now;
+    if (base::Status s = sf::AddAttachment(tx, id, a); !s) {
+        return s.error();
+    }
+    return a;
+}
+
 }  // namespace
 
 const fbk::Rules& FeedbackRules() {
@@ -418,13 +454,6 @@ base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor
                                              const FeedbackIntake& in) {
     const sys_seconds now = ctx.clock->Now();
     const bool online = in.channel == fbk::Channel::kOnline;
-    if (online) {
-        if (base::Status allowed = SubmitThrottle().Check(actor.ip, now); !allowed) {
-            return base::Error{base::ErrorCode::kResourceExhausted,
-                               "Đã gửi quá nhiều phản ánh, kiến nghị từ địa chỉ này; vui lòng "
-                               "thử lại sau 15 phút."};
-        }
-    }
     fbk::Submission s;
     s.title = Trim(in.title);
     s.content = Trim(in.content);
@@ -457,8 +486,32 @@ base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor
         return base::InvalidArgument("Idempotency-Key dài quá 200 ký tự.");
     }
     const std::string ikey = Trim(in.idempotency_key);
+    if (in.attachments.size() > static_cast<std::size_t>(kMaxFeedbackAttachments)) {
+        return base::InvalidArgument("Mỗi phản ánh, kiến nghị đính kèm tối đa " +
+                                     std::to_string(kMaxFeedbackAttachments) + " tệp.");
+    }
+    std::vector<std::string> media_types;
+    for (const FeedbackUpload& u : in.attachments) {
+        auto type = CheckFeedbackUpload(u);
+        if (!type) {
+            return std::move(type).error();
+        }
+        media_types.push_back(std::move(*type));
+    }
+    bool follow_failed = false;
     auto receipt = InWriteTransaction<FeedbackReceipt>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<FeedbackReceipt> {
+            if (online) {
+                auto exhausted = limits::Exhausted(tx, kSubmitLimit, actor.ip, now);
+                if (!exhausted) {
+                    return std::move(exhausted).error();
+                }
+                if (*exhausted) {
+                    return base::Error{base::ErrorCode::kResourceExhausted,
+                                       "Đã gửi quá nhiều phản ánh, kiến nghị từ địa chỉ này; vui "
+                                       "lòng thử lại sau 15 phút."};
+                }
+            }
             if (in.unit_code.empty()) {
                 return base::InvalidArgument("Vui lòng chọn cơ quan, đơn vị nhận phản ánh.");
             }
@@ -523,7 +576,8 @@ base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor
             // Raising an earlier feedback again: the sender proves it with its follow key.
             std::optional<std::int64_t> earlier_id;
             if (!in.reraises_code.empty() || !in.reraises_key.empty()) {
-                auto earlier = SenderRecord(tx, in.reraises_code, in.reraises_key, actor.ip, now);
+                auto earlier = SenderRecord(tx, in.reraises_code, in.reraises_key, actor.ip, now,
+                                            follow_failed);
                 if (!earlier) {
                     if (earlier.error().code == base::ErrorCode::kNotFound) {
                         return base::InvalidArgument(
@@ -590,22 +644,51 @@ base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor
                     return st.error();
                 }
             }
+            for (std::size_t i = 0; i < in.attachments.size(); ++i) {
+                auto a = StoreAttachment(tx, ctx, *id, static_cast<int>(i), in.attachments[i],
+                                         media_types[i], now);
+                if (!a) {
+                    return std::move(a).error();
+                }
+            }
             if (base::Status a =
                     Audit(tx, actor, now, "feedback.submit", "feedback", r.code,
                           "{\"channel\":" + JsonQuote(fbk::ChannelName(in.channel)) +
                               ",\"unit\":" + JsonQuote((*unit)->code) +
                               (earlier_id ? ",\"reraises\":" + JsonQuote(in.reraises_code)
                                           : std::string()) +
+                              (in.attachments.empty()
+                                   ? std::string()
+                                   : ",\"attachments\":" + std::to_string(in.attachments.size())) +
                               "}");
                 !a) {
                 return a.error();
             }
+            if (online) {  // counts every new online submission
+                if (auto hit = limits::Hit(tx, kSubmitLimit, actor.ip, now); !hit) {
+                    return std::move(hit).error();
+                }
+            }
             return FeedbackReceipt{r.code, r.follow_key, fbk::State::kReceived, true};
         });
-    if (receipt && receipt->created && online) {
-        SubmitThrottle().RecordFailure(actor.ip, now);  // counts every new online submission
-    }
+    RecordFollowFailure(ctx, follow_failed, actor.ip, now);
     return receipt;
+}
+
+base::Result<std::string> CheckFeedbackUpload(const FeedbackUpload& upload) {
+    const std::string name = SanitiseFileName(upload.file_name);
+    if (upload.bytes.size() > kMaxFeedbackAttachmentBytes) {
+        return base::Error{base::ErrorCode::kResourceExhausted,
+                           "Tệp đính kèm “" + name + "” lớn quá 5 MB."};
+    }
+    const UploadCheck check = CheckUpload(upload.bytes, upload.declared_type);
+    if (check.problem) {
+        return base::Error{*check.problem == UploadProblem::kTooLarge
+                               ? base::ErrorCode::kResourceExhausted
+                               : base::ErrorCode::kInvalidArgument,
+                           "Tệp đính kèm “" + name + "”: " + check.message};
+    }
+    return check.media_type;
 }
 
 base::Result<store::feedback::Attachment> AttachToFeedback(AppContext& ctx, const Actor& actor,
@@ -613,19 +696,14 @@ base::Result<store::feedback::Attachment> AttachToFeedback(AppContext& ctx, cons
                                                            std::string_view key,
                                                            const FeedbackUpload& upload) {
     const sys_seconds now = ctx.clock->Now();
-    if (upload.bytes.size() > kMaxFeedbackAttachmentBytes) {
-        return base::Error{base::ErrorCode::kResourceExhausted, "Tệp đính kèm lớn quá 5 MB."};
+    auto media_type = CheckFeedbackUpload(upload);
+    if (!media_type) {
+        return std::move(media_type).error();
     }
-    const UploadCheck check = CheckUpload(upload.bytes, upload.declared_type);
-    if (check.problem) {
-        return base::Error{*check.problem == UploadProblem::kTooLarge
-                               ? base::ErrorCode::kResourceExhausted
-                               : base::ErrorCode::kInvalidArgument,
-                           check.message};
-    }
-    return InWriteTransaction<sf::Attachment>(
+    bool follow_failed = false;
+    auto result = InWriteTransaction<sf::Attachment>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<sf::Attachment> {
-            auto r = SenderRecord(tx, code, key, actor.ip, now);
+            auto r = SenderRecord(tx, code, key, actor.ip, now, follow_failed);
             if (!r) {
                 return std::move(r).error();
             }
@@ -644,46 +722,36 @@ base::Result<store::feedback::Attachment> AttachToFeedback(AppContext& ctx, cons
                                    "Mỗi phản ánh, kiến nghị đính kèm tối đa " +
                                        std::to_string(kMaxFeedbackAttachments) + " tệp."};
             }
-            auto sha = StoreFile(ctx.files_dir, upload.bytes);
-            if (!sha) {
-                return std::move(sha).error();
-            }
-            if (auto f = store::documents::InsertFile(
-                    tx, *sha, static_cast<std::int64_t>(upload.bytes.size()), check.media_type,
-                    now);
-                !f) {
-                return std::move(f).error();
-            }
-            sf::Attachment a;
-            a.position = static_cast<int>(existing->size());
-            a.sha256 = *sha;
-            a.file_name = SanitiseFileName(upload.file_name);
-            a.media_type = check.media_type;
-            a.size = static_cast<std::int64_t>(upload.bytes.size());
-            a.created_at = now;
-            if (base::Status s = sf::AddAttachment(tx, r->id, a); !s) {
-                return s.error();
+            auto a = StoreAttachment(tx, ctx, r->id, static_cast<int>(existing->size()), upload,
+                                     *media_type, now);
+            if (!a) {
+                return std::move(a).error();
             }
             if (base::Status s = Audit(tx, actor, now, "feedback.attach", "feedback", r->code,
-                                       "{\"sha256\":" + JsonQuote(*sha) + "}");
+                                       "{\"sha256\":" + JsonQuote(a->sha256) + "}");
                 !s) {
                 return s.error();
             }
             return a;
         });
+    RecordFollowFailure(ctx, follow_failed, actor.ip, now);
+    return result;
 }
 
 base::Result<FeedbackFollowView> FollowFeedback(AppContext& ctx, std::string_view code,
                                                 std::string_view key, const std::string& ip) {
     const sys_seconds now = ctx.clock->Now();
-    return InReadTransaction<FeedbackFollowView>(
+    bool follow_failed = false;
+    auto result = InReadTransaction<FeedbackFollowView>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<FeedbackFollowView> {
-            auto r = SenderRecord(tx, code, key, ip, now);
+            auto r = SenderRecord(tx, code, key, ip, now, follow_failed);
             if (!r) {
                 return std::move(r).error();
             }
             return FollowViewOf(tx, *r);
         });
+    RecordFollowFailure(ctx, follow_failed, ip, now);
+    return result;
 }
 
 base::Result<FeedbackFollowView> SenderAction(AppContext& ctx, const Actor& actor,
@@ -698,9 +766,10 @@ base::Result<FeedbackFollowView> SenderAction(AppContext& ctx, const Actor& acto
         return s.error();
     }
     const sys_seconds now = ctx.clock->Now();
-    return InWriteTransaction<FeedbackFollowView>(
+    bool follow_failed = false;
+    auto result = InWriteTransaction<FeedbackFollowView>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<FeedbackFollowView> {
-            auto r = SenderRecord(tx, code, key, actor.ip, now);
+            auto r = SenderRecord(tx, code, key, actor.ip, now, follow_failed);
             if (!r) {
                 return std::move(r).error();
             }
@@ -714,6 +783,8 @@ base::Result<FeedbackFollowView> SenderAction(AppContext& ctx, const Actor& acto
             }
             return FollowViewOf(tx, *saved);
         });
+    RecordFollowFailure(ctx, follow_failed, actor.ip, now);
+    return result;
 }
 
 base::Result<FeedbackFollowView> RateFeedbackAnswer(AppContext& ctx, const Actor& actor,
@@ -724,9 +795,10 @@ base::Result<FeedbackFollowView> RateFeedbackAnswer(AppContext& ctx, const Actor
         return s.error();
     }
     const sys_seconds now = ctx.clock->Now();
-    return InWriteTransaction<FeedbackFollowView>(
+    bool follow_failed = false;
+    auto result = InWriteTransaction<FeedbackFollowView>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<FeedbackFollowView> {
-            auto r = SenderRecord(tx, code, key, actor.ip, now);
+            auto r = SenderRecord(tx, code, key, actor.ip, now, follow_failed);
             if (!r) {
                 return std::move(r).error();
             }
@@ -764,6 +836,8 @@ base::Result<FeedbackFollowView> RateFeedbackAnswer(AppContext& ctx, const Actor
             r->rating = rating;
             return FollowViewOf(tx, *r);
         });
+    RecordFollowFailure(ctx, follow_failed, actor.ip, now);
+    return result;
 }
 
 namespace {

@@ -36,6 +36,16 @@ inline constexpr std::size_t kMaxFeedbackAttachmentBytes = std::size_t{5} << 20;
 // Online submissions per client address within 15 minutes (anti-spam), like /api/v1/tracking.
 inline constexpr int kMaxFeedbackSubmissionsPerWindow = 10;
 
+struct FeedbackUpload {
+    std::string file_name;
+    std::string declared_type;
+    std::string_view bytes;
+};
+// A file's checks before it is stored (≤ kMaxFeedbackAttachmentBytes, then sniffed as
+// app::CheckUpload): the sniffed media type; kResourceExhausted for a file too large,
+// kInvalidArgument for an empty, unsupported or mislabelled one (the message names the file).
+[[nodiscard]] base::Result<std::string> CheckFeedbackUpload(const FeedbackUpload& upload);
+
 struct FeedbackIntake {
     std::string unit_code;  // the receiving unit
     std::string title;
@@ -53,6 +63,9 @@ struct FeedbackIntake {
     // throttle).
     std::string reraises_code;
     std::string reraises_key;
+    // Files stored with it in the same transaction (the public form): at most
+    // kMaxFeedbackAttachments (kInvalidArgument), each checked by CheckFeedbackUpload first.
+    std::vector<FeedbackUpload> attachments;
 };
 
 struct FeedbackReceipt {
@@ -72,11 +85,6 @@ struct FeedbackReceipt {
 [[nodiscard]] base::Result<FeedbackReceipt> SubmitFeedback(AppContext& ctx, const Actor& actor,
                                                            const FeedbackIntake& intake);
 
-struct FeedbackUpload {
-    std::string file_name;
-    std::string declared_type;
-    std::string_view bytes;
-};
 // Attaches a file to a feedback still `received` or `awaiting_supplement`, by its sender (code +
 // key, throttled like FollowFeedback) — at most kMaxFeedbackAttachments, each ≤
 // kMaxFeedbackAttachmentBytes, sniffed as app::CheckUpload. kFailedPrecondition otherwise.

@@ -7,7 +7,9 @@
 
 #include "app/audit_util.hpp"
 #include "app/control_util.hpp"
+#include "render/impact_assessment_report.hpp"
 #include "store/units.hpp"
+#include "text/unicode.hpp"
 
 namespace motcua::app {
 
@@ -487,6 +489,23 @@ base::Result<sia::Assessment> Load(store::Transaction& tx, const Actor& actor, s
     return std::move(**a);
 }
 
+// Load, then kAborted unless the stored version is `version` (`then`: what to do after reloading,
+// "sửa" or "thao tác").
+base::Result<sia::Assessment> LoadAt(store::Transaction& tx, const Actor& actor, std::int64_t id,
+                                     std::int64_t version, std::string_view then) {
+    auto a = Load(tx, actor, id);
+    if (!a) {
+        return std::move(a).error();
+    }
+    if (a->version != version) {
+        return base::Error{base::ErrorCode::kAborted,
+                           "Bản đánh giá tác động đã bị thay đổi bởi người khác (phiên bản " +
+                               std::to_string(a->version) + "); tải lại rồi " + std::string(then) +
+                               "."};
+    }
+    return a;
+}
+
 std::string AuditDetail(const sia::Assessment& a) {
     return "{\"state\":" + JsonQuote(a.state) + ",\"version\":" + std::to_string(a.version) +
            ",\"cost\":" + a.cost_inputs_json + "}";
@@ -621,15 +640,9 @@ base::Result<ImpactAssessmentView> UpdateImpactAssessment(AppContext& ctx, const
     const auto now = ctx.clock->Now();
     return InWriteTransaction<ImpactAssessmentView>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<ImpactAssessmentView> {
-            auto a = Load(tx, actor, id);
+            auto a = LoadAt(tx, actor, id, *version, "sửa");
             if (!a) {
                 return std::move(a).error();
-            }
-            if (a->version != *version) {
-                return base::Error{
-                    base::ErrorCode::kAborted,
-                    "Bản đánh giá tác động đã bị thay đổi bởi người khác (phiên bản " +
-                        std::to_string(a->version) + "); tải lại rồi sửa."};
             }
             if (a->state != "draft") {
                 return base::Error{base::ErrorCode::kFailedPrecondition,
@@ -684,15 +697,9 @@ base::Result<ImpactAssessmentView> ActOnImpactAssessment(AppContext& ctx, const 
     const auto now = ctx.clock->Now();
     return InWriteTransaction<ImpactAssessmentView>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<ImpactAssessmentView> {
-            auto a = Load(tx, actor, id);
+            auto a = LoadAt(tx, actor, id, *version, "thao tác");
             if (!a) {
                 return std::move(a).error();
-            }
-            if (a->version != *version) {
-                return base::Error{
-                    base::ErrorCode::kAborted,
-                    "Bản đánh giá tác động đã bị thay đổi bởi người khác (phiên bản " +
-                        std::to_string(a->version) + "); tải lại rồi thao tác."};
             }
             const std::string from = a->state;
             const std::string_view to = act == "submit"   ? "draft"
@@ -737,6 +744,84 @@ base::Result<ImpactAssessmentView> ActOnImpactAssessment(AppContext& ctx, const 
             }
             return ViewOf(tx, actor, std::move(*a));
         });
+}
+
+base::Result<ExportFile> ExportImpactAssessment(AppContext& ctx, const Actor& actor,
+                                                std::int64_t id, std::string_view format) {
+    if (format != "pdf" && format != "docx") {
+        return base::InvalidArgument("Tham số 'format' phải là pdf hoặc docx.");
+    }
+    auto v = GetImpactAssessment(ctx, actor, id);
+    if (!v) {
+        return std::move(v).error();
+    }
+    auto parent = InReadTransaction<std::string>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<std::string> {
+            if (!v->unit.parent_id) {
+                return std::string();
+            }
+            auto p = store::units::Get(tx, *v->unit.parent_id);
+            if (!p) {
+                return std::move(p).error();
+            }
+            return *p ? (*p)->name : std::string();
+        });
+    if (!parent) {
+        return std::move(parent).error();
+    }
+    const auto& a = v->record;
+    render::AssessmentReport r;
+    r.parent_unit = text::ToUpperVietnamese(*parent);
+    r.unit = text::ToUpperVietnamese(v->unit.name);
+    const std::chrono::year_month_day today{
+        std::chrono::floor<std::chrono::days>(ctx.clock->Now())};
+    r.place_date = "……, ngày " + std::to_string(static_cast<unsigned>(today.day())) + " tháng " +
+                   std::to_string(static_cast<unsigned>(today.month())) + " năm " +
+                   std::to_string(static_cast<int>(today.year()));
+    r.state = "Trạng thái: " + std::string(AssessmentStateLabel(a.state));
+    r.facts = {{"Dự thảo văn bản", a.draft_name},        {"Số, ký hiệu dự thảo", a.draft_number},
+               {"Thủ tục hành chính", a.procedure_name}, {"Lĩnh vực", a.procedure_field},
+               {"Đối tượng thực hiện", a.subjects},      {"Tần suất thực hiện", a.frequency},
+               {"Đơn vị soạn thảo", v->unit.name}};
+    for (const AssessmentAnswer& q : v->answers) {
+        const std::string title = text::ToUpperVietnamese(AssessmentGroupLabel(q.group));
+        if (r.groups.empty() || r.groups.back().title != title) {
+            r.groups.push_back({title, {}});
+        }
+        r.groups.back().answers.push_back({q.question,
+                                           q.answer == "yes"  ? "Có"
+                                           : q.answer == "no" ? "Không"
+                                                              : "Chưa trả lời",
+                                           q.note});
+    }
+    for (auto [label, text] : {std::pair{"Về sự cần thiết", &v->conclusion_necessity},
+                               std::pair{"Về tính hợp lý", &v->conclusion_reasonableness},
+                               std::pair{"Về tính hợp pháp", &v->conclusion_legality},
+                               std::pair{"Kết luận chung", &v->conclusion_overall}}) {
+        if (!text->empty()) {
+            r.conclusions.push_back({label, *text});
+        }
+    }
+    r.cost_steps = v->cost.cost.steps;
+    r.per_event = scm::FormatDong(v->cost.cost.per_event) + " đồng";
+    r.annual = scm::FormatDong(v->cost.cost.annual) + " đồng";
+    r.cost_note = v->cost.note;
+    r.opinion = a.reviewer_opinion;
+    const std::string base = "danh-gia-tac-dong-" + std::to_string(id);
+    if (format == "pdf") {
+        auto bytes = render::RenderAssessmentPdf(r);
+        if (!bytes) {
+            return std::move(bytes).error();
+        }
+        return ExportFile{std::move(*bytes), "application/pdf", base + ".pdf"};
+    }
+    auto bytes = render::RenderAssessmentDocx(r);
+    if (!bytes) {
+        return std::move(bytes).error();
+    }
+    return ExportFile{std::move(*bytes),
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                      base + ".docx"};
 }
 
 }  // namespace motcua::app

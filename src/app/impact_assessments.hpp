@@ -112,4 +112,17 @@ struct ImpactAssessmentView {
                                                                        std::int64_t id,
                                                                        std::string_view body);
 
+struct ExportFile {
+    std::string bytes;
+    std::string content_type;
+    std::string filename;
+};
+// The assessment as the report a drafting unit attaches to its dossier (render/
+// impact_assessment_report): the draft and procedure, the answers and notes by group, the
+// conclusions, the compliance cost step by step, the reviewer's opinion. Format pdf or docx
+// (else kInvalidArgument); who may read it as GetImpactAssessment.
+[[nodiscard]] base::Result<ExportFile> ExportImpactAssessment(AppContext& ctx, const Actor& actor,
+                                                              std::int64_t id,
+                                                              std::string_view format);
+
 }  // namespace motcua::app

@@ -1,8 +1,13 @@
 #include "app/indicators.hpp"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -302,15 +307,20 @@ base::Status RefreshIndicators(store::Transaction& tx, std::int64_t dossier_id) 
     if (!*inputs) {
         return {};  // no such dossier: nothing counts
     }
-    const ind::Contribution now = ind::Contribute(**inputs);
-    auto stored = agg::Stored(tx, dossier_id);
+    auto stored = agg::StoredInputs(tx, dossier_id);
     if (!stored) {
         return stored.error();
     }
-    const ind::Contribution before =
-        *stored ? std::move(**stored) : ind::Contribution{now.unit_id, now.procedure_code, {}};
-    if (*stored && before == now) {
+    if (*stored && **stored == **inputs) {
         return {};
+    }
+    // The contribution applied before is the one of the inputs stored with it.
+    const ind::Contribution now = ind::Contribute(**inputs);
+    const ind::Contribution before = *stored
+                                         ? ind::Contribute(**stored)
+                                         : ind::Contribution{now.unit_id, now.procedure_code, {}};
+    if (before == now) {
+        return agg::SaveInputs(tx, **inputs);
     }
     if (before.unit_id != now.unit_id || before.procedure_code != now.procedure_code) {
         if (base::Status s = ApplyAll(tx, before, -1); !s) {
@@ -340,147 +350,674 @@ base::Status RefreshIndicators(store::Transaction& tx, std::int64_t dossier_id) 
             }
         }
     }
-    return agg::Save(tx, dossier_id, now);
+    return agg::SaveInputs(tx, **inputs);
 }
 
 }  // namespace internal
 
 namespace {
 
-// One counter of the rebuild, packed in 16 bytes so that all of them sort fast: the unit, then
-// (day, metric, procedure) in one word — the procedure as its rank among the codes, so the
-// order is the table's key order (unit, day, metric, procedure_code).
-struct PackedItem {
-    std::int64_t unit_id = 0;
-    std::uint64_t rest = 0;
-    friend bool operator<(const PackedItem& a, const PackedItem& b) {
-        return a.unit_id != b.unit_id ? a.unit_id < b.unit_id : a.rest < b.rest;
-    }
-    friend bool operator==(const PackedItem&, const PackedItem&) = default;
-};
-constexpr int kProcedureBits = 24;
+// ---- The rebuild (docs/indicators.md "How it computes") ----
+// One counter packed in 64 bits so that the tables' key order (unit, day, metric,
+// procedure_code) is the order of the numbers: the unit as its rank among the unit ids, the day
+// biased to unsigned, the metric, the procedure as its rank among the codes. Each reader gives
+// ranks in first-seen order; they are remapped to sorted order once all are known.
+constexpr int kProcedureBits = 18;  // 262,144 procedure codes
+constexpr int kMetricBits = 6;
+constexpr int kDayBits = 24;   // about ±23,000 years around 1970
+constexpr int kUnitBits = 16;  // 65,536 settling units
+static_assert(kProcedureBits + kMetricBits + kDayBits + kUnitBits == 64);
+static_assert(ind::kMetricCount <= (1 << kMetricBits));
 constexpr std::uint64_t kProcedureMask = (std::uint64_t{1} << kProcedureBits) - 1;
+constexpr int kUnitShift = 64 - kUnitBits;
+constexpr std::int64_t kDayBias = std::int64_t{1} << (kDayBits - 1);
 
-std::uint64_t Pack(ind::Day day, ind::Metric metric, std::uint64_t procedure) {
-    // The day biased to unsigned keeps the order of negative days too.
-    const auto biased = static_cast<std::uint64_t>(static_cast<std::uint32_t>(day) ^ 0x80000000U);
-    return (biased << 32) | (static_cast<std::uint64_t>(metric) << kProcedureBits) | procedure;
+std::uint64_t Pack(std::uint64_t unit, ind::Day day, ind::Metric metric, std::uint64_t procedure) {
+    const auto biased = static_cast<std::uint64_t>(static_cast<std::int64_t>(day) + kDayBias);
+    return (unit << kUnitShift) | (biased << (kMetricBits + kProcedureBits)) |
+           (static_cast<std::uint64_t>(metric) << kProcedureBits) | procedure;
 }
 
-ind::Day DayOf(std::uint64_t rest) {
-    return static_cast<ind::Day>(static_cast<std::uint32_t>(rest >> 32) ^ 0x80000000U);
+ind::Day DayOf(std::uint64_t key) {
+    const std::uint64_t biased =
+        (key >> (kMetricBits + kProcedureBits)) & ((std::uint64_t{1} << kDayBits) - 1);
+    return static_cast<ind::Day>(static_cast<std::int64_t>(biased) - kDayBias);
 }
 
-ind::Metric MetricOf(std::uint64_t rest) {
-    return static_cast<ind::Metric>((rest >> kProcedureBits) & 0xFF);
+ind::Metric MetricOf(std::uint64_t key) {
+    return static_cast<ind::Metric>((key >> kProcedureBits) & ((1U << kMetricBits) - 1));
 }
 
-// The rebuild inside `tx`: contributions written page by page as the dossiers are read, counters
-// collected packed, sorted, summed and streamed into the emptied tables in key order.
-base::Result<RebuildStats> Rebuild(store::Transaction& tx) {
-    if (base::Status s = agg::Clear(tx); !s) {
-        return s.error();
+bool Packable(ind::Day day, std::int64_t metric) {
+    return day >= -kDayBias && day < kDayBias && metric >= 0 && metric < (1 << kMetricBits);
+}
+
+// Sorts `keys` (LSD radix sort, 11-bit digits; a digit that every key shares is skipped — most
+// of the unit and day bits). About 10× faster than std::sort on the rebuild's 8 million keys.
+void RadixSort(std::vector<std::uint64_t>& keys) {
+    constexpr int kDigitBits = 11;
+    constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
+    constexpr int kPasses = (64 + kDigitBits - 1) / kDigitBits;
+    std::vector<std::array<std::size_t, kBuckets>> counts(kPasses);
+    for (auto& c : counts) {
+        c.fill(0);
     }
-    std::unordered_map<std::string, std::uint64_t> procedure_ids;
-    std::vector<std::string> procedures;
-    std::vector<PackedItem> items;
-    RebuildStats stats;
-    constexpr int kPage = 5000;
-    std::int64_t after = 0;
-    for (;;) {
-        auto page = agg::Inputs(tx, after, kPage);
-        if (!page) {
-            return std::move(page).error();
+    for (std::uint64_t k : keys) {
+        for (int p = 0; p < kPasses; ++p) {
+            ++counts[static_cast<std::size_t>(p)][(k >> (p * kDigitBits)) & (kBuckets - 1)];
         }
-        if (page->empty()) {
-            break;
+    }
+    std::vector<std::uint64_t> other(keys.size());
+    for (int p = 0; p < kPasses; ++p) {
+        auto& c = counts[static_cast<std::size_t>(p)];
+        if (std::find(c.begin(), c.end(), keys.size()) != c.end()) {
+            continue;  // every key has the same digit here
         }
-        std::vector<std::pair<std::int64_t, ind::Contribution>> rows;
-        rows.reserve(page->size());
-        for (const ind::Inputs& in : *page) {
-            ind::Contribution c = ind::Contribute(in);
-            if (!c.items.empty()) {
-                auto [it, inserted] =
-                    procedure_ids.try_emplace(c.procedure_code, procedures.size());
-                if (inserted) {
-                    if (procedures.size() > kProcedureMask) {
-                        return base::Error{base::ErrorCode::kInternal,
-                                           "quá nhiều mã thủ tục để tính lại số liệu cộng dồn"};
-                    }
-                    procedures.push_back(c.procedure_code);
-                }
-                for (const ind::Item& i : c.items) {
-                    items.push_back({c.unit_id, Pack(i.day, i.metric, it->second)});
-                }
-            }
-            rows.emplace_back(in.dossier_id, std::move(c));
+        std::size_t sum = 0;
+        for (std::size_t& n : c) {
+            const std::size_t here = n;
+            n = sum;
+            sum += here;
         }
-        if (base::Status s = agg::InsertContributions(tx, rows); !s) {
-            return s.error();
+        for (std::uint64_t k : keys) {
+            other[c[(k >> (p * kDigitBits)) & (kBuckets - 1)]++] = k;
         }
-        stats.dossiers += static_cast<std::int64_t>(page->size());
-        after = page->back().dossier_id;
+        keys.swap(other);
     }
-    // Procedure ids (first seen first) → ranks in code order.
-    std::vector<std::uint64_t> by_code(procedures.size());
-    for (std::size_t i = 0; i < by_code.size(); ++i) {
-        by_code[i] = i;
-    }
-    std::sort(by_code.begin(), by_code.end(),
-              [&](std::uint64_t a, std::uint64_t b) { return procedures[a] < procedures[b]; });
-    std::vector<std::uint64_t> rank(procedures.size());
-    for (std::size_t r = 0; r < by_code.size(); ++r) {
-        rank[by_code[r]] = r;
-    }
-    for (PackedItem& i : items) {
-        i.rest = (i.rest & ~kProcedureMask) | rank[i.rest & kProcedureMask];
-    }
-    std::sort(items.begin(), items.end());
-    agg::CellWriter writer(tx);
-    for (std::size_t i = 0; i < items.size();) {
+}
+
+// A counter and its value.
+struct Counted {
+    std::uint64_t key = 0;
+    std::int64_t value = 0;
+};
+
+// Sorted keys → one Counted per distinct key.
+std::vector<Counted> CountRuns(const std::vector<std::uint64_t>& keys) {
+    std::vector<Counted> out;
+    for (std::size_t i = 0; i < keys.size();) {
         std::size_t j = i + 1;
-        while (j < items.size() && items[j] == items[i]) {
+        while (j < keys.size() && keys[j] == keys[i]) {
             ++j;
         }
-        const std::uint64_t rest = items[i].rest;
-        if (base::Status s = writer.Add(items[i].unit_id, DayOf(rest), MetricOf(rest),
-                                        procedures[by_code[rest & kProcedureMask]],
-                                        static_cast<std::int64_t>(j - i));
-            !s) {
-            return s.error();
-        }
+        out.push_back({keys[i], static_cast<std::int64_t>(j - i)});
         i = j;
     }
-    if (base::Status s = writer.Finish(); !s) {
+    return out;
+}
+
+// Two sorted lists → one, values of equal keys summed.
+std::vector<Counted> MergeCounts(std::vector<Counted> a, std::vector<Counted> b) {
+    if (b.empty()) {
+        return a;
+    }
+    std::vector<Counted> out;
+    out.reserve(a.size() + b.size());
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (j == b.size() || (i < a.size() && a[i].key < b[j].key)) {
+            out.push_back(a[i++]);
+        } else if (i == a.size() || b[j].key < a[i].key) {
+            out.push_back(b[j++]);
+        } else {
+            out.push_back({a[i].key, a[i].value + b[j].value});
+            ++i;
+            ++j;
+        }
+    }
+    return out;
+}
+
+const base::Error& TooMany() {
+    static const base::Error error{base::ErrorCode::kInternal,
+                                   "quá nhiều đơn vị, mã thủ tục hoặc ngày ngoài khoảng để tính "
+                                   "lại số liệu cộng dồn"};
+    return error;
+}
+
+// What one reader found over its share of the dossier ids (after, upto].
+struct Share {
+    std::int64_t after = 0;
+    std::int64_t upto = 0;
+    // Ids in first-seen order.
+    std::unordered_map<std::string, std::uint64_t> procedure_ids;
+    std::vector<std::string> procedures;
+    std::unordered_map<std::int64_t, std::uint64_t> unit_ids;
+    std::vector<std::int64_t> units;
+    std::vector<std::uint64_t> keys;  // packed with the ids above, then with global ranks
+    std::vector<Counted> counts;      // the keys sorted and counted
+    // From the dossiers: the inputs that differ from the stored rows (or have none), and the
+    // stored rows of ids without a dossier.
+    std::vector<ind::Inputs> put_inputs;
+    std::vector<std::int64_t> gone_inputs;
+    std::int64_t stored_inputs = 0;
+    std::int64_t dossiers = 0;
+
+    base::Status Count(const ind::Inputs& in) {
+        const ind::Contribution c = ind::Contribute(in);
+        if (c.items.empty()) {
+            return {};
+        }
+        auto [p, new_procedure] = procedure_ids.try_emplace(c.procedure_code, procedures.size());
+        if (new_procedure) {
+            procedures.push_back(c.procedure_code);
+        }
+        auto [u, new_unit] = unit_ids.try_emplace(c.unit_id, units.size());
+        if (new_unit) {
+            units.push_back(c.unit_id);
+        }
+        if (procedures.size() > kProcedureMask + 1 ||
+            units.size() > (std::size_t{1} << kUnitBits)) {
+            return TooMany();
+        }
+        for (const ind::Item& i : c.items) {
+            if (!Packable(i.day, static_cast<std::int64_t>(i.metric))) {
+                return TooMany();
+            }
+            keys.push_back(Pack(u->second, i.day, i.metric, p->second));
+        }
+        return {};
+    }
+};
+
+constexpr int kPage = 5000;
+
+// Reads the share's inputs on `tx` and packs their counters. From the dossiers, also compares
+// them with the stored rows of indicator_inputs (Share::put_inputs, gone_inputs).
+base::Status ReadShare(store::Transaction& tx, RebuildSource source, Share& share) {
+    std::int64_t after = share.after;
+    if (source == RebuildSource::kStoredInputs) {
+        for (;;) {
+            auto page = agg::StoredInputsPage(tx, after, share.upto, kPage);
+            if (!page) {
+                return page.error();
+            }
+            for (const ind::Inputs& in : *page) {
+                if (base::Status s = share.Count(in); !s) {
+                    return s;
+                }
+            }
+            share.dossiers += static_cast<std::int64_t>(page->size());
+            if (page->size() < static_cast<std::size_t>(kPage)) {
+                return {};
+            }
+            after = page->back().dossier_id;
+        }
+    }
+    for (;;) {
+        auto page = agg::Inputs(tx, after, share.upto, kPage);
+        if (!page) {
+            return page.error();
+        }
+        const bool last = page->size() < static_cast<std::size_t>(kPage);
+        const std::int64_t upto = last ? share.upto : page->back().dossier_id;
+        auto stored = agg::StoredInputsPage(tx, after, upto, std::numeric_limits<int>::max());
+        if (!stored) {
+            return stored.error();
+        }
+        share.stored_inputs += static_cast<std::int64_t>(stored->size());
+        auto it = stored->begin();
+        for (ind::Inputs& in : *page) {
+            if (base::Status s = share.Count(in); !s) {
+                return s;
+            }
+            for (; it != stored->end() && it->dossier_id < in.dossier_id; ++it) {
+                share.gone_inputs.push_back(it->dossier_id);
+            }
+            if (it != stored->end() && it->dossier_id == in.dossier_id) {
+                if (!(*it == in)) {
+                    share.put_inputs.push_back(std::move(in));
+                }
+                ++it;
+            } else {
+                share.put_inputs.push_back(std::move(in));
+            }
+        }
+        for (; it != stored->end(); ++it) {
+            share.gone_inputs.push_back(it->dossier_id);
+        }
+        share.dossiers += static_cast<std::int64_t>(page->size());
+        if (last) {
+            return {};
+        }
+        after = upto;
+    }
+}
+
+// The global dictionaries: unit ids and procedure codes sorted (rank = index).
+struct Ranks {
+    std::vector<std::int64_t> units;
+    std::vector<std::string> procedures;
+    std::unordered_map<std::string, std::uint64_t> procedure_rank;
+
+    [[nodiscard]] std::optional<std::uint64_t> UnitRank(std::int64_t id) const {
+        auto it = std::lower_bound(units.begin(), units.end(), id);
+        if (it == units.end() || *it != id) {
+            return std::nullopt;
+        }
+        return static_cast<std::uint64_t>(it - units.begin());
+    }
+    [[nodiscard]] agg::Cell CellOf(const Counted& c, bool by_procedure) const {
+        return agg::Cell{units[c.key >> kUnitShift], DayOf(c.key), MetricOf(c.key),
+                         by_procedure ? procedures[c.key & kProcedureMask] : std::string(),
+                         c.value};
+    }
+};
+
+// Remaps the share's keys to global ranks, sorts and counts them.
+void RankShare(const Ranks& ranks, Share& share) {
+    std::vector<std::uint64_t> unit_rank(share.units.size());
+    for (std::size_t i = 0; i < share.units.size(); ++i) {
+        unit_rank[i] = *ranks.UnitRank(share.units[i]);
+    }
+    std::vector<std::uint64_t> procedure_rank(share.procedures.size());
+    for (std::size_t i = 0; i < share.procedures.size(); ++i) {
+        procedure_rank[i] = ranks.procedure_rank.at(share.procedures[i]);
+    }
+    for (std::uint64_t& k : share.keys) {
+        const std::uint64_t middle = k & ~kProcedureMask & ((std::uint64_t{1} << kUnitShift) - 1);
+        k = (unit_rank[k >> kUnitShift] << kUnitShift) | middle |
+            procedure_rank[k & kProcedureMask];
+    }
+    RadixSort(share.keys);
+    share.counts = CountRuns(share.keys);
+    share.keys = {};
+}
+
+// The differences between the counts of one table and its stored rows for the units in
+// [unit_from, unit_to]: counts to write (indexes into the counts) and rows to delete. Stops
+// early (`rewrite`) once more than `max_diffs` differ: then the whole table is rewritten.
+struct TableDiff {
+    std::vector<std::size_t> put;
+    std::vector<agg::Cell> del;
+    bool rewrite = false;
+};
+
+base::Status CompareTable(store::Transaction& tx, const Ranks& ranks, bool by_procedure,
+                          std::int64_t unit_from, std::int64_t unit_to,
+                          const std::vector<Counted>& counts, std::size_t begin, std::size_t end,
+                          std::size_t max_diffs, TableDiff& diff) {
+    std::optional<agg::Cell> after;
+    std::size_t b = begin;
+    auto over = [&] { return diff.put.size() + diff.del.size() > max_diffs; };
+    for (;;) {
+        auto page = agg::RangePage(tx, by_procedure, unit_from, unit_to, after, 20000);
+        if (!page) {
+            return page.error();
+        }
+        for (agg::Cell& row : *page) {
+            std::optional<std::uint64_t> key;
+            if (auto unit = ranks.UnitRank(row.unit_id);
+                unit && Packable(row.day, static_cast<std::int64_t>(row.metric))) {
+                std::uint64_t procedure = 0;
+                bool known = true;
+                if (by_procedure) {
+                    auto p = ranks.procedure_rank.find(row.procedure_code);
+                    known = p != ranks.procedure_rank.end();
+                    procedure = known ? p->second : 0;
+                }
+                if (known) {
+                    key = Pack(*unit, row.day, row.metric, procedure);
+                }
+            }
+            // A 0 row (left by the refresh) reads as no row: kept, like the refresh keeps it.
+            if (!key) {
+                if (row.value != 0) {
+                    diff.del.push_back(row);  // a unit, procedure or day that counts nothing now
+                }
+                continue;
+            }
+            for (; b < end && counts[b].key < *key; ++b) {
+                diff.put.push_back(b);
+            }
+            if (b < end && counts[b].key == *key) {
+                if (counts[b].value != row.value) {
+                    diff.put.push_back(b);
+                }
+                ++b;
+            } else if (row.value != 0) {
+                diff.del.push_back(row);
+            }
+        }
+        if (over()) {
+            diff.rewrite = true;
+            return {};
+        }
+        if (page->size() < 20000) {
+            break;
+        }
+        after = std::move(page->back());
+    }
+    for (; b < end; ++b) {
+        diff.put.push_back(b);
+    }
+    diff.rewrite = over();
+    return {};
+}
+
+// The counts summed over procedures (the keys of aggregates_unit).
+std::vector<Counted> UnitCounts(const std::vector<Counted>& counts) {
+    std::vector<Counted> out;
+    for (const Counted& c : counts) {
+        const std::uint64_t key = c.key & ~kProcedureMask;
+        if (!out.empty() && out.back().key == key) {
+            out.back().value += c.value;
+        } else {
+            out.push_back({key, c.value});
+        }
+    }
+    return out;
+}
+
+// One compare job: both tables for the units in [unit_from, unit_to].
+struct CompareJob {
+    std::int64_t unit_from = 0;
+    std::int64_t unit_to = 0;
+    std::size_t cells_begin = 0, cells_end = 0, units_begin = 0, units_end = 0;
+    TableDiff cells;
+    TableDiff unit_cells;
+};
+
+double MsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+// Runs `job(tx, i)` for i < n: on SQLite each on its own thread with its own read transaction
+// (they see the state committed before the rebuild's write transaction, which nobody else can
+// change while it holds SQLite's write lock); on PostgreSQL one after the other on `write_tx`
+// (other writers may commit meanwhile, so only the rebuild's own transaction is read).
+template <typename Job>
+base::Status RunShares(store::Database& db, store::Transaction& write_tx, std::size_t n, Job job) {
+    if (write_tx.dialect() != store::Dialect::kSqlite || n == 1) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (base::Status s = job(write_tx, i); !s) {
+                return s;
+            }
+        }
+        return {};
+    }
+    std::vector<base::Status> results(n);
+    std::vector<std::thread> threads;
+    threads.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        threads.emplace_back([&db, &job, &results, i] {
+            auto tx = db.Begin(store::TxMode::kRead);
+            if (!tx) {
+                results[i] = tx.error();
+                return;
+            }
+            results[i] = job(**tx, i);
+        });
+    }
+    for (std::thread& t : threads) {
+        t.join();
+    }
+    for (base::Status& s : results) {
+        if (!s) {
+            return s;
+        }
+    }
+    return {};
+}
+
+constexpr std::size_t kReaders = 2;  // DuckDB's peer uses two threads (bench/indicators)
+
+// The rebuild inside `tx` (docs/indicators.md "How it computes").
+base::Result<RebuildStats> Rebuild(store::Database& db, store::Transaction& tx,
+                                   RebuildSource source) {
+    using SteadyClock = std::chrono::steady_clock;
+    RebuildStats stats;
+    stats.source = source;
+    auto start = SteadyClock::now();
+    auto max_id = agg::MaxInputId(tx);
+    if (!max_id) {
+        return std::move(max_id).error();
+    }
+    // 1. Read the inputs in two halves of the id range, packing their counters.
+    const std::size_t n = tx.dialect() == store::Dialect::kSqlite ? kReaders : 1;
+    std::vector<Share> shares(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        shares[i].after = i == 0 ? 0 : shares[i - 1].upto;
+        shares[i].upto =
+            i + 1 == n ? std::numeric_limits<std::int64_t>::max()
+                       : *max_id / static_cast<std::int64_t>(n) * static_cast<std::int64_t>(i + 1);
+    }
+    if (base::Status s = RunShares(db, tx, n,
+                                   [&](store::Transaction& rtx, std::size_t i) {
+                                       return ReadShare(rtx, source, shares[i]);
+                                   });
+        !s) {
         return s.error();
     }
-    if (base::Status s = agg::BumpEpoch(tx); !s) {
+    stats.read_ms = MsSince(start);
+    start = SteadyClock::now();
+    // 2. Global ranks; each share sorted and counted (in parallel), then merged.
+    Ranks ranks;
+    for (const Share& s : shares) {
+        ranks.units.insert(ranks.units.end(), s.units.begin(), s.units.end());
+        ranks.procedures.insert(ranks.procedures.end(), s.procedures.begin(), s.procedures.end());
+        stats.dossiers += s.dossiers;
+    }
+    std::sort(ranks.units.begin(), ranks.units.end());
+    ranks.units.erase(std::unique(ranks.units.begin(), ranks.units.end()), ranks.units.end());
+    std::sort(ranks.procedures.begin(), ranks.procedures.end());
+    ranks.procedures.erase(std::unique(ranks.procedures.begin(), ranks.procedures.end()),
+                           ranks.procedures.end());
+    if (ranks.units.size() > (std::size_t{1} << kUnitBits) ||
+        ranks.procedures.size() > kProcedureMask + 1) {
+        return TooMany();
+    }
+    for (std::size_t i = 0; i < ranks.procedures.size(); ++i) {
+        ranks.procedure_rank.emplace(ranks.procedures[i], i);
+    }
+    if (n > 1) {
+        std::vector<std::thread> threads;
+        threads.reserve(shares.size());
+        for (Share& s : shares) {
+            threads.emplace_back([&ranks, &s] { RankShare(ranks, s); });
+        }
+        for (std::thread& t : threads) {
+            t.join();
+        }
+    } else {
+        RankShare(ranks, shares[0]);
+    }
+    std::vector<Counted> counts = std::move(shares[0].counts);
+    for (std::size_t i = 1; i < n; ++i) {
+        counts = MergeCounts(std::move(counts), std::move(shares[i].counts));
+    }
+    const std::vector<Counted> unit_counts = UnitCounts(counts);
+    stats.sort_ms = MsSince(start);
+    start = SteadyClock::now();
+    // 3. Compare with the stored counters, units split where the counts are halved.
+    std::vector<CompareJob> jobs(counts.empty() ? 1 : n);
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        CompareJob& job = jobs[i];
+        const std::size_t cut = counts.size() * (i + 1) / jobs.size();
+        const std::int64_t last_unit =
+            i + 1 == jobs.size() ? std::numeric_limits<std::int64_t>::max()
+                                 : ranks.units[counts[cut - (cut > 0 ? 1 : 0)].key >> kUnitShift];
+        job.unit_from = i == 0 ? std::numeric_limits<std::int64_t>::min() : jobs[i - 1].unit_to + 1;
+        job.unit_to = last_unit;
+        auto first_rank = [&](std::int64_t unit_id) {
+            return static_cast<std::uint64_t>(
+                std::lower_bound(ranks.units.begin(), ranks.units.end(), unit_id) -
+                ranks.units.begin());
+        };
+        auto bound = [&](const std::vector<Counted>& v, std::int64_t unit_id) {
+            if (unit_id == std::numeric_limits<std::int64_t>::min()) {
+                return std::size_t{0};
+            }
+            const std::uint64_t rank = first_rank(unit_id);
+            if (rank >= ranks.units.size()) {
+                return v.size();
+            }
+            return static_cast<std::size_t>(
+                std::lower_bound(v.begin(), v.end(), rank << kUnitShift,
+                                 [](const Counted& c, std::uint64_t k) { return c.key < k; }) -
+                v.begin());
+        };
+        job.cells_begin = bound(counts, job.unit_from);
+        job.units_begin = bound(unit_counts, job.unit_from);
+        job.cells_end = i + 1 == jobs.size() ? counts.size() : bound(counts, job.unit_to + 1);
+        job.units_end =
+            i + 1 == jobs.size() ? unit_counts.size() : bound(unit_counts, job.unit_to + 1);
+    }
+    // More differences than a quarter of the rows: rewriting the tables is cheaper.
+    const std::size_t max_cell_diffs = counts.size() / 4 / jobs.size();
+    const std::size_t max_unit_diffs = unit_counts.size() / 4 / jobs.size();
+    if (base::Status s = RunShares(
+            db, tx, jobs.size(),
+            [&](store::Transaction& rtx, std::size_t i) -> base::Status {
+                CompareJob& job = jobs[i];
+                if (base::Status c =
+                        CompareTable(rtx, ranks, true, job.unit_from, job.unit_to, counts,
+                                     job.cells_begin, job.cells_end, max_cell_diffs, job.cells);
+                    !c || job.cells.rewrite) {
+                    return c;
+                }
+                return CompareTable(rtx, ranks, false, job.unit_from, job.unit_to, unit_counts,
+                                    job.units_begin, job.units_end, max_unit_diffs, job.unit_cells);
+            });
+        !s) {
         return s.error();
+    }
+    stats.compare_ms = MsSince(start);
+    start = SteadyClock::now();
+    // 4. Write: the inputs that changed (from the dossiers), then the counters — all of them
+    // into emptied tables in key order, or only the differences.
+    if (source == RebuildSource::kDossiers) {
+        std::int64_t stored_inputs = 0;
+        for (const Share& s : shares) {
+            stored_inputs += s.stored_inputs;
+        }
+        for (Share& s : shares) {
+            if (base::Status w = stored_inputs == 0 ? agg::InsertInputs(tx, s.put_inputs)
+                                                    : agg::PutInputs(tx, s.put_inputs);
+                !w) {
+                return w.error();
+            }
+            if (base::Status w = agg::DeleteInputs(tx, s.gone_inputs); !w) {
+                return w.error();
+            }
+            stats.inputs_written +=
+                static_cast<std::int64_t>(s.put_inputs.size() + s.gone_inputs.size());
+            s.put_inputs = {};
+        }
+        if (base::Status w = agg::SetInputsComplete(tx); !w) {
+            return w.error();
+        }
+    }
+    const bool rewrite = std::any_of(jobs.begin(), jobs.end(), [](const CompareJob& j) {
+        return j.cells.rewrite || j.unit_cells.rewrite;
+    });
+    stats.cells = static_cast<std::int64_t>(counts.size());
+    if (rewrite) {
+        if (base::Status s = agg::Clear(tx); !s) {
+            return s.error();
+        }
+        agg::CellWriter writer(tx);
+        for (const Counted& c : counts) {
+            if (base::Status s =
+                    writer.Add(ranks.units[c.key >> kUnitShift], DayOf(c.key), MetricOf(c.key),
+                               ranks.procedures[c.key & kProcedureMask], c.value);
+                !s) {
+                return s.error();
+            }
+        }
+        if (base::Status s = writer.Finish(); !s) {
+            return s.error();
+        }
+        stats.cells_written = static_cast<std::int64_t>(counts.size() + unit_counts.size());
+        stats.rewritten = true;
+    } else {
+        auto apply = [&](const TableDiff& diff, bool by_procedure,
+                         const std::vector<Counted>& list) -> base::Status {
+            std::vector<agg::Cell> put;
+            put.reserve(diff.put.size());
+            for (std::size_t i : diff.put) {
+                put.push_back(ranks.CellOf(list[i], by_procedure));
+            }
+            if (base::Status s = agg::PutCells(tx, by_procedure, put); !s) {
+                return s;
+            }
+            stats.cells_written += static_cast<std::int64_t>(put.size() + diff.del.size());
+            return agg::DeleteCells(tx, by_procedure, diff.del);
+        };
+        for (const CompareJob& job : jobs) {
+            if (base::Status s = apply(job.cells, true, counts); !s) {
+                return s.error();
+            }
+            if (base::Status s = apply(job.unit_cells, false, unit_counts); !s) {
+                return s.error();
+            }
+        }
+        if (stats.cells_written > 0) {
+            if (base::Status s = agg::ClearChanges(tx); !s) {
+                return s.error();
+            }
+        }
+    }
+    // Indexes reload when the counters changed; the change log already matches them otherwise.
+    if (stats.cells_written > 0) {
+        if (base::Status s = agg::BumpEpoch(tx); !s) {
+            return s.error();
+        }
     }
     if (base::Status s = agg::SetBuiltVersion(tx, ind::kContributionVersion); !s) {
         return s.error();
     }
-    stats.cells = writer.Written();
+    stats.write_ms = MsSince(start);
     return stats;
 }
 
 }  // namespace
 
-base::Result<RebuildStats> RebuildAggregates(AppContext& ctx) {
+base::Result<RebuildStats> RebuildAggregates(AppContext& ctx, RebuildSource source) {
     // A plain write transaction rather than InWriteTransaction: on SQLite, Database::Write runs
     // its work under a savepoint, and inside one every statement's end walks the in-memory
     // sub-journal of all the pages changed so far — quadratic in the rebuild's size (37% of its
-    // CPU at 200,000 dossiers), with a copy of each such page in memory.
+    // CPU at 200,000 dossiers), with a copy of each such page in memory. It also holds SQLite's
+    // write lock (BEGIN IMMEDIATE), so the readers of the rebuild see exactly what it sees.
     auto tx = ctx.db->Begin(store::TxMode::kWrite);
     if (!tx) {
         return std::move(tx).error();
     }
-    auto stats = Rebuild(**tx);
+    if (source == RebuildSource::kStoredInputs) {
+        auto complete = agg::InputsComplete(**tx);
+        if (!complete) {
+            return std::move(complete).error();
+        }
+        if (!*complete) {
+            source = RebuildSource::kDossiers;  // never filled: read the dossiers
+        }
+    }
+    if ((*tx)->dialect() == store::Dialect::kSqlite) {
+        // Room for the pages the rebuild changes (about 200 MB at 1 M dossiers when it rewrites
+        // the tables), so that they are not spilled to the WAL before the commit. This
+        // connection's setting; the default is restored below.
+        if (base::Status s = (*tx)->ExecuteScript("PRAGMA cache_size = -262144"); !s) {
+            return s.error();
+        }
+    }
+    auto stats = Rebuild(*ctx.db, **tx, source);
     if (!stats) {
         return stats;
     }
+    const auto start = std::chrono::steady_clock::now();
     if (base::Status s = (*tx)->Commit(); !s) {
         return s.error();
+    }
+    stats->commit_ms = MsSince(start);
+    if (ctx.db->dialect() == store::Dialect::kSqlite) {
+        (void)InWriteTransaction<bool>(*ctx.db, [](store::Transaction& t) -> base::Result<bool> {
+            if (base::Status s = t.ExecuteScript("PRAGMA cache_size = -2000"); !s) {
+                return s.error();
+            }
+            return true;
+        });
     }
     return stats;
 }
@@ -494,7 +1031,9 @@ base::Status EnsureAggregates(AppContext& ctx) {
     if (*built == ind::kContributionVersion) {
         return {};
     }
-    auto rebuilt = RebuildAggregates(ctx);
+    // Another Contribute() over the same stored inputs: the counters alone are recounted (from
+    // the dossiers if the inputs were never filled).
+    auto rebuilt = RebuildAggregates(ctx, RebuildSource::kStoredInputs);
     if (!rebuilt) {
         return rebuilt.error();
     }

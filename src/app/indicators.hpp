@@ -37,15 +37,32 @@ namespace internal {
 [[nodiscard]] base::Result<std::int64_t> PruneIndicatorChanges(AppContext& ctx,
                                                                std::int64_t keep = 1'000'000);
 
+// What a rebuild reads: the dossiers (and their payments, outside facts, documents, ratings),
+// reconciling the narrow per-dossier rows of `indicator_inputs` with them as well; or those
+// stored rows, which every refresh keeps (docs/indicators.md "How it computes") — the dossiers
+// if they were never filled.
+enum class RebuildSource { kDossiers, kStoredInputs };
 struct RebuildStats {
     std::int64_t dossiers = 0;
-    std::int64_t cells = 0;
+    std::int64_t cells = 0;  // counters (rows of `aggregates`) after the rebuild
+    RebuildSource source = RebuildSource::kDossiers;  // what was read
+    std::int64_t inputs_written = 0;  // indicator_inputs rows inserted, replaced or deleted
+    std::int64_t cells_written = 0;   // counter rows (both tables) inserted, replaced or deleted
+    bool rewritten = false;           // the counter tables emptied and written whole
+    // Wall milliseconds of the phases: reading and packing, sorting and counting, comparing with
+    // the stored counters, writing, commit.
+    double read_ms = 0, sort_ms = 0, compare_ms = 0, write_ms = 0, commit_ms = 0;
 };
-// Recomputes every aggregate and contribution from the dossiers, in one write transaction (readers
-// see the old figures until it commits).
-[[nodiscard]] base::Result<RebuildStats> RebuildAggregates(AppContext& ctx);
+// Recomputes every aggregate from `source`, in one write transaction (readers see the old
+// figures until it commits), writing only the rows that differ (all of them into emptied tables
+// when more than a quarter differ). On SQLite two threads read, each on its own connection.
+// From the dossiers by default (what `motcua generate`, which writes dossiers without the
+// refresh, needs); `motcua rebuild-aggregates` reads the dossiers; --from-inputs only recounts the stored inputs.
+[[nodiscard]] base::Result<RebuildStats> RebuildAggregates(
+    AppContext& ctx, RebuildSource source = RebuildSource::kDossiers);
 // Rebuilds when the aggregates were never built (a database migrated from before 0010) or were
-// built by another version of domain::indicators::Contribute (kContributionVersion).
+// built by another version of domain::indicators::Contribute (kContributionVersion): from the
+// stored inputs when they are complete, else from the dossiers.
 [[nodiscard]] base::Status EnsureAggregates(AppContext& ctx);
 
 struct IndicatorQuery {

@@ -100,6 +100,20 @@ base::Status Refuse(std::string message) {
     return base::Error{base::ErrorCode::kPermissionDenied, std::move(message)};
 }
 
+// The inspecting unit's TTHC-control officers only: "Chỉ công chức … mới <what>." otherwise.
+base::Status RequireInspector(store::Transaction& tx, const Actor& actor, const ins::Plan& plan,
+                              std::string_view what) {
+    auto may = MayManage(tx, actor, plan);
+    if (!may) {
+        return std::move(may).error();
+    }
+    if (!*may) {
+        return Refuse("Chỉ công chức kiểm soát TTHC của đơn vị kiểm tra mới " + std::string(what) +
+                      ".");
+    }
+    return {};
+}
+
 base::Result<ins::Plan> LoadPlan(store::Transaction& tx, std::int64_t id) {
     auto p = si::GetPlan(tx, id);
     if (!p) {
@@ -528,15 +542,8 @@ base::Result<InspectionPlanView> UpdateInspectionPlan(AppContext& ctx, const Act
             if (!plan) {
                 return std::move(plan).error();
             }
-            auto may = MayManage(tx, actor, *plan);
-            if (!may) {
-                return std::move(may).error();
-            }
-            if (!*may) {
-                return Refuse(
-                           "Chỉ công chức kiểm soát TTHC của đơn vị kiểm tra mới sửa được kế "
-                           "hoạch.")
-                    .error();
+            if (base::Status s = RequireInspector(tx, actor, *plan, "sửa được kế hoạch"); !s) {
+                return s.error();
             }
             edited.id = plan->id;
             edited.inspecting_unit_id = plan->inspecting_unit_id;
@@ -717,15 +724,9 @@ base::Result<InspectionDetail> AddInspection(AppContext& ctx, const Actor& actor
             if (!plan) {
                 return std::move(plan).error();
             }
-            auto may = MayManage(tx, actor, *plan);
-            if (!may) {
-                return std::move(may).error();
-            }
-            if (!*may) {
-                return Refuse(
-                           "Chỉ công chức kiểm soát TTHC của đơn vị kiểm tra mới thêm được "
-                           "cuộc kiểm tra.")
-                    .error();
+            if (base::Status s = RequireInspector(tx, actor, *plan, "thêm được cuộc kiểm tra");
+                !s) {
+                return s.error();
             }
             auto unit = UnitByCode(tx, **unit_code, "unit");
             if (!unit) {
@@ -868,6 +869,42 @@ base::Result<std::vector<InspectionView>> MyInspections(AppContext& ctx, const A
         });
 }
 
+namespace {
+
+// The shape of every step on one inspection: in one write transaction, the inspection loaded
+// with access checked (kNotFound for those who may not see it), `step(tx, loaded, now)` —
+// which checks who acts and the state, changes the inspection and returns the audit detail —,
+// the audit record `audit_action`, and the inspection read again.
+template <typename Step>
+base::Result<InspectionDetail> StepOnInspection(AppContext& ctx, const Actor& actor,
+                                                std::int64_t inspection_id,
+                                                std::string_view audit_action, Step step) {
+    const auto now = ctx.clock->Now();
+    return InWriteTransaction<InspectionDetail>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<InspectionDetail> {
+            auto loaded = LoadInspection(tx, actor, inspection_id);
+            if (!loaded) {
+                return std::move(loaded).error();
+            }
+            base::Result<std::string> detail = step(tx, *loaded, now);
+            if (!detail) {
+                return std::move(detail).error();
+            }
+            if (base::Status s = Audit(tx, actor, now, std::string(audit_action), "inspection",
+                                       std::to_string(inspection_id), *detail);
+                !s) {
+                return s.error();
+            }
+            auto reloaded = LoadInspection(tx, actor, inspection_id);
+            if (!reloaded) {
+                return std::move(reloaded).error();
+            }
+            return Detail(tx, ctx, actor, *reloaded);
+        });
+}
+
+}  // namespace
+
 base::Result<InspectionDetail> ActOnInspection(AppContext& ctx, const Actor& actor,
                                                std::int64_t inspection_id, std::string_view text) {
     if (!actor.SignedIn()) {
@@ -912,30 +949,27 @@ base::Result<InspectionDetail> ActOnInspection(AppContext& ctx, const Actor& act
     if (!cal) {
         return std::move(cal).error();
     }
-    const auto now = ctx.clock->Now();
     const sys_days day = on->value_or(Today(ctx));
     if (day > Today(ctx)) {
         return base::InvalidArgument("Ngày thực hiện (on) không thể sau hôm nay.");
     }
-    return InWriteTransaction<InspectionDetail>(
-        *ctx.db, [&](store::Transaction& tx) -> base::Result<InspectionDetail> {
-            auto loaded = LoadInspection(tx, actor, inspection_id);
-            if (!loaded) {
-                return std::move(loaded).error();
-            }
+    return StepOnInspection(
+        ctx, actor, inspection_id, "inspections.action",
+        [&](store::Transaction& tx, const Loaded& loaded,
+            std::chrono::sys_seconds now) -> base::Result<std::string> {
             base::Result<bool> may = false;
             std::string who;
             switch (ins::ActionParty(*action)) {
                 case ins::Party::kInspector:
-                    may = MayManage(tx, actor, loaded->plan);
+                    may = MayManage(tx, actor, loaded.plan);
                     who = "công chức kiểm soát TTHC của đơn vị kiểm tra";
                     break;
                 case ins::Party::kLeader:
-                    may = MayLead(tx, actor, loaded->plan);
+                    may = MayLead(tx, actor, loaded.plan);
                     who = "lãnh đạo đơn vị kiểm tra";
                     break;
                 case ins::Party::kInspected:
-                    may = IsInspected(tx, actor, loaded->inspection);
+                    may = IsInspected(tx, actor, loaded.inspection);
                     who = "đơn vị được kiểm tra";
                     break;
             }
@@ -947,12 +981,12 @@ base::Result<InspectionDetail> ActOnInspection(AppContext& ctx, const Actor& act
                               who + " thực hiện.")
                     .error();
             }
-            if (loaded->inspection.version != *version) {
+            if (loaded.inspection.version != *version) {
                 return base::Error{base::ErrorCode::kAborted,
                                    "Cuộc kiểm tra đã bị thay đổi bởi người khác; vui lòng tải lại "
                                    "và thử lại."};
             }
-            auto next = ins::Apply(**cal, loaded->inspection, {*action, day});
+            auto next = ins::Apply(**cal, loaded.inspection, {*action, day});
             if (!next) {
                 return std::move(next).error();
             }
@@ -1006,16 +1040,7 @@ base::Result<InspectionDetail> ActOnInspection(AppContext& ctx, const Actor& act
                           JsonQuote(calendar::FormatIsoDate(*next->remediation_due));
             }
             detail += "}";
-            if (base::Status s = Audit(tx, actor, now, "inspections.action", "inspection",
-                                       std::to_string(inspection_id), detail);
-                !s) {
-                return s.error();
-            }
-            auto reloaded = LoadInspection(tx, actor, inspection_id);
-            if (!reloaded) {
-                return std::move(reloaded).error();
-            }
-            return Detail(tx, ctx, actor, *reloaded);
+            return detail;
         });
 }
 
@@ -1036,24 +1061,15 @@ base::Result<InspectionDetail> SetChecklistFinding(AppContext& ctx, const Actor&
     if (!*finding) {
         return base::InvalidArgument("Thiếu nhận xét (finding).");
     }
-    const auto now = ctx.clock->Now();
-    return InWriteTransaction<InspectionDetail>(
-        *ctx.db, [&](store::Transaction& tx) -> base::Result<InspectionDetail> {
-            auto loaded = LoadInspection(tx, actor, inspection_id);
-            if (!loaded) {
-                return std::move(loaded).error();
+    return StepOnInspection(
+        ctx, actor, inspection_id, "inspections.checklist",
+        [&](store::Transaction& tx, const Loaded& loaded,
+            std::chrono::sys_seconds now) -> base::Result<std::string> {
+            if (base::Status s = RequireInspector(tx, actor, loaded.plan, "ghi được nhận xét");
+                !s) {
+                return s.error();
             }
-            auto may = MayManage(tx, actor, loaded->plan);
-            if (!may) {
-                return std::move(may).error();
-            }
-            if (!*may) {
-                return Refuse(
-                           "Chỉ công chức kiểm soát TTHC của đơn vị kiểm tra mới ghi được nhận "
-                           "xét.")
-                    .error();
-            }
-            if (loaded->inspection.state >= ins::State::kConcluded) {
+            if (loaded.inspection.state >= ins::State::kConcluded) {
                 return base::Error{base::ErrorCode::kFailedPrecondition,
                                    "Đã ban hành kết luận: không sửa nhận xét được nữa."};
             }
@@ -1062,13 +1078,7 @@ base::Result<InspectionDetail> SetChecklistFinding(AppContext& ctx, const Actor&
                 !s) {
                 return s.error();
             }
-            if (base::Status s =
-                    Audit(tx, actor, now, "inspections.checklist", "inspection",
-                          std::to_string(inspection_id), "{\"item\":" + JsonQuote(key) + "}");
-                !s) {
-                return s.error();
-            }
-            return Detail(tx, ctx, actor, *loaded);
+            return "{\"item\":" + JsonQuote(key) + "}";
         });
 }
 
@@ -1082,22 +1092,13 @@ base::Result<InspectionDetail> RefreshChecklist(AppContext& ctx, const Actor& ac
     if (!figures) {
         return std::move(figures).error();
     }
-    const auto now = ctx.clock->Now();
-    return InWriteTransaction<InspectionDetail>(
-        *ctx.db, [&](store::Transaction& tx) -> base::Result<InspectionDetail> {
-            auto loaded = LoadInspection(tx, actor, inspection_id);
-            if (!loaded) {
-                return std::move(loaded).error();
-            }
-            auto may = MayManage(tx, actor, loaded->plan);
-            if (!may) {
-                return std::move(may).error();
-            }
-            if (!*may) {
-                return Refuse(
-                           "Chỉ công chức kiểm soát TTHC của đơn vị kiểm tra mới cập nhật được "
-                           "số liệu.")
-                    .error();
+    return StepOnInspection(
+        ctx, actor, inspection_id, "inspections.prefill",
+        [&](store::Transaction& tx, const Loaded& loaded,
+            std::chrono::sys_seconds) -> base::Result<std::string> {
+            if (base::Status s = RequireInspector(tx, actor, loaded.plan, "cập nhật được số liệu");
+                !s) {
+                return s.error();
             }
             auto items = si::Checklist(tx, inspection_id);
             if (!items) {
@@ -1115,12 +1116,7 @@ base::Result<InspectionDetail> RefreshChecklist(AppContext& ctx, const Actor& ac
                     }
                 }
             }
-            if (base::Status s = Audit(tx, actor, now, "inspections.prefill", "inspection",
-                                       std::to_string(inspection_id), "{}");
-                !s) {
-                return s.error();
-            }
-            return Detail(tx, ctx, actor, *loaded);
+            return std::string("{}");
         });
 }
 

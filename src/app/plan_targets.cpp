@@ -652,4 +652,52 @@ base::Result<PlanFailures> PlanTargetFailures(AppContext& ctx, const Actor& acto
         });
 }
 
+// Issue #9 (engineer N): the desk_productivity measurement of Measure, for the dashboard and the
+// indicators.
+base::Result<DeskProductivity> DeskProductivityOver(store::Transaction& tx,
+                                                    std::string_view area_unit_code,
+                                                    const std::vector<std::int64_t>& unit_ids,
+                                                    std::chrono::sys_days from,
+                                                    std::chrono::sys_days to) {
+    DeskProductivity out;
+    out.days = static_cast<int>((to - from).count()) + 1;
+    Facts f;
+    if (!unit_ids.empty()) {
+        const std::chrono::sys_seconds begin =
+            std::chrono::sys_seconds{from} - calendar::kVietnamOffset;
+        const std::chrono::sys_seconds end =
+            std::chrono::sys_seconds{to + std::chrono::days{1}} - calendar::kVietnamOffset;
+        auto received = spt::DeskReceived(tx, unit_ids, begin, end);
+        if (!received) {
+            return std::move(received).error();
+        }
+        f.desk_received = std::move(*received);
+        auto staff = spt::DeskStaff(tx, unit_ids);
+        if (!staff) {
+            return std::move(staff).error();
+        }
+        f.desk_staff = std::move(*staff);
+    }
+    out.received = CountOver(f.desk_received, unit_ids);
+    out.staff = CountOver(f.desk_staff, unit_ids);
+    const pt::Measurement m =
+        Measure(pt::Metric::kDeskProductivity, f, Tree{}, unit_ids, out.days).first;
+    auto s0 = pt::ParsePlan(pt::EmbeddedS0Template());
+    if (!s0) {
+        return std::move(s0).error();
+    }
+    out.area = pt::AreaOf(*s0, area_unit_code);
+    const pt::Target* target = pt::TargetFor(*s0, pt::Metric::kDeskProductivity, out.area);
+    if (target == nullptr) {
+        return base::Internal("Mẫu kế hoạch S0 thiếu chỉ tiêu năng suất Bộ phận Một cửa.");
+    }
+    out.target = target->value;
+    const pt::Outcome outcome = pt::Evaluate(*target, m);
+    out.per_year = outcome.value;
+    if (outcome.verdict != pt::Verdict::kNoData) {
+        out.meets = outcome.verdict == pt::Verdict::kPass;
+    }
+    return out;
+}
+
 }  // namespace motcua::app

@@ -128,4 +128,23 @@ struct PlanFailures {
                                                             const PlanQuery& query,
                                                             std::string_view metric);
 
+// Issue #9 (engineer N): desk productivity — dossiers received per one-stop desk staff member
+// per year — computed exactly as the plan target `desk_productivity` (received complete × 365 /
+// (active desk officers × days), rounded half up), over the desks `unit_ids` for the Vietnam
+// days [from, to], judged against the S0 template's target for the area of `area_unit_code`
+// (1,600 urban — the default —, 1,200 rural, 800 remote). No access check (callers check).
+struct DeskProductivity {
+    std::int64_t received = 0;
+    std::int64_t staff = 0;
+    int days = 0;
+    std::optional<std::int64_t> per_year;  // nullopt: no desk staff (no data)
+    std::string area;
+    std::int64_t target = 0;
+    std::optional<bool> meets;  // nullopt: no data
+};
+[[nodiscard]] base::Result<DeskProductivity> DeskProductivityOver(
+    store::Transaction& tx, std::string_view area_unit_code,
+    const std::vector<std::int64_t>& unit_ids, std::chrono::sys_days from,
+    std::chrono::sys_days to);
+
 }  // namespace motcua::app

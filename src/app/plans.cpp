@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/audit_util.hpp"
+#include "app/documents.hpp"
 #include "app/dossier_access.hpp"
 #include "app/notify.hpp"
 #include "calendar/civil_date.hpp"
@@ -270,6 +271,14 @@ base::Result<PlanView> LoadView(store::Transaction& tx, AppContext& ctx, const A
         return std::move(progress).error();
     }
     v.progress = std::move(*progress);
+    auto evidence = sp::EvidenceOfPlan(tx, plan_id);
+    if (!evidence) {
+        return std::move(evidence).error();
+    }
+    for (sp::Evidence& e : *evidence) {
+        const std::int64_t id = e.id;
+        v.evidence.emplace(id, std::move(e));
+    }
     ComputeStatus(v);
     return v;
 }
@@ -1031,8 +1040,133 @@ base::Result<PlanView> CascadePlan(AppContext& ctx, const Actor& actor, const Ca
     return GetPlan(ctx, actor, *created);
 }
 
+namespace {
+
+struct Reporting {
+    std::int64_t plan_id = 0;
+    std::int64_t unit_id = 0;
+};
+
+// The plan of the deliverable and the assigned unit the actor reports for: the one named, else
+// the only one they serve.
+base::Result<Reporting> ReportingUnit(store::Transaction& tx, const Actor& actor,
+                                      std::int64_t deliverable_id, const std::string& unit_code) {
+    auto plan_id = sp::PlanOfDeliverable(tx, deliverable_id);
+    if (!plan_id) {
+        return std::move(plan_id).error();
+    }
+    if (!*plan_id) {
+        return base::NotFound("Không có sản phẩm số " + std::to_string(deliverable_id) + ".");
+    }
+    auto plan = sp::Get(tx, **plan_id);
+    if (!plan) {
+        return std::move(plan).error();
+    }
+    if (!*plan) {
+        return base::NotFound("Không có kế hoạch của sản phẩm này.");
+    }
+    const sp::Deliverable* d = FindDeliverable(**plan, deliverable_id);
+    if (d == nullptr) {
+        return base::NotFound("Không có sản phẩm số " + std::to_string(deliverable_id) + ".");
+    }
+    std::optional<std::int64_t> unit_id;
+    if (!unit_code.empty()) {
+        auto unit = UnitByCode(tx, unit_code);
+        if (!unit) {
+            return std::move(unit).error();
+        }
+        unit_id = unit->id;
+    }
+    std::vector<std::int64_t> mine;
+    for (const sp::Assignment& a : d->assignments) {
+        if (unit_id && a.unit_id != *unit_id) {
+            continue;
+        }
+        auto staff = IsStaffOf(tx, actor, a.unit_id);
+        if (!staff) {
+            return std::move(staff).error();
+        }
+        if (*staff && std::find(mine.begin(), mine.end(), a.unit_id) == mine.end()) {
+            mine.push_back(a.unit_id);
+        }
+    }
+    if (mine.empty()) {
+        return base::Error{base::ErrorCode::kPermissionDenied,
+                           "Chỉ công chức của đơn vị được giao sản phẩm này mới báo cáo "
+                           "được tiến độ của đơn vị mình."};
+    }
+    if (mine.size() > 1) {
+        return base::InvalidArgument(
+            "Bạn phụ trách nhiều đơn vị được giao sản phẩm này; hãy nêu đơn vị (unit).");
+    }
+    return Reporting{**plan_id, mine.front()};
+}
+
+// Every upload checked before anything is written: the media types sniffed, in order.
+base::Result<std::vector<std::string>> CheckEvidence(const std::vector<EvidenceUpload>& uploads,
+                                                     std::size_t earlier) {
+    if (uploads.size() > kMaxEvidenceFiles) {
+        return base::InvalidArgument("Mỗi lần báo cáo đính kèm tối đa " +
+                                     std::to_string(kMaxEvidenceFiles) + " tệp minh chứng.");
+    }
+    if (uploads.size() + earlier > 20) {
+        return base::InvalidArgument("Một báo cáo có tối đa 20 tệp minh chứng.");
+    }
+    std::size_t total = 0;
+    std::vector<std::string> types;
+    for (const EvidenceUpload& u : uploads) {
+        const std::string name = SanitiseFileName(u.file_name);
+        const UploadCheck check = CheckUpload(u.bytes, u.declared_type);
+        if (check.problem) {
+            const std::string message = "Tệp minh chứng " + name + ": " + check.message;
+            if (*check.problem == UploadProblem::kTooLarge) {
+                return base::Error{base::ErrorCode::kResourceExhausted, message};
+            }
+            return base::InvalidArgument(message);
+        }
+        total += u.bytes.size();
+        types.push_back(check.media_type);
+    }
+    if (total > kMaxEvidenceBytes) {
+        return base::Error{base::ErrorCode::kResourceExhausted,
+                           "Các tệp minh chứng của một lần báo cáo tối đa " +
+                               std::to_string(kMaxEvidenceBytes >> 20) + " MB cộng lại."};
+    }
+    return types;
+}
+
+// Records an uploaded file (its bytes already stored under `sha`) as evidence of the unit.
+base::Result<sp::Evidence> AddEvidenceFile(store::Transaction& tx, const Actor& actor,
+                                           std::int64_t deliverable_id, std::int64_t unit_id,
+                                           const EvidenceUpload& upload, const std::string& sha,
+                                           const std::string& media_type,
+                                           std::chrono::sys_seconds now) {
+    const auto size = static_cast<std::int64_t>(upload.bytes.size());
+    if (auto f = store::documents::InsertFile(tx, sha, size, media_type, now); !f) {
+        return std::move(f).error();
+    }
+    sp::Evidence e;
+    e.deliverable_id = deliverable_id;
+    e.unit_id = unit_id;
+    e.file_sha256 = sha;
+    e.file_name = SanitiseFileName(upload.file_name);
+    e.media_type = media_type;
+    e.size = size;
+    e.uploaded_by = actor.user->id;
+    e.created_at = now;
+    auto id = sp::AddEvidence(tx, e);
+    if (!id) {
+        return std::move(id).error();
+    }
+    e.id = *id;
+    return e;
+}
+
+}  // namespace
+
 base::Result<sp::Progress> ReportProgress(AppContext& ctx, const Actor& actor,
-                                          std::int64_t deliverable_id, const ProgressInput& input) {
+                                          std::int64_t deliverable_id, const ProgressInput& input,
+                                          const std::vector<EvidenceUpload>& uploads) {
     if (!actor.SignedIn()) {
         return SignInFirst();
     }
@@ -1055,80 +1189,63 @@ base::Result<sp::Progress> ReportProgress(AppContext& ctx, const Actor& actor,
     if (base::Status s = ValidDate(input.evidence_date, "evidence_date"); !s) {
         return s.error();
     }
+    auto types = CheckEvidence(uploads, input.evidence_files.size());
+    if (!types) {
+        return std::move(types).error();
+    }
+    // Who reports is checked before any byte reaches the disk, then again when writing.
+    std::vector<std::string> shas;
+    if (!uploads.empty()) {
+        auto allowed = InReadTransaction<Reporting>(*ctx.db, [&](store::Transaction& tx) {
+            return ReportingUnit(tx, actor, deliverable_id, input.unit_code);
+        });
+        if (!allowed) {
+            return std::move(allowed).error();
+        }
+        for (const EvidenceUpload& u : uploads) {
+            auto sha = StoreFile(ctx.files_dir, u.bytes);
+            if (!sha) {
+                return std::move(sha).error();
+            }
+            shas.push_back(std::move(*sha));
+        }
+    }
     const auto now = ctx.clock->Now();
     return InWriteTransaction<sp::Progress>(
         *ctx.db, [&](store::Transaction& tx) -> base::Result<sp::Progress> {
-            auto plan_id = sp::PlanOfDeliverable(tx, deliverable_id);
-            if (!plan_id) {
-                return std::move(plan_id).error();
-            }
-            if (!*plan_id) {
-                return base::NotFound("Không có sản phẩm số " + std::to_string(deliverable_id) +
-                                      ".");
-            }
-            auto plan = sp::Get(tx, **plan_id);
-            if (!plan) {
-                return std::move(plan).error();
-            }
-            if (!*plan) {
-                return base::NotFound("Không có kế hoạch của sản phẩm này.");
-            }
-            const sp::Deliverable* d = FindDeliverable(**plan, deliverable_id);
-            if (d == nullptr) {
-                return base::NotFound("Không có sản phẩm số " + std::to_string(deliverable_id) +
-                                      ".");
-            }
-            std::optional<std::int64_t> unit_id;
-            if (!input.unit_code.empty()) {
-                auto unit = UnitByCode(tx, input.unit_code);
-                if (!unit) {
-                    return std::move(unit).error();
-                }
-                unit_id = unit->id;
-            }
-            // The assigned unit the actor reports for: the one named, else the only one they
-            // serve.
-            std::vector<std::int64_t> mine;
-            for (const sp::Assignment& a : d->assignments) {
-                if (unit_id && a.unit_id != *unit_id) {
-                    continue;
-                }
-                auto staff = IsStaffOf(tx, actor, a.unit_id);
-                if (!staff) {
-                    return std::move(staff).error();
-                }
-                if (*staff && std::find(mine.begin(), mine.end(), a.unit_id) == mine.end()) {
-                    mine.push_back(a.unit_id);
-                }
-            }
-            if (mine.empty()) {
-                return base::Error{base::ErrorCode::kPermissionDenied,
-                                   "Chỉ công chức của đơn vị được giao sản phẩm này mới báo cáo "
-                                   "được tiến độ của đơn vị mình."};
-            }
-            if (mine.size() > 1) {
-                return base::InvalidArgument(
-                    "Bạn phụ trách nhiều đơn vị được giao sản phẩm này; hãy nêu đơn vị (unit).");
+            auto who = ReportingUnit(tx, actor, deliverable_id, input.unit_code);
+            if (!who) {
+                return std::move(who).error();
             }
             for (std::int64_t file : input.evidence_files) {
-                auto doc = store::documents::Get(tx, file);
-                if (!doc) {
-                    return std::move(doc).error();
+                auto e = sp::GetEvidence(tx, file);
+                if (!e) {
+                    return std::move(e).error();
                 }
-                if (!*doc) {
+                if (!*e || (*e)->deliverable_id != deliverable_id ||
+                    (*e)->unit_id != who->unit_id) {
                     return base::InvalidArgument("Không có tệp minh chứng số " +
-                                                 std::to_string(file) + ".");
+                                                 std::to_string(file) +
+                                                 " của đơn vị cho sản phẩm này.");
                 }
             }
             sp::Progress p;
+            p.evidence_files = input.evidence_files;
+            for (std::size_t i = 0; i < uploads.size(); ++i) {
+                auto e = AddEvidenceFile(tx, actor, deliverable_id, who->unit_id, uploads[i],
+                                         shas[i], (*types)[i], now);
+                if (!e) {
+                    return std::move(e).error();
+                }
+                p.evidence_files.push_back(e->id);
+            }
             p.deliverable_id = deliverable_id;
-            p.unit_id = mine.front();
+            p.unit_id = who->unit_id;
             p.status = input.status;
             p.percent = percent;
             p.note = input.note;
             p.evidence_number = input.evidence_number;
             p.evidence_date = input.evidence_date;
-            p.evidence_files = input.evidence_files;
             p.reported_by = actor.user->id;
             p.reported_at = now;
             auto id = sp::AddProgress(tx, p);
@@ -1136,16 +1253,108 @@ base::Result<sp::Progress> ReportProgress(AppContext& ctx, const Actor& actor,
                 return std::move(id).error();
             }
             p.id = *id;
-            if (base::Status s = AuditPlan(tx, actor, now, "plan.progress", **plan_id,
-                                           "{\"deliverable\":" + std::to_string(deliverable_id) +
-                                               ",\"unit\":" + std::to_string(p.unit_id) +
-                                               ",\"status\":" + JsonQuote(p.status) +
-                                               ",\"percent\":" + std::to_string(p.percent) + "}");
+            if (base::Status s =
+                    AuditPlan(tx, actor, now, "plan.progress", who->plan_id,
+                              "{\"deliverable\":" + std::to_string(deliverable_id) + ",\"unit\":" +
+                                  std::to_string(p.unit_id) + ",\"status\":" + JsonQuote(p.status) +
+                                  ",\"percent\":" + std::to_string(p.percent) +
+                                  ",\"files\":" + std::to_string(p.evidence_files.size()) + "}");
                 !s) {
                 return s.error();
             }
             return p;
         });
+}
+
+base::Result<sp::Evidence> UploadPlanEvidence(AppContext& ctx, const Actor& actor,
+                                              std::int64_t deliverable_id,
+                                              const std::string& unit_code,
+                                              const EvidenceUpload& upload) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    auto types = CheckEvidence({upload}, 0);
+    if (!types) {
+        return std::move(types).error();
+    }
+    auto allowed = InReadTransaction<Reporting>(*ctx.db, [&](store::Transaction& tx) {
+        return ReportingUnit(tx, actor, deliverable_id, unit_code);
+    });
+    if (!allowed) {
+        return std::move(allowed).error();
+    }
+    auto sha = StoreFile(ctx.files_dir, upload.bytes);
+    if (!sha) {
+        return std::move(sha).error();
+    }
+    const auto now = ctx.clock->Now();
+    return InWriteTransaction<sp::Evidence>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<sp::Evidence> {
+            auto who = ReportingUnit(tx, actor, deliverable_id, unit_code);
+            if (!who) {
+                return std::move(who).error();
+            }
+            auto e = AddEvidenceFile(tx, actor, deliverable_id, who->unit_id, upload, *sha,
+                                     types->front(), now);
+            if (!e) {
+                return std::move(e).error();
+            }
+            if (base::Status s = AuditPlan(tx, actor, now, "plan.evidence", who->plan_id,
+                                           "{\"deliverable\":" + std::to_string(deliverable_id) +
+                                               ",\"unit\":" + std::to_string(who->unit_id) +
+                                               ",\"evidence\":" + std::to_string(e->id) + "}");
+                !s) {
+                return s.error();
+            }
+            return e;
+        });
+}
+
+base::Result<EvidenceFile> DownloadPlanEvidence(AppContext& ctx, const Actor& actor,
+                                                std::int64_t evidence_id) {
+    if (!actor.SignedIn()) {
+        return SignInFirst();
+    }
+    auto evidence = InReadTransaction<sp::Evidence>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<sp::Evidence> {
+            const base::Error unknown = base::NotFound("Không tìm thấy tệp minh chứng.");
+            auto e = sp::GetEvidence(tx, evidence_id);
+            if (!e) {
+                return std::move(e).error();
+            }
+            if (!*e) {
+                return unknown;
+            }
+            auto plan_id = sp::PlanOfDeliverable(tx, (*e)->deliverable_id);
+            if (!plan_id) {
+                return std::move(plan_id).error();
+            }
+            auto plan = *plan_id ? sp::Get(tx, **plan_id)
+                                 : base::Result<std::optional<sp::Plan>>(std::nullopt);
+            if (!plan) {
+                return std::move(plan).error();
+            }
+            if (!*plan) {
+                return unknown;
+            }
+            if (base::Status s = RequireRead(tx, actor, **plan); !s) {
+                return s.error().code == base::ErrorCode::kPermissionDenied ? unknown : s.error();
+            }
+            return std::move(**e);
+        });
+    if (!evidence) {
+        return std::move(evidence).error();
+    }
+    auto bytes = ReadStoredFile(ctx.files_dir, evidence->file_sha256);
+    if (!bytes) {
+        if (bytes.error().code == base::ErrorCode::kNotFound) {
+            return base::Internal("file store: the bytes of plan evidence " +
+                                  std::to_string(evidence->id) + " (" + evidence->file_sha256 +
+                                  ") are missing");
+        }
+        return std::move(bytes).error();
+    }
+    return EvidenceFile{std::move(*evidence), std::move(*bytes)};
 }
 
 namespace {
@@ -1163,6 +1372,7 @@ std::vector<DashboardRow> RowsOf(const PlanView& v, std::optional<std::int64_t> 
                     DashboardRow r;
                     r.plan_id = v.plan.head.id;
                     r.plan_title = v.plan.head.title;
+                    r.plan_year = v.plan.head.year;
                     r.deliverable_id = d.id;
                     r.section = s.number;
                     r.task = t.number.empty() ? t.content : t.number + ". " + t.content;

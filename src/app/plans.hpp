@@ -61,9 +61,10 @@ struct DeliverableStatus {
 struct PlanView {
     store::plans::Plan plan;
     domain::Unit issuing_unit;
-    std::map<std::int64_t, domain::Unit> units;        // every unit the plan names
-    std::vector<store::plans::Progress> progress;      // the history, oldest first
-    std::map<std::int64_t, DeliverableStatus> status;  // per deliverable
+    std::map<std::int64_t, domain::Unit> units;               // every unit the plan names
+    std::vector<store::plans::Progress> progress;             // the history, oldest first
+    std::map<std::int64_t, store::plans::Evidence> evidence;  // the reports' files, by id
+    std::map<std::int64_t, DeliverableStatus> status;         // per deliverable
     std::chrono::sys_days today{};
     bool may_manage = false;
 };
@@ -181,17 +182,51 @@ struct ProgressInput {
     std::string evidence_date;  // 'YYYY-MM-DD' or ''
     std::vector<std::int64_t> evidence_files;
 };
+// A file attached to a progress report as evidence (the plan page's form).
+struct EvidenceUpload {
+    std::string file_name;      // as the client named it (display text: app::SanitiseFileName)
+    std::string declared_type;  // the client's media type; must name what the bytes are
+    std::string bytes;
+};
+// At most this many files, and this many bytes in all, per report.
+inline constexpr std::size_t kMaxEvidenceFiles = 5;
+inline constexpr std::size_t kMaxEvidenceBytes = std::size_t{10} << 20;
+
 // Appends a progress report of an assigned unit. kPermissionDenied unless the deliverable is
 // assigned to the unit and the actor is its staff; kInvalidArgument for a bad status, percent
-// (0–100; done is 100), date or unknown evidence file; kNotFound.
-[[nodiscard]] base::Result<store::plans::Progress> ReportProgress(AppContext& ctx,
-                                                                  const Actor& actor,
-                                                                  std::int64_t deliverable_id,
-                                                                  const ProgressInput& input);
+// (0–100; done is 100), date, or an evidence file that is not one of that unit's files on that
+// deliverable (`evidence_files`: ids of earlier uploads, store::plans::Evidence); kNotFound.
+// `uploads` are new evidence files: each is checked like a document upload (app::CheckUpload:
+// empty, unsupported or mislabelled → kInvalidArgument; over 10 MB, or more than
+// kMaxEvidenceBytes in all → kResourceExhausted) and the reporter's access is checked before
+// any byte is written; then the files go to the documents' file store and are recorded with
+// the report in one transaction. A refused report stores nothing.
+[[nodiscard]] base::Result<store::plans::Progress> ReportProgress(
+    AppContext& ctx, const Actor& actor, std::int64_t deliverable_id, const ProgressInput& input,
+    const std::vector<EvidenceUpload>& uploads = {});
+
+// Uploads one evidence file of the reporting unit (`unit_code`, as in ProgressInput) on the
+// deliverable, before its report (the API: the report then cites it in `evidence_files`). Same
+// checks and errors as ReportProgress's uploads; audited (plan.evidence).
+[[nodiscard]] base::Result<store::plans::Evidence> UploadPlanEvidence(AppContext& ctx,
+                                                                      const Actor& actor,
+                                                                      std::int64_t deliverable_id,
+                                                                      const std::string& unit_code,
+                                                                      const EvidenceUpload& upload);
+
+// An evidence file and its bytes, for the readers of its plan (GetPlan); kNotFound for anyone
+// else, as for an unknown id.
+struct EvidenceFile {
+    store::plans::Evidence evidence;
+    std::string bytes;
+};
+[[nodiscard]] base::Result<EvidenceFile> DownloadPlanEvidence(AppContext& ctx, const Actor& actor,
+                                                              std::int64_t evidence_id);
 
 struct DashboardRow {
     std::int64_t plan_id = 0;
     std::string plan_title;
+    int plan_year = 0;
     std::int64_t deliverable_id = 0;
     std::string section;
     std::string task;

@@ -15,6 +15,7 @@
 #include "calendar/civil_date.hpp"
 #include "store/procedures.hpp"
 #include "store/units.hpp"
+#include "store/users.hpp"
 #include "text/unicode.hpp"
 
 namespace motcua::app::posting {
@@ -616,6 +617,85 @@ base::Result<PublicUnit> GetPublicUnit(AppContext& ctx, std::string_view unit_co
             }
             return out;
         });
+}
+
+base::Result<int> SeedDemoPostings(AppContext& ctx) {
+    const sys_days today = TodayInVietnam(*ctx.clock);
+    const sys_days outdated_day = today - std::chrono::days{75};
+    struct Start {
+        Actor actor;
+        bool empty = true;
+        std::vector<PostedItem> outdated_items;  // what the outdated desk put up
+    };
+    auto start =
+        InReadTransaction<Start>(*ctx.db, [&](store::Transaction& tx) -> base::Result<Start> {
+            Start out;
+            auto any = tx.QueryOne("SELECT COUNT(*) FROM postings", {});
+            if (!any) {
+                return std::move(any).error();
+            }
+            out.empty = !*any || (*any)->Int(0) == 0;
+            auto user = store::users::GetByUsername(tx, "kiemsoat");
+            if (!user) {
+                return std::move(user).error();
+            }
+            if (!*user) {
+                return base::NotFound("demo user kiemsoat is missing");
+            }
+            out.actor.user = **user;
+            out.actor.ip = "127.0.0.1";
+            out.actor.user_agent = "motcua seed-demo";
+            auto desk = DeskByCode(tx, kDemoOutdatedDesk);
+            if (!desk) {
+                return std::move(desk).error();
+            }
+            auto received = ReceivedOn(tx, *desk, outdated_day);
+            if (!received) {
+                return std::move(received).error();
+            }
+            for (const domain::Procedure& p : *received) {
+                out.outdated_items.push_back(PostedItem{p.code, p.effective_from});
+            }
+            std::sort(out.outdated_items.begin(), out.outdated_items.end(),
+                      [](const PostedItem& a, const PostedItem& b) {
+                          return a.procedure_code < b.procedure_code;
+                      });
+            out.outdated_items.resize(out.outdated_items.size() -
+                                      std::min<std::size_t>(3, out.outdated_items.size() / 2));
+            return out;
+        });
+    if (!start) {
+        return std::move(start).error();
+    }
+    if (!start->empty) {
+        return 0;  // idempotent: only where nothing was posted yet
+    }
+    auto desks = ListDesks(ctx, start->actor, "46");
+    if (!desks) {
+        return std::move(desks).error();
+    }
+    int made = 0;
+    for (const DeskCheck& desk : *desks) {
+        if (desk.desk.code == kDemoUnpostedDesk) {
+            continue;
+        }
+        NewPosting posting;
+        posting.layout = made % 3 == 2 ? "board" : "a4";
+        if (desk.desk.code == kDemoOutdatedDesk) {
+            posting.posted_on = outdated_day;
+            posting.items = start->outdated_items;
+            posting.note = "Dữ liệu mẫu: bản niêm yết cũ, chưa cập nhật các thủ tục mới.";
+        } else {
+            posting.posted_on = today - std::chrono::days{2 + made % 5};
+            posting.note = "Dữ liệu mẫu.";
+        }
+        auto recorded = RecordPosting(ctx, start->actor, desk.desk.code, posting);
+        if (!recorded) {
+            return std::move(recorded).error();
+        }
+        ++made;
+    }
+    return made;
 }
 
 }  // namespace motcua::app::posting

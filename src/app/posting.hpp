@@ -136,4 +136,18 @@ struct PublicUnit {
 [[nodiscard]] base::Result<PublicUnit> GetPublicUnit(AppContext& ctx, std::string_view unit_code,
                                                      std::string_view text);
 
+// ---- demo ----------------------------------------------------------------------------------
+
+// Demo desks whose postings `SeedDemoPostings` leaves incomplete: Phú Xuân's desk posted 75 days
+// ago, leaving out the three procedures last by code (the demo desk officer motcuaxa finds them
+// flagged), and Kim Long's desk with no posting at all.
+inline constexpr std::string_view kDemoOutdatedDesk = "19753.BPMC";
+inline constexpr std::string_view kDemoUnpostedDesk = "19774.BPMC";
+
+// Issue #8: postings at the demo desks (as the control officer kiemsoat), so /cong-khai and
+// indicator 1.3 show something real after `motcua seed-demo`: every desk of the province posted
+// everything it receives a few days ago, except the two above. Only when no posting exists yet;
+// returns how many postings were recorded. Run by SeedDemoDossiers.
+[[nodiscard]] base::Result<int> SeedDemoPostings(AppContext& ctx);
+
 }  // namespace motcua::app::posting

@@ -11,9 +11,11 @@
 #include "app/control_util.hpp"
 #include "app/dossier_access.hpp"
 #include "app/report_scope.hpp"
+#include "app/settings.hpp"
 #include "calendar/civil_date.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/exchange.hpp"
+#include "render/docx_writer.hpp"
 #include "render/xlsx_workbook.hpp"
 #include "store/procedures.hpp"
 #include "store/units.hpp"
@@ -111,8 +113,10 @@ base::Result<spd::Decision> DecisionFromJson(const json::object& o) {
     if (!pub::ParseIssuer(d.issuer)) {
         return base::InvalidArgument("Trường 'issuer' phải là province hoặc ministry.");
     }
-    d.convention = convention->value_or("working_days");
-    if (!pub::ParseConvention(d.convention)) {
+    // Not chosen: the system setting in force on the signature day (ResolveConvention).
+    d.convention = convention->value_or("");
+    d.convention_from_setting = d.convention.empty();
+    if (!d.convention_from_setting && !pub::ParseConvention(d.convention)) {
         return base::InvalidArgument(
             "Trường 'convention' phải là working_days (ngày làm việc) hoặc calendar_days (ngày).");
     }
@@ -335,6 +339,20 @@ base::Status CheckCodesKnown(store::Transaction& tx, const spd::Decision& d) {
                                   " không có trong danh mục.");
         }
     }
+    return {};
+}
+
+// A decision that did not choose its days convention takes the system setting in force on its
+// (planned) signature day, or today while it has none; signing fixes it (app/settings.hpp).
+base::Status ResolveConvention(store::Transaction& tx, spd::Decision& d, sys_days today) {
+    if (!d.convention_from_setting) {
+        return {};
+    }
+    auto value = internal::SettingOn(tx, kPublicationDayConvention, d.signed_on.value_or(today));
+    if (!value) {
+        return value.error();
+    }
+    d.convention = std::move(*value);
     return {};
 }
 
@@ -562,6 +580,8 @@ base::Result<spd::Decision> LoadVisible(store::Transaction& tx, const Actor& act
 
 std::string AuditDetail(const spd::Decision& d, std::int64_t version) {
     return "{\"number\":" + JsonQuote(d.number) + ",\"state\":" + JsonQuote(d.state) +
+           ",\"convention\":" + JsonQuote(d.convention) +
+           ",\"convention_from_setting\":" + (d.convention_from_setting ? "true" : "false") +
            ",\"version\":" + std::to_string(version) + "}";
 }
 
@@ -768,6 +788,9 @@ base::Result<PublicationDecisionView> CreatePublicationDecision(AppContext& ctx,
             if (base::Status s = CheckCodesKnown(tx, *d); !s) {
                 return s.error();
             }
+            if (base::Status s = ResolveConvention(tx, *d, today); !s) {
+                return s.error();
+            }
             d->issuing_unit_id = (*unit)->id;
             d->state = "draft";
             d->version = 1;
@@ -797,6 +820,7 @@ base::Result<PublicationDecisionView> UpdatePublicationDecision(
     if (!version) {
         return std::move(version).error();
     }
+    const sys_days today = Today(ctx);
     return Change(
         ctx, actor, id,
         [&](store::Transaction& tx, spd::Decision& d, std::string& action) -> base::Status {
@@ -815,6 +839,9 @@ base::Result<PublicationDecisionView> UpdatePublicationDecision(
                 }
             }
             if (base::Status s = CheckCodesKnown(tx, *edited); !s) {
+                return s;
+            }
+            if (base::Status s = ResolveConvention(tx, *edited, today); !s) {
                 return s;
             }
             edited->id = d.id;
@@ -909,6 +936,9 @@ base::Result<PublicationDecisionView> SignPublicationDecision(AppContext& ctx, c
             if (d.signer.empty()) {
                 return base::InvalidArgument(
                     "Cần người ký ('signer') trước khi ghi nhận ký ban hành.");
+            }
+            if (base::Status s = ResolveConvention(tx, d, today); !s) {
+                return s;
             }
             d.state = "signed";
             auto saved = spd::SaveProgress(tx, d, *version, ctx.clock->Now());
@@ -1100,6 +1130,100 @@ base::Result<std::string> PublicationViolationsXlsx(AppContext& ctx, const Actor
             }
             return e;
         });
+}
+
+std::string_view PublicationRuleLabel(std::string_view rule) {
+    if (rule == "late_decision") {
+        return "Ban hành quyết định công bố muộn";
+    }
+    if (rule == "late_database") {
+        return "Cập nhật CSDL quốc gia muộn";
+    }
+    if (rule == "database_overdue") {
+        return "Chưa cập nhật CSDL quốc gia (quá hạn)";
+    }
+    if (rule == "catalogue_late") {
+        return "Cập nhật danh mục tại Trung tâm muộn";
+    }
+    if (rule == "catalogue_not_updated") {
+        return "Chưa cập nhật danh mục tại Trung tâm";
+    }
+    return rule;
+}
+
+base::Result<std::string> PublicationViolationsDocx(AppContext& ctx, const Actor& actor,
+                                                    const PublicationDecisionQuery& query) {
+    auto list = PublicationViolations(ctx, actor, query);
+    if (!list) {
+        return std::move(list).error();
+    }
+    std::string unit_line = "Phạm vi: các đơn vị thuộc phạm vi quản lý của người lập";
+    if (query.unit_code && !query.unit_code->empty()) {
+        auto unit = InReadTransaction<std::optional<domain::Unit>>(
+            *ctx.db, [&](store::Transaction& tx) -> base::Result<std::optional<domain::Unit>> {
+                return store::units::GetByCode(tx, *query.unit_code);
+            });
+        if (!unit) {
+            return std::move(unit).error();
+        }
+        if (*unit) {
+            unit_line = "Đơn vị: " + (*unit)->name + " và các đơn vị trực thuộc";
+        }
+    }
+    std::string period = "Kỳ: quyết định ký ";
+    if (query.from && query.to) {
+        period += "từ ngày " + calendar::FormatVietnameseDate(*query.from) + " đến ngày " +
+                  calendar::FormatVietnameseDate(*query.to);
+    } else if (query.from) {
+        period += "từ ngày " + calendar::FormatVietnameseDate(*query.from);
+    } else if (query.to) {
+        period += "đến ngày " + calendar::FormatVietnameseDate(*query.to);
+    } else {
+        period += "ở mọi thời điểm";
+    }
+    period += " (lập ngày " + calendar::FormatVietnameseDate(Today(ctx)) + ")";
+
+    namespace docx = render::docx;
+    docx::Document doc;
+    doc.Paragraph("DANH SÁCH VI PHẠM THỜI HẠN CÔNG BỐ, CÔNG KHAI TTHC",
+                  {.bold = true, .align = "center", .size = 28});
+    doc.Paragraph(unit_line, {.align = "center", .size = 26});
+    doc.Paragraph(period, {.italic = true, .align = "center", .size = 24});
+    docx::Table t;
+    // A4 landscape less 2 cm margins each side: 14,570 twips.
+    t.columns = {600, 2400, 1700, 1200, 1200, 1900, 1200, 900, 3470};
+    const docx::Style header{.bold = true, .align = "center", .size = 22};
+    for (const char* h : {"STT", "Đơn vị ban hành", "Số quyết định", "Ngày ký", "Mã TTHC",
+                          "Vi phạm", "Hạn", "Số ngày muộn", "Nội dung"}) {
+        t.header.push_back({.text = h, .style = header});
+    }
+    const docx::Style body{.size = 22};
+    const docx::Style centered{.align = "center", .size = 22};
+    if (list->empty()) {
+        t.rows.push_back({{.text = "Không có vi phạm", .style = centered, .span = 9}});
+    }
+    int n = 0;
+    for (const PublicationViolation& x : *list) {
+        const auto& d = x.decision.decision;
+        t.rows.push_back(
+            {{.text = std::to_string(++n), .style = centered},
+             {.text = x.decision.unit.name, .style = body},
+             {.text = d.number, .style = body},
+             {.text = d.signed_on ? calendar::FormatVietnameseDate(*d.signed_on) : "",
+              .style = centered},
+             {.text = x.warning.procedure_code, .style = centered},
+             {.text = std::string(PublicationRuleLabel(x.warning.rule)), .style = body},
+             {.text = x.warning.due ? calendar::FormatVietnameseDate(*x.warning.due) : "",
+              .style = centered},
+             {.text = std::to_string(x.warning.days_late), .style = centered},
+             {.text = x.warning.message, .style = body}});
+    }
+    doc.AddTable(t);
+    doc.Paragraph(
+        "Hạn tính theo Nghị định 63/2010/NĐ-CP (Điều 15, Điều 24 sửa đổi bởi Nghị định "
+        "92/2017/NĐ-CP) và lịch làm việc của đơn vị; số ngày muộn là số ngày sau hạn.",
+        {.italic = true, .size = 20});
+    return doc.Finish({.landscape = true});
 }
 
 // ---- Demo --------------------------------------------------------------------------------------

@@ -102,6 +102,12 @@ struct PublicationViolation {
 // The same list as an XLSX workbook (bytes).
 [[nodiscard]] base::Result<std::string> PublicationViolationsXlsx(
     AppContext& ctx, const Actor& actor, const PublicationDecisionQuery& query);
+// The same list as a Word document (A4 landscape): the title, the unit (or "the units in your
+// scope"), the period, the XLSX's columns with the rule in words, "Không có vi phạm" when empty.
+[[nodiscard]] base::Result<std::string> PublicationViolationsDocx(
+    AppContext& ctx, const Actor& actor, const PublicationDecisionQuery& query);
+// The rule of a warning in words ("Ban hành quyết định công bố muộn").
+[[nodiscard]] std::string_view PublicationRuleLabel(std::string_view rule);
 
 // The inspection checklist's publication figure (app/inspections.cpp) for `unit`'s subtree over
 // [from, to] (indicators 1.1 and 1.2 with the late procedures): a JSON text, or "" when the system

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 
 #include "app/audit_util.hpp"
 #include "app/authz.hpp"
 #include "app/catalogue.hpp"
+#include "app/rate_limits.hpp"
+#include "app/report_scope.hpp"
 #include "calendar/civil_date.hpp"
 #include "store/dossiers.hpp"
 #include "store/units.hpp"
@@ -102,39 +103,8 @@ std::string TicketDetail(const sq::StoredTicket& t) {
            ",\"counter\":" + JsonQuote(t.ticket.counter) + "}";
 }
 
-class KioskThrottle {
-public:
-    base::Status Take(const std::string& key, sys_seconds now) {
-        const std::lock_guard lock(mutex_);
-        if (entries_.size() > 10'000) {
-            entries_.clear();  // bounded memory; a flood only resets its own counting
-        }
-        Entry& e = entries_[key];
-        if (now - e.start >= std::chrono::minutes{1}) {
-            e = Entry{now, 0};
-        }
-        if (e.count >= kKioskTicketsPerMinute) {
-            return base::Error{base::ErrorCode::kResourceExhausted,
-                               "Máy lấy số đã cấp quá nhiều số trong một phút; vui lòng chờ "
-                               "giây lát rồi thử lại."};
-        }
-        ++e.count;
-        return {};
-    }
-
-private:
-    struct Entry {
-        sys_seconds start{};
-        int count = 0;
-    };
-    std::mutex mutex_;
-    std::map<std::string, Entry> entries_;
-};
-
-KioskThrottle& Throttle() {
-    static KioskThrottle throttle;
-    return throttle;
-}
+// The kiosk limiter, shared by the server processes through the database (app/rate_limits.hpp).
+constexpr limits::Limit kKioskLimit{"kiosk", kKioskTicketsPerMinute, std::chrono::minutes{1}};
 
 }  // namespace
 
@@ -254,8 +224,14 @@ base::Result<IssuedTicket> IssueTicket(AppContext& ctx, const Actor& actor,
                     base::ErrorCode::kNotFound,
                     "Bộ phận một cửa không có nhóm dịch vụ \"" + std::string(group_code) + "\"."};
             }
-            if (base::Status s = Throttle().Take(desk->code + "|" + actor.ip, now); !s) {
-                return s.error();
+            auto hits = limits::Hit(tx, kKioskLimit, desk->code + "|" + actor.ip, now);
+            if (!hits) {
+                return std::move(hits).error();
+            }
+            if (*hits > kKioskTicketsPerMinute) {  // the error rolls the hit back
+                return base::Error{base::ErrorCode::kResourceExhausted,
+                                   "Máy lấy số đã cấp quá nhiều số trong một phút; vui lòng chờ "
+                                   "giây lát rồi thử lại."};
             }
             auto seq = sq::NextSequence(tx, desk->id, group->prefix, today);
             if (!seq) {
@@ -587,7 +563,39 @@ base::Result<Figures> DeskFigures(AppContext& ctx, const Actor& actor, std::stri
                 }
                 out.by_group.push_back(FigureRow{code, label, q::Figures(list)});
             }
+            auto productivity = DeskProductivityOver(tx, out.desk.code, {out.desk.id}, from, to);
+            if (!productivity) {
+                return std::move(productivity).error();
+            }
+            out.productivity = std::move(*productivity);
             return out;
+        });
+}
+
+base::Result<std::optional<DeskProductivity>> SubtreeDeskProductivity(AppContext& ctx,
+                                                                      const domain::Unit& unit,
+                                                                      sys_days from, sys_days to) {
+    return InReadTransaction<std::optional<DeskProductivity>>(
+        *ctx.db, [&](store::Transaction& tx) -> base::Result<std::optional<DeskProductivity>> {
+            auto units = internal::Subtree(tx, unit);
+            if (!units) {
+                return std::move(units).error();
+            }
+            std::vector<std::int64_t> desks;
+            for (const domain::Unit& u : *units) {
+                if (u.type == domain::UnitType::kOneStopDesk ||
+                    u.type == domain::UnitType::kServiceCentre) {
+                    desks.push_back(u.id);
+                }
+            }
+            auto p = DeskProductivityOver(tx, unit.code, desks, from, to);
+            if (!p) {
+                return std::move(p).error();
+            }
+            if (p->staff == 0) {
+                return std::optional<DeskProductivity>();
+            }
+            return std::optional<DeskProductivity>(std::move(*p));
         });
 }
 

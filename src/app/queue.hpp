@@ -9,6 +9,7 @@
 
 #include "app/actor.hpp"
 #include "app/context.hpp"
+#include "app/plan_targets.hpp"
 #include "base/result.hpp"
 #include "domain/queue.hpp"
 #include "domain/unit.hpp"
@@ -110,11 +111,22 @@ struct Figures {
     domain::queue::WaitingFigures total;
     std::vector<FigureRow> by_hour;   // by the local hour of issue
     std::vector<FigureRow> by_group;  // by the ticket's (current) service group
+    // Dossiers received per desk staff member per year over the window (the plan target
+    // desk_productivity, app::DeskProductivityOver) against its 1,600 / 1,200 / 800 target.
+    DeskProductivity productivity;
 };
 // Waiting-time figures of the desk over [from, to] (at most 366 days): staff covering the desk.
 [[nodiscard]] base::Result<Figures> DeskFigures(AppContext& ctx, const Actor& actor,
                                                 std::string_view desk_code,
                                                 std::chrono::sys_days from,
                                                 std::chrono::sys_days to);
+
+// The desks (one-stop desks, service centres) of `unit`'s subtree together: dossiers received
+// per desk staff member per year over [from, to] (the indicators' "desk_productivity"); nullopt
+// when they have no desk staff. No access check: for callers that have authorised the unit
+// (app::Indicators).
+[[nodiscard]] base::Result<std::optional<DeskProductivity>> SubtreeDeskProductivity(
+    AppContext& ctx, const domain::Unit& unit, std::chrono::sys_days from,
+    std::chrono::sys_days to);
 
 }  // namespace motcua::app::queue

@@ -1,5 +1,7 @@
 #include "app/review_plans.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include <boost/json.hpp>
@@ -9,6 +11,7 @@
 #include "calendar/civil_date.hpp"
 #include "render/simplification_export.hpp"
 #include "store/procedures.hpp"
+#include "store/publication_decisions.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
 
@@ -174,6 +177,92 @@ base::Status ReadPlan(store::Transaction& tx, const json::object& o, srp::Plan& 
     return {};
 }
 
+// The plan's unit line: the unit, its ancestors and its subtree in the current tree — the units
+// whose publication decisions may implement the plan.
+base::Result<std::vector<domain::Unit>> LineOf(store::Transaction& tx, std::int64_t unit_id) {
+    auto all = store::units::List(tx);
+    if (!all) return std::move(all).error();
+    std::map<std::int64_t, const domain::Unit*> by_id;
+    std::multimap<std::int64_t, std::int64_t> children;
+    for (const domain::Unit& u : *all) {
+        by_id[u.id] = &u;
+        if (u.parent_id) children.emplace(*u.parent_id, u.id);
+    }
+    std::set<std::int64_t> line;
+    std::optional<std::int64_t> up = unit_id;
+    while (up && by_id.contains(*up) && line.insert(*up).second) {
+        up = by_id[*up]->parent_id;  // the ancestors (a cycle would stop at a unit seen before)
+    }
+    std::vector<std::int64_t> queue{unit_id};
+    while (!queue.empty()) {
+        const std::int64_t at = queue.back();
+        queue.pop_back();
+        for (auto [it, end] = children.equal_range(at); it != end; ++it) {
+            if (line.insert(it->second).second) queue.push_back(it->second);
+        }
+    }
+    std::vector<domain::Unit> out;
+    for (std::int64_t id : line) {
+        if (by_id.contains(id)) out.push_back(*by_id[id]);
+    }
+    return out;
+}
+
+PublicationChoice ChoiceOf(const store::publication_decisions::Decision& d, std::string unit_name) {
+    return PublicationChoice{d.id, d.number, d.title, d.state, d.signed_on, std::move(unit_name)};
+}
+
+// The signed or applied decisions of the plan's unit line, newest signature first.
+base::Result<std::vector<PublicationChoice>> ChoicesFor(store::Transaction& tx,
+                                                        std::int64_t unit_id) {
+    auto line = LineOf(tx, unit_id);
+    if (!line) return std::move(line).error();
+    store::publication_decisions::ListQuery q;
+    std::map<std::int64_t, std::string> names;
+    for (const domain::Unit& u : *line) {
+        q.unit_ids.push_back(u.id);
+        names[u.id] = u.name;
+    }
+    auto list = store::publication_decisions::List(tx, q);
+    if (!list) return std::move(list).error();
+    std::vector<PublicationChoice> out;
+    for (const auto& d : *list) {
+        if (d.state != "draft") out.push_back(ChoiceOf(d, names[d.issuing_unit_id]));
+    }
+    return out;
+}
+
+// The stored decision `id` chosen to implement a plan of `plan_unit`: kNotFound when unknown,
+// kInvalidArgument when issued outside the plan's unit line, kFailedPrecondition for a draft.
+base::Result<PublicationChoice> ChosenDecision(store::Transaction& tx,
+                                               const domain::Unit& plan_unit, std::int64_t id) {
+    auto d = store::publication_decisions::Get(tx, id);
+    if (!d) return std::move(d).error();
+    if (!*d) {
+        return base::NotFound("Không có quyết định công bố mã " + std::to_string(id) +
+                              " trong hệ thống (trường 'publication_decision_id').");
+    }
+    auto line = LineOf(tx, plan_unit.id);
+    if (!line) return std::move(line).error();
+    const auto issuer = std::find_if(line->begin(), line->end(), [&](const domain::Unit& u) {
+        return u.id == (*d)->issuing_unit_id;
+    });
+    if (issuer == line->end()) {
+        return base::InvalidArgument("Quyết định công bố số " + (*d)->number + " (mã " +
+                                     std::to_string(id) + ") không do " + plan_unit.name +
+                                     ", đơn vị cấp trên hay đơn vị trực thuộc ban hành; không "
+                                     "gắn được với kế hoạch này (trường "
+                                     "'publication_decision_id').");
+    }
+    if ((*d)->state == "draft") {
+        return base::Error{base::ErrorCode::kFailedPrecondition,
+                           "Quyết định công bố số " + (*d)->number +
+                               " còn là dự thảo, chưa được ký (trường "
+                               "'publication_decision_id')."};
+    }
+    return ChoiceOf(**d, issuer->name);
+}
+
 base::Result<ReviewPlanView> ViewOf(store::Transaction& tx, const Actor& actor, srp::Plan plan) {
     ReviewPlanView v;
     auto unit = store::units::Get(tx, plan.unit_id);
@@ -216,6 +305,20 @@ base::Result<ReviewPlanView> ViewOf(store::Transaction& tx, const Actor& actor, 
     if (*may) {
         if (plan.state == "proposed") v.actions = {"edit", "approve"};
         if (plan.state == "approved") v.actions = {"implement"};
+    }
+    if (plan.publication_decision_id) {
+        auto d = store::publication_decisions::Get(tx, *plan.publication_decision_id);
+        if (!d) return std::move(d).error();
+        if (*d) {
+            auto issuer = store::units::Get(tx, (*d)->issuing_unit_id);
+            if (!issuer) return std::move(issuer).error();
+            v.publication = ChoiceOf(**d, *issuer ? (*issuer)->name : std::string());
+        }
+    }
+    if (plan.state == "approved" && !v.actions.empty()) {
+        auto choices = ChoicesFor(tx, plan.unit_id);
+        if (!choices) return std::move(choices).error();
+        v.publication_choices = std::move(*choices);
     }
     v.plan = std::move(plan);
     return v;
@@ -386,6 +489,12 @@ base::Result<ReviewPlanView> ActOnReviewPlan(AppContext& ctx, const Actor& actor
     auto decision = control::OptString(*o, "decision", 200);
     auto publication = control::OptString(*o, "publication_decision", 200);
     auto on = control::OptDay(*o, "on");
+    auto publication_id = control::OptInt(*o, "publication_decision_id");
+    if (!publication_id) return std::move(publication_id).error();
+    if (*publication_id && **publication_id <= 0) {
+        return base::InvalidArgument(
+            "Trường 'publication_decision_id' phải là mã (số dương) của một quyết định công bố.");
+    }
     if (!by) return std::move(by).error();
     if (!decision) return std::move(decision).error();
     if (!publication) return std::move(publication).error();
@@ -424,6 +533,23 @@ base::Result<ReviewPlanView> ActOnReviewPlan(AppContext& ctx, const Actor& actor
                 p->state = "implemented";
                 p->implemented_on = *on;
                 p->publication_decision = publication->value_or("");
+                p->publication_decision_id.reset();
+                if (*publication_id) {
+                    auto unit = store::units::Get(tx, p->unit_id);
+                    if (!unit) return std::move(unit).error();
+                    if (!*unit) return base::Internal("review plan without its unit");
+                    auto chosen = ChosenDecision(tx, **unit, **publication_id);
+                    if (!chosen) return std::move(chosen).error();
+                    if (!p->publication_decision.empty() &&
+                        p->publication_decision != chosen->number) {
+                        return base::InvalidArgument(
+                            "Số quyết định công bố ghi tay (" + p->publication_decision +
+                            ") khác số của quyết định đã chọn (" + chosen->number +
+                            "); chỉ cần chọn quyết định.");
+                    }
+                    p->publication_decision = chosen->number;
+                    p->publication_decision_id = chosen->id;
+                }
             }
             p->updated_at = now;
             auto v = srp::Update(tx, *p, *version);
@@ -432,7 +558,12 @@ base::Result<ReviewPlanView> ActOnReviewPlan(AppContext& ctx, const Actor& actor
             if (base::Status s =
                     Audit(tx, actor, now, "review_plan." + act, "review_plan", std::to_string(id),
                           "{\"from\":" + JsonQuote(from) + ",\"to\":" + JsonQuote(p->state) +
-                              ",\"on\":" + JsonQuote(calendar::FormatIsoDate(**on)) + "}");
+                              ",\"on\":" + JsonQuote(calendar::FormatIsoDate(**on)) +
+                              (p->publication_decision_id
+                                   ? ",\"publication_decision_id\":" +
+                                         std::to_string(*p->publication_decision_id)
+                                   : std::string()) +
+                              "}");
                 !s) {
                 return s.error();
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,12 +50,28 @@ struct ReviewTotals {
     std::string percent_text;     // "77,44%"
 };
 
+// A stored publication decision (app/publication_decisions; read here only) that implements, or
+// may implement, a plan.
+struct PublicationChoice {
+    std::int64_t id = 0;
+    std::string number;
+    std::string title;
+    std::string state;  // signed, applied
+    std::optional<std::chrono::sys_days> signed_on;
+    std::string unit_name;  // the issuing unit
+};
+
 struct ReviewPlanView {
     store::review_plans::Plan plan;
     domain::Unit unit;
     std::vector<ReviewItemView> items;
     ReviewTotals totals;
     std::vector<std::string> actions;  // edit, approve, implement
+    // The stored publication decision the plan was implemented by, when one was chosen.
+    std::optional<PublicationChoice> publication;
+    // While "implement" is allowed: the signed or applied decisions the plan may be linked to —
+    // those issued by the plan's unit, its ancestors or its subtree (newest signature first).
+    std::vector<PublicationChoice> publication_choices;
 };
 
 [[nodiscard]] std::string_view ReviewPlanStateLabel(std::string_view state);
@@ -73,17 +90,16 @@ struct ReviewPlanView {
 [[nodiscard]] base::Result<ReviewPlanView> UpdateReviewPlan(
     AppContext& ctx, const Actor& actor, std::int64_t id, std::string_view body,
     std::optional<std::int64_t> if_match = {});
-// Body {action: approve|implement, version, approved_by, decision, on, publication_decision}:
-// proposed → approved (approved_by, decision, on required); approved → implemented (on required,
-// publication_decision optional). 409 for a move the state does not allow.
+// Body {action: approve|implement, version, approved_by, decision, on, publication_decision,
+// publication_decision_id}: proposed → approved (approved_by, decision, on required); approved →
+// implemented (on required; optionally the decision implementing it: `publication_decision_id`,
+// one of `publication_choices` — its number is stored with it; a decision issued outside the
+// plan's unit line is a 400, an unknown id a 404, a draft decision a 409 — or, for a decision
+// made outside the system, its number as free text `publication_decision`). 409 for a move the
+// state does not allow.
 [[nodiscard]] base::Result<ReviewPlanView> ActOnReviewPlan(AppContext& ctx, const Actor& actor,
                                                            std::int64_t id, std::string_view body);
 
-struct ExportFile {
-    std::string bytes;
-    std::string content_type;
-    std::string filename;
-};
 // The "phương án đơn giản hóa" table; format docx or xlsx (else 400).
 [[nodiscard]] base::Result<ExportFile> ExportReviewPlan(AppContext& ctx, const Actor& actor,
                                                         std::int64_t id, std::string_view format);

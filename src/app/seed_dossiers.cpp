@@ -5,6 +5,7 @@
 
 #include "app/dossiers.hpp"
 #include "app/plan_targets.hpp"
+#include "app/posting.hpp"
 #include "app/publication_decisions.hpp"
 #include "app/queue.hpp"
 #include "app/review_plans.hpp"
@@ -84,6 +85,10 @@ base::Result<int> SeedDemoDossiers(AppContext& ctx) {
     // Issue #8 (engineer G): a review and simplification plan and an impact assessment.
     if (auto reviews = SeedDemoReviewPlans(ctx); !reviews) {
         return std::move(reviews).error();
+    }
+    // Issue #8 (engineer E): postings at the desks, one outdated and one missing.
+    if (auto postings = posting::SeedDemoPostings(ctx); !postings) {
+        return std::move(postings).error();
     }
     auto existing = InReadTransaction<std::int64_t>(
         *ctx.db, [](store::Transaction& tx) -> base::Result<std::int64_t> {

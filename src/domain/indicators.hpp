@@ -53,8 +53,9 @@ enum class Metric : std::uint8_t {
 };
 inline constexpr int kMetricCount = 22;
 // The version of Contribute(): stored with the aggregates, which are rebuilt when it differs
-// (bump it with every change to what a dossier contributes).
-inline constexpr int kContributionVersion = 2;
+// (bump it with every change to what a dossier contributes, or to how the aggregates are stored;
+// 3: indicator_inputs in place of indicator_contributions — migration 0021).
+inline constexpr int kContributionVersion = 3;
 [[nodiscard]] std::string_view MetricName(Metric metric);  // received_online, ...
 
 // What the indicators need of one dossier (one row of store::aggregates::Inputs).
@@ -80,6 +81,7 @@ struct Inputs {
     bool digitised_result = false;
     bool rated = false;
     bool dissatisfied = false;
+    friend bool operator==(const Inputs&, const Inputs&) = default;
 };
 
 // Days are counted from 1970-01-01 (Vietnam civil days).

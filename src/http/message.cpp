@@ -62,6 +62,22 @@ std::optional<std::string_view> Request::Header(std::string_view lower_name) con
     return std::string_view(it->second);
 }
 
+std::string Request::PublicOrigin(std::string_view configured) const {
+    while (!configured.empty() && configured.back() == '/') {
+        configured.remove_suffix(1);
+    }
+    if (!configured.empty()) {
+        return std::string(configured);
+    }
+    const std::string_view host = Header("host").value_or("");
+    if (host.empty() || host.size() > 255 ||
+        host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789.-:[]") != std::string_view::npos) {
+        return {};
+    }
+    return std::string(tls ? "https://" : "http://") + std::string(host);
+}
+
 std::optional<std::string_view> Request::Query(std::string_view name) const {
     auto it = query.find(std::string(name));
     if (it == query.end()) {

@@ -45,6 +45,12 @@ struct Request {
     // Cookie value by name from the Cookie header(s) (RFC 6265 "a=1; b=2"; surrounding double
     // quotes are removed). nullopt when absent.
     [[nodiscard]] std::optional<std::string> Cookie(std::string_view name) const;
+    // The public origin for absolute links this exchange prints or hands out (QR codes on slips
+    // and posting sheets, the payment gateway's return address): `configured` (`motcua serve
+    // --public-url`, without a trailing '/') when set, else "http[s]://" + this request's Host
+    // (the reverse proxy passes it), else "" when the Host is missing or holds anything but a host
+    // name and port — a forged Host never reaches a printed link as markup.
+    [[nodiscard]] std::string PublicOrigin(std::string_view configured) const;
 };
 
 struct Response {

@@ -23,7 +23,8 @@ struct Options {
     std::string unit;
     std::string period;
     std::string window = "calendar";
-    std::string procedure;  // H2: one procedure (adds indicator 2.2)
+    std::string procedure;       // H2: one procedure (adds indicator 2.2)
+    bool from_inputs = false;    // rebuild-aggregates: recount from the stored inputs only
 };
 
 base::Status RunIndicators(const Options& o) {
@@ -58,14 +59,21 @@ base::Status RunRebuild(const Options& o) {
     app::AppContext ctx;
     ctx.db = db->get();
     const auto start = std::chrono::steady_clock::now();
-    auto stats = app::RebuildAggregates(ctx);
+    auto stats = app::RebuildAggregates(
+        ctx, o.from_inputs ? app::RebuildSource::kStoredInputs : app::RebuildSource::kDossiers);
     if (!stats) {
         return stats.error();
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    fmt::print("{{\"dossiers\":{},\"cells\":{},\"seconds\":{:.3f}}}\n", stats->dossiers,
-               stats->cells, seconds);
+    fmt::print(
+        "{{\"dossiers\":{},\"cells\":{},\"from\":\"{}\",\"cells_written\":{},"
+        "\"inputs_written\":{},\"phases_ms\":{{\"read\":{:.0f},\"sort\":{:.0f},\"compare\":{:.0f},"
+        "\"write\":{:.0f},\"commit\":{:.0f}}},\"seconds\":{:.3f}}}\n",
+        stats->dossiers, stats->cells,
+        stats->source == app::RebuildSource::kDossiers ? "dossiers" : "stored_inputs",
+        stats->cells_written, stats->inputs_written, stats->read_ms, stats->sort_ms,
+        stats->compare_ms, stats->write_ms, stats->commit_ms, seconds);
     return {};
 }
 
@@ -99,6 +107,9 @@ void RegisterIndicatorCommands(CLI::App& app, int& exit_code) {
         "rebuild-aggregates", "Tính lại toàn bộ số liệu cộng dồn (chỉ số 766, báo cáo) từ hồ sơ");
     rebuild->add_option("--db", rebuild_options->db,
                         "Database URL: sqlite:PATH or postgresql://... (env MOTCUA_DB)");
+    rebuild->add_flag("--from-inputs", rebuild_options->from_inputs,
+                      "Only recount the counters from the stored per-dossier inputs (faster; "
+                      "default: recompute the inputs from the dossiers too and repair them)");
     rebuild->callback([rebuild_options, &exit_code] {
         if (base::Status s = RunRebuild(*rebuild_options); !s) {
             fmt::print(stderr, "motcua rebuild-aggregates: {}\n", s.error().message);

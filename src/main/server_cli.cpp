@@ -53,6 +53,9 @@ struct ServerSettings {
     std::string payment_secret;  // its shared HMAC secret
     std::string notify;          // notification sender: "log" (default) or "file:PATH" (issue #5)
     std::string files_dir;  // uploaded files (issue #5); default: var/files beside the database
+    // The public origin printed in QR codes and links (http::Request::PublicOrigin); default:
+    // each request's own scheme and Host.
+    std::string public_url;
 };
 
 // `key = value` lines; `#` comments. Keys: db, listen, worker_threads.
@@ -139,6 +142,16 @@ base::Result<ServerSettings> Resolve(const ServerSettings& given) {
     if (s.payment_url.empty()) {
         const char* env = std::getenv("MOTCUA_PAYMENT_URL");
         s.payment_url = env != nullptr && *env != 0 ? env : "http://127.0.0.1:8091";
+    }
+    if (s.public_url.empty()) {
+        if (const char* env = std::getenv("MOTCUA_PUBLIC_URL"); env != nullptr && *env != 0) {
+            s.public_url = env;
+        }
+    }
+    if (!s.public_url.empty() && s.public_url.rfind("http://", 0) != 0 &&
+        s.public_url.rfind("https://", 0) != 0) {
+        return base::InvalidArgument("--public-url must start with http:// or https://: " +
+                                     s.public_url);
     }
     if (s.payment_secret.empty()) {
         if (const char* env = std::getenv("MOTCUA_PAYMENT_SECRET"); env != nullptr && *env != 0) {
@@ -250,6 +263,7 @@ base::Status Serve(const ServerSettings& settings) {
     const app::SandboxGateway payment_gateway(settings.payment_url,
                                               std::string(app::kSandboxMerchant), payment_secret);
     ctx.payment_gateway = &payment_gateway;
+    ctx.public_base_url = settings.public_url;
 
     auto sender = app::MakeSender(settings.notify);
     if (!sender) {
@@ -469,6 +483,10 @@ void RegisterServerCommands(CLI::App& app, int& exit_code) {
     serve->add_option("--files-dir", settings->files_dir,
                       "Uploaded documents (default: 'files' beside a SQLite database, else "
                       "var/files)");
+    serve->add_option(
+        "--public-url", settings->public_url,
+        "Public origin printed in QR codes and links, e.g. https://dichvucong.example "
+        "(env MOTCUA_PUBLIC_URL; default: each request's Host)");
     serve->add_option("--payment-url", settings->payment_url,
                       "Payment gateway address (env MOTCUA_PAYMENT_URL; default "
                       "http://127.0.0.1:8091, the sandbox)");

@@ -33,12 +33,15 @@ struct Paragraph {
 };
 
 // A table cell. With sign_left/sign_right set, two captioned signature spaces follow the text
-// (the hand-over time cell of the process-control slip).
+// (the hand-over time cell of the process-control slip); with qr set, a QR code precedes it.
 struct Cell {
     std::vector<Run> runs;
     Align align = Align::kLeft;
     std::string sign_left{};
     std::string sign_right{};
+    // A QR code of this payload drawn above the text, as wide as the cell (PDF only,
+    // pdf_table.cpp; the posting sheets). Empty, or too long for a QR code: none.
+    std::string qr{};
 };
 
 // A ruled table. Header rows are bold and centred and repeat on every page the table spans.

@@ -152,24 +152,7 @@ std::string Style(const PageGeometry& g, Paper paper) {
 }
 
 void AppendQr(std::string& out, const QrMatrix& qr) {
-    const std::string n = std::to_string(qr.size);
-    out += R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 )" + n + " " + n +
-           R"(" shape-rendering="crispEdges" role="img" aria-label="Mã QR tra cứu hồ sơ">)";
-    out += R"(<rect width=")" + n + R"(" height=")" + n + R"(" fill="#fff"/><path fill="#000" d=")";
-    for (int y = 0; y < qr.size; ++y) {
-        for (int x = 0; x < qr.size;) {
-            if (!qr.At(x, y)) {
-                ++x;
-                continue;
-            }
-            int end = x;
-            while (end < qr.size && qr.At(end, y)) ++end;
-            out += "M" + std::to_string(x) + " " + std::to_string(y) + "h" +
-                   std::to_string(end - x) + "v1h-" + std::to_string(end - x) + "z";
-            x = end;
-        }
-    }
-    out += "\"/></svg>";
+    out += QrSvg(qr, "Mã QR tra cứu hồ sơ");
 }
 
 void AppendHeading(std::string& out, const Document& doc) {

@@ -2,6 +2,7 @@
 // on every page the table spans.
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace {
 constexpr double kCellPadX = 3;
 constexpr double kCellPadY = 2;
 constexpr double kSignRoomShare = 0.6;  // of the paper's signature room, under cell captions
+constexpr double kMinQrModule = 1.2;    // pt: smallest QR module we print (as pdf_writer.cpp)
 
 struct Column {
     double x = 0;
@@ -24,6 +26,9 @@ struct MeasuredCell {
     LayoutPtr text;
     LayoutPtr sign_left;   // null without signature captions
     LayoutPtr sign_right;  // idem
+    std::optional<QrMatrix> qr;
+    double qr_module = 0;  // pt
+    double qr_side = 0;    // pt, with the space under it; 0 without a QR code
     double text_height = 0;
 };
 
@@ -60,7 +65,14 @@ MeasuredRow Measure(const Canvas& canvas, const std::vector<Cell>& row,
             cell.runs, width,
             {.size = size, .align = header ? Align::kCenter : cell.align, .bold = header});
         mc.text_height = LayoutHeight(mc.text.get());
-        double height = mc.text_height;
+        if (!cell.qr.empty()) {
+            if (base::Result<QrMatrix> qr = EncodeQr(cell.qr); qr) {
+                mc.qr_module = std::max(kMinQrModule, width / qr->size);
+                mc.qr_side = mc.qr_module * qr->size + 2;
+                mc.qr = std::move(qr).value();
+            }
+        }
+        double height = mc.qr_side + mc.text_height;
         if (!cell.sign_left.empty() || !cell.sign_right.empty()) {
             const TextStyle caption{.size = size, .align = Align::kCenter, .italic = true};
             mc.sign_left = canvas.Layout(One(cell.sign_left), width / 2, caption);
@@ -83,10 +95,11 @@ void DrawRow(Canvas& canvas, const MeasuredRow& m, const std::vector<Column>& co
         const MeasuredCell& mc = m.cells[i];
         canvas.Frame(c.x, y, c.width, m.height);
         const double text_y = header ? y + (m.height - mc.text_height) / 2 : y + kCellPadY;
-        canvas.Show(mc.text.get(), c.x + kCellPadX, text_y);
+        if (mc.qr) canvas.DrawQr(*mc.qr, c.x + kCellPadX, text_y, mc.qr_module);
+        canvas.Show(mc.text.get(), c.x + kCellPadX, text_y + mc.qr_side);
         if (mc.sign_left != nullptr) {
             const double half = (c.width - 2 * kCellPadX) / 2;
-            const double sign_y = text_y + mc.text_height + 3;
+            const double sign_y = text_y + mc.qr_side + mc.text_height + 3;
             canvas.Show(mc.sign_left.get(), c.x + kCellPadX, sign_y);
             canvas.Show(mc.sign_right.get(), c.x + kCellPadX + half, sign_y);
         }

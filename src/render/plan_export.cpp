@@ -1,5 +1,5 @@
-// RenderPlanDocx / RenderPlanXlsx: a plan's task table as minimal WordprocessingML (zipped in
-// memory with libzip, fixed timestamps) and as a libxlsxwriter workbook.
+// RenderPlanDocx / RenderPlanXlsx: a plan's task table through the one DOCX writer
+// (render/docx_writer) and as a libxlsxwriter workbook.
 
 #include "render/plan_export.hpp"
 
@@ -15,9 +15,8 @@
 
 #include "render/document.hpp"
 #include "render/docx_reader.hpp"
+#include "render/docx_writer.hpp"
 #include "render/xlsx_workbook.hpp"
-#include "render/zip_writer.hpp"
-#include "text/markup.hpp"
 
 namespace motcua::render {
 namespace {
@@ -130,112 +129,41 @@ base::Status Validate(const pi::Plan& plan, const PlanExportInfo& info,
 
 // ---- DOCX ----------------------------------------------------------------------------------
 
-struct Style {
-    bool bold = false;
-    bool italic = false;
-    std::string_view align = "left";
-    int size = 24;  // half-points
-};
-
-// One paragraph; "\n" (and U+2028) inside become line breaks.
-std::string P(std::string_view text, const Style& s = {}) {
-    std::string rpr =
-        "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
-        "w:cs=\"Times New Roman\"/>";
-    if (s.bold) rpr += "<w:b/>";
-    if (s.italic) rpr += "<w:i/>";
-    rpr += "<w:sz w:val=\"" + std::to_string(s.size) + "\"/></w:rPr>";
-    std::string out = R"(<w:p><w:pPr><w:spacing w:before="40" w:after="40"/><w:jc w:val=")" +
-                      std::string(s.align) + R"("/></w:pPr><w:r>)" + rpr;
-    const std::string clean = detail::Clean(text);
-    std::string line;
-    auto flush = [&] {
-        out += "<w:t xml:space=\"preserve\">" + text::EscapeMarkup(line) + "</w:t>";
-        line.clear();
-    };
-    for (std::size_t k = 0; k < clean.size(); ++k) {
-        if (clean[k] == '\n') {
-            flush();
-            out += "<w:br/>";
-        } else if (clean.compare(k, 3, "\u2028") == 0) {
-            flush();
-            out += "<w:br/>";
-            k += 2;
-        } else if (clean[k] == '\t') {
-            flush();
-            out += "<w:tab/>";
-        } else {
-            line.push_back(clean[k]);
-        }
-    }
-    flush();
-    return out + "</w:r></w:p>";
-}
-
-constexpr int kTextWidth = 14570;  // dxa: A4 landscape (16838) minus 2 × 2 cm margins
 constexpr std::array<int, 6> kWidths = {700, 4370, 3200, 2200, 2200, 1900};
 
-std::string Cell(std::string_view text, std::size_t column, const Style& style,
-                 std::string_view merge = {}, int span = 1) {
-    int width = 0;
-    for (std::size_t k = column; k < column + static_cast<std::size_t>(span); ++k) {
-        width += kWidths[k];
+docx::Table TableOf(const std::vector<OutRow>& rows) {
+    docx::Table t;
+    t.columns.assign(kWidths.begin(), kWidths.end());
+    const docx::Style header{.bold = true, .align = "center", .size = 22};
+    for (const std::string_view h : kHeader) {
+        t.header.push_back({.text = std::string(h), .style = header});
     }
-    std::string out =
-        R"(<w:tc><w:tcPr><w:tcW w:w=")" + std::to_string(width) + R"(" w:type="dxa"/>)";
-    if (span > 1) out += R"(<w:gridSpan w:val=")" + std::to_string(span) + R"("/>)";
-    if (merge == "restart") out += R"(<w:vMerge w:val="restart"/>)";
-    if (merge == "continue") out += "<w:vMerge/>";
-    return out + "</w:tcPr>" + P(text, style) + "</w:tc>";
-}
-
-std::string Table(const std::vector<OutRow>& rows) {
-    std::string out =
-        "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(kTextWidth) +
-        "\" w:type=\"dxa\"/><w:tblBorders>"
-        "<w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>"
-        "<w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>"
-        "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
-        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
-    for (const int w : kWidths) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
-    out += "</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>";
-    const Style header{.bold = true, .align = "center", .size = 22};
-    for (std::size_t c = 0; c < kHeader.size(); ++c) out += Cell(kHeader[c], c, header);
-    out += "</w:tr>";
-    const Style body{.size = 22};
-    const Style centered{.align = "center", .size = 22};
-    const Style bold{.bold = true, .size = 22};
-    const Style bold_centered{.bold = true, .align = "center", .size = 22};
+    const docx::Style body{.size = 22};
+    const docx::Style centered{.align = "center", .size = 22};
+    const docx::Style bold{.bold = true, .size = 22};
+    const docx::Style bold_centered{.bold = true, .align = "center", .size = 22};
     for (const OutRow& r : rows) {
-        out += "<w:tr>";
+        std::vector<docx::Cell> cells;
         if (r.section) {
-            out += Cell(r.cells[0], 0, bold_centered);
-            out += Cell(r.cells[1], 1, bold, {}, 5);
+            cells.push_back({.text = r.cells[0], .style = bold_centered});
+            cells.push_back({.text = r.cells[1], .style = bold, .span = 5});
         } else {
             const std::string_view merge =
                 r.continued ? "continue" : (r.span > 1 ? "restart" : std::string_view());
-            out += Cell(r.continued ? "" : r.cells[0], 0, centered, merge);
-            out += Cell(r.continued ? "" : r.cells[1], 1, body, merge);
-            for (std::size_t c = 2; c < 6; ++c) out += Cell(r.cells[c], c, body);
+            cells.push_back({.text = r.continued ? "" : r.cells[0],
+                             .style = centered,
+                             .span = 1,
+                             .merge = merge});
+            cells.push_back(
+                {.text = r.continued ? "" : r.cells[1], .style = body, .span = 1, .merge = merge});
+            for (std::size_t c = 2; c < 6; ++c) {
+                cells.push_back({.text = r.cells[c], .style = body});
+            }
         }
-        out += "</w:tr>";
+        t.rows.push_back(std::move(cells));
     }
-    return out + "</w:tbl>";
+    return t;
 }
-
-constexpr std::string_view kContentTypes =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-    R"(<Default Extension="xml" ContentType="application/xml"/>)"
-    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-    R"(</Types>)";
-
-constexpr std::string_view kRels =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-    R"(</Relationships>)";
 
 // ---- XLSX ----------------------------------------------------------------------------------
 
@@ -270,25 +198,16 @@ std::string XlsxText(std::string_view s) {
 base::Result<std::string> RenderPlanDocx(const pi::Plan& plan, const PlanExportInfo& info) {
     const std::vector<OutRow> rows = Rows(plan);
     if (base::Status s = Validate(plan, info, rows); !s) return s.error();
-    std::string body;
+    docx::Document doc;
     if (!info.issuing_unit.empty()) {
-        body += P(info.issuing_unit, {.bold = true, .align = "center", .size = 26});
+        doc.Paragraph(info.issuing_unit, {.bold = true, .align = "center", .size = 26});
     }
-    body += P(Title(plan, info), {.bold = true, .align = "center", .size = 28});
+    doc.Paragraph(Title(plan, info), {.bold = true, .align = "center", .size = 28});
     if (const std::string d = DecisionLine(plan); !d.empty()) {
-        body += P(d, {.italic = true, .align = "center", .size = 26});
+        doc.Paragraph(d, {.italic = true, .align = "center", .size = 26});
     }
-    body += Table(rows);
-    const std::string document =
-        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-        R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)" +
-        body +
-        R"(<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>)"
-        R"(<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="0" w:footer="0" w:gutter="0"/>)"
-        R"(</w:sectPr></w:body></w:document>)";
-    return ZipInMemory({{"[Content_Types].xml", std::string(kContentTypes)},
-                        {"_rels/.rels", std::string(kRels)},
-                        {"word/document.xml", document}});
+    doc.AddTable(TableOf(rows));
+    return doc.Finish({.landscape = true});
 }
 
 base::Result<std::string> RenderPlanXlsx(const pi::Plan& plan, const PlanExportInfo& info) {

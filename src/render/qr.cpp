@@ -45,4 +45,52 @@ base::Result<QrMatrix> EncodeQr(std::string_view payload) {
     return m;
 }
 
+std::string QrSvg(const QrMatrix& qr, std::string_view label) {
+    std::string escaped;
+    for (const char c : label) {
+        switch (c) {
+            case '&':
+                escaped += "&amp;";
+                break;
+            case '<':
+                escaped += "&lt;";
+                break;
+            case '>':
+                escaped += "&gt;";
+                break;
+            case '"':
+                escaped += "&quot;";
+                break;
+            default:
+                escaped.push_back(c);
+        }
+    }
+    const std::string n = std::to_string(qr.size);
+    std::string out = R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 )" + n + " " + n +
+                      R"(" shape-rendering="crispEdges" role="img" aria-label=")" + escaped +
+                      R"(">)";
+    out += R"(<rect width=")" + n + R"(" height=")" + n + R"(" fill="#fff"/><path fill="#000" d=")";
+    for (int y = 0; y < qr.size; ++y) {
+        for (int x = 0; x < qr.size;) {
+            if (!qr.At(x, y)) {
+                ++x;
+                continue;
+            }
+            int end = x;
+            while (end < qr.size && qr.At(end, y)) ++end;
+            out += "M" + std::to_string(x) + " " + std::to_string(y) + "h" +
+                   std::to_string(end - x) + "v1h-" + std::to_string(end - x) + "z";
+            x = end;
+        }
+    }
+    out += "\"/></svg>";
+    return out;
+}
+
+base::Result<std::string> QrSvgOf(std::string_view payload, std::string_view label) {
+    base::Result<QrMatrix> qr = EncodeQr(payload);
+    if (!qr) return std::move(qr).error();
+    return QrSvg(*qr, label);
+}
+
 }  // namespace motcua::render::detail

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,5 +27,13 @@ struct QrMatrix {
 // version that fits). kInvalidArgument when the payload is empty or too long for a QR code
 // (over about 2,300 bytes at level M); kInternal if libqrencode fails otherwise. Thread-safe.
 [[nodiscard]] base::Result<QrMatrix> EncodeQr(std::string_view payload);
+
+// The symbol as inline SVG markup (one path, crisp edges, white background, no style attribute
+// or script, so the strict CSP of the pages allows it), sized by the surrounding CSS;
+// `label` (escaped here) is its accessible name.
+[[nodiscard]] std::string QrSvg(const QrMatrix& qr, std::string_view label);
+
+// EncodeQr then QrSvg: the web pages' QR codes (the posting sheets).
+[[nodiscard]] base::Result<std::string> QrSvgOf(std::string_view payload, std::string_view label);
 
 }  // namespace motcua::render::detail

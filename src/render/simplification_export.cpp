@@ -1,5 +1,5 @@
-// RenderSimplificationDocx / RenderSimplificationXlsx: the simplification table as minimal
-// WordprocessingML (zipped in memory) and as a libxlsxwriter workbook, laid out like the plan
+// RenderSimplificationDocx / RenderSimplificationXlsx: the simplification table through the one
+// DOCX writer (render/docx_writer) and as a libxlsxwriter workbook, laid out like the plan
 // exports (plan_export.cpp).
 
 #include "render/simplification_export.hpp"
@@ -10,9 +10,8 @@
 #include <xlsxwriter.h>
 
 #include "render/document.hpp"
+#include "render/docx_writer.hpp"
 #include "render/xlsx_workbook.hpp"
-#include "render/zip_writer.hpp"
-#include "text/markup.hpp"
 
 namespace motcua::render {
 namespace {
@@ -58,105 +57,43 @@ base::Status Validate(const SimplificationTable& t) {
 
 // ---- DOCX ----------------------------------------------------------------------------------
 
-struct Style {
-    bool bold = false;
-    bool italic = false;
-    std::string_view align = "left";
-    int size = 22;  // half-points
-};
-
-std::string P(std::string_view text, const Style& s = {}) {
-    std::string rpr =
-        "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
-        "w:cs=\"Times New Roman\"/>";
-    if (s.bold) rpr += "<w:b/>";
-    if (s.italic) rpr += "<w:i/>";
-    rpr += "<w:sz w:val=\"" + std::to_string(s.size) + "\"/></w:rPr>";
-    std::string out = R"(<w:p><w:pPr><w:spacing w:before="40" w:after="40"/><w:jc w:val=")" +
-                      std::string(s.align) + R"("/></w:pPr><w:r>)" + rpr;
-    const std::string clean = detail::Clean(text);
-    std::string line;
-    auto flush = [&] {
-        out += "<w:t xml:space=\"preserve\">" + text::EscapeMarkup(line) + "</w:t>";
-        line.clear();
-    };
-    for (char c : clean) {
-        if (c == '\n') {
-            flush();
-            out += "<w:br/>";
-        } else {
-            line.push_back(c);
-        }
-    }
-    flush();
-    return out + "</w:r></w:p>";
-}
-
 constexpr std::array<int, 8> kWidths = {600, 2600, 3400, 2300, 1500, 1500, 1500, 1170};
-
-std::string Cell(std::string_view text, std::size_t column, const Style& style, int span = 1) {
-    int width = 0;
-    for (std::size_t k = column; k < column + static_cast<std::size_t>(span); ++k) {
-        width += kWidths[k];
-    }
-    std::string out =
-        R"(<w:tc><w:tcPr><w:tcW w:w=")" + std::to_string(width) + R"(" w:type="dxa"/>)";
-    if (span > 1) out += R"(<w:gridSpan w:val=")" + std::to_string(span) + R"("/>)";
-    return out + "</w:tcPr>" + P(text, style) + "</w:tc>";
-}
 
 // "3.305.472.000\n(1.024.000/lần)"
 std::string CostCell(std::int64_t annual, std::int64_t per_event) {
     return Dong(annual) + "\n(" + Dong(per_event) + "/lần)";
 }
 
-std::string Table(const SimplificationTable& t) {
-    int total_width = 0;
-    for (int w : kWidths) total_width += w;
-    std::string out =
-        "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(total_width) +
-        "\" w:type=\"dxa\"/><w:tblBorders>"
-        "<w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>"
-        "<w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>"
-        "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
-        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
-    for (const int w : kWidths) out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
-    out += "</w:tblGrid><w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>";
-    const Style header{.bold = true, .align = "center", .size = 20};
-    for (std::size_t c = 0; c < kHeader.size(); ++c) out += Cell(kHeader[c], c, header);
-    out += "</w:tr>";
-    const Style body{.size = 20};
-    const Style centered{.align = "center", .size = 20};
-    const Style right{.align = "right", .size = 20};
-    for (const SimplificationRow& r : t.rows) {
-        out += "<w:tr>" + Cell(r.number, 0, centered) + Cell(r.procedure, 1, body) +
-               Cell(r.content, 2, body) + Cell(r.reason, 3, body) +
-               Cell(CostCell(r.before_annual, r.before_per_event), 4, right) +
-               Cell(CostCell(r.after_annual, r.after_per_event), 5, right) +
-               Cell(Dong(r.saving_annual), 6, right) + Cell(r.percent, 7, centered) + "</w:tr>";
+docx::Table TableOf(const SimplificationTable& t) {
+    docx::Table out;
+    out.columns.assign(kWidths.begin(), kWidths.end());
+    const docx::Style header{.bold = true, .align = "center", .size = 20};
+    for (const std::string_view h : kHeader) {
+        out.header.push_back({.text = std::string(h), .style = header});
     }
-    const Style bold_right{.bold = true, .align = "right", .size = 20};
-    const Style bold_center{.bold = true, .align = "center", .size = 20};
+    const docx::Style body{.size = 20};
+    const docx::Style centered{.align = "center", .size = 20};
+    const docx::Style right{.align = "right", .size = 20};
+    for (const SimplificationRow& r : t.rows) {
+        out.rows.push_back({{.text = r.number, .style = centered},
+                            {.text = r.procedure, .style = body},
+                            {.text = r.content, .style = body},
+                            {.text = r.reason, .style = body},
+                            {.text = CostCell(r.before_annual, r.before_per_event), .style = right},
+                            {.text = CostCell(r.after_annual, r.after_per_event), .style = right},
+                            {.text = Dong(r.saving_annual), .style = right},
+                            {.text = r.percent, .style = centered}});
+    }
+    const docx::Style bold_right{.bold = true, .align = "right", .size = 20};
+    const docx::Style bold_center{.bold = true, .align = "center", .size = 20};
     const SimplificationRow& s = t.total;
-    out += "<w:tr>" + Cell("Tổng cộng", 0, bold_center, 4) +
-           Cell(Dong(s.before_annual), 4, bold_right) + Cell(Dong(s.after_annual), 5, bold_right) +
-           Cell(Dong(s.saving_annual), 6, bold_right) + Cell(s.percent, 7, bold_center) + "</w:tr>";
-    return out + "</w:tbl>";
+    out.rows.push_back({{.text = "Tổng cộng", .style = bold_center, .span = 4},
+                        {.text = Dong(s.before_annual), .style = bold_right},
+                        {.text = Dong(s.after_annual), .style = bold_right},
+                        {.text = Dong(s.saving_annual), .style = bold_right},
+                        {.text = s.percent, .style = bold_center}});
+    return out;
 }
-
-constexpr std::string_view kContentTypes =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-    R"(<Default Extension="xml" ContentType="application/xml"/>)"
-    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-    R"(</Types>)";
-
-constexpr std::string_view kRels =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-    R"(</Relationships>)";
 
 // ---- XLSX ----------------------------------------------------------------------------------
 
@@ -176,29 +113,24 @@ lxw_format* MakeFormat(lxw_workbook* wb, bool bold, uint8_t align, bool border, 
 
 base::Result<std::string> RenderSimplificationDocx(const SimplificationTable& t) {
     if (base::Status s = Validate(t); !s) return s.error();
-    std::string body;
+    docx::Document doc;
     if (!t.issuing_unit.empty()) {
-        body += P(t.issuing_unit, {.bold = true, .align = "center", .size = 26});
+        doc.Paragraph(t.issuing_unit, {.bold = true, .align = "center", .size = 26});
     }
-    body += P(t.title, {.bold = true, .align = "center", .size = 28});
-    if (!t.subtitle.empty()) body += P(t.subtitle, {.italic = true, .align = "center", .size = 24});
-    if (!t.status.empty()) body += P(t.status, {.italic = true, .align = "center", .size = 22});
-    body += Table(t);
-    body +=
-        P("Chi phí tuân thủ tính theo phương pháp chi phí chuẩn (SCM): chi phí một lần tuân "
-          "thủ × số đối tượng × tần suất trong năm; tỷ lệ cắt giảm tính trên chi phí một lần "
-          "tuân thủ (dòng tổng: trên chi phí cả năm).",
-          {.italic = true, .size = 20});
-    const std::string document =
-        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-        R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)" +
-        body +
-        R"(<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>)"
-        R"(<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="0" w:footer="0" w:gutter="0"/>)"
-        R"(</w:sectPr></w:body></w:document>)";
-    return ZipInMemory({{"[Content_Types].xml", std::string(kContentTypes)},
-                        {"_rels/.rels", std::string(kRels)},
-                        {"word/document.xml", document}});
+    doc.Paragraph(t.title, {.bold = true, .align = "center", .size = 28});
+    if (!t.subtitle.empty()) {
+        doc.Paragraph(t.subtitle, {.italic = true, .align = "center", .size = 24});
+    }
+    if (!t.status.empty()) {
+        doc.Paragraph(t.status, {.italic = true, .align = "center", .size = 22});
+    }
+    doc.AddTable(TableOf(t));
+    doc.Paragraph(
+        "Chi phí tuân thủ tính theo phương pháp chi phí chuẩn (SCM): chi phí một lần tuân "
+        "thủ × số đối tượng × tần suất trong năm; tỷ lệ cắt giảm tính trên chi phí một lần "
+        "tuân thủ (dòng tổng: trên chi phí cả năm).",
+        {.italic = true, .size = 20});
+    return doc.Finish({.landscape = true});
 }
 
 base::Result<std::string> RenderSimplificationXlsx(const SimplificationTable& t) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <limits>
+#include <span>
 #include <tuple>
 
 #include "store/codec.hpp"
@@ -79,7 +81,7 @@ ind::Inputs FromRow(const Row& row) {
 constexpr std::string_view kInputPageSql =
     "SELECT d.id, d.settling_unit_id, d.procedure_code, d.channel, d.received_at, "
     "d.finished_at, COALESCE(d.due_at, d.appointment_at), d.timing, d.late, d.result_kind, "
-    "d.fee_amount FROM dossiers d WHERE d.id > $1 ORDER BY d.id LIMIT $2";
+    "d.fee_amount FROM dossiers d WHERE d.id > $1 AND d.id <= $3 ORDER BY d.id LIMIT $2";
 constexpr std::string_view kPagePaidOnlineSql =
     "SELECT DISTINCT dossier_id FROM payments WHERE dossier_id > $1 AND dossier_id <= $2 AND "
     "status = 'paid' AND method = 'online' ORDER BY dossier_id";
@@ -138,8 +140,6 @@ constexpr std::string_view kInsertCell =
     "INSERT INTO aggregates (unit_id, day, metric, procedure_code, value) VALUES ";
 constexpr std::string_view kInsertUnitCell =
     "INSERT INTO aggregates_unit (unit_id, day, metric, value) VALUES ";
-constexpr std::string_view kInsertContribution =
-    "INSERT INTO indicator_contributions (dossier_id, unit_id, procedure_code, items) VALUES ";
 
 // Rows per bulk INSERT statement: 100 on SQLite (measured: it writes the rebuild's counters 2.5
 // times faster than single-row statements; more rows gain nothing), about 2,000 parameters on
@@ -175,6 +175,31 @@ base::Status RunInsert(Transaction& tx, const std::string& full_sql, std::string
     params.clear();
     if (!done) {
         return std::move(done).error();
+    }
+    return {};
+}
+
+// Executes `params` (`columns` values a row) as multi-row statements: `head`, the rows'
+// placeholders, `tail` — RowsPerStatement rows each (the full text is the same every time, so it
+// is prepared once per connection).
+base::Status RunBulk(Transaction& tx, std::string_view head, std::string_view tail,
+                     std::size_t columns, const std::vector<Value>& params) {
+    const std::size_t per = RowsPerStatement(tx, columns);
+    const std::size_t rows = params.size() / columns;
+    std::string full;
+    for (std::size_t r = 0; r < rows; r += per) {
+        const std::size_t n = std::min(per, rows - r);
+        std::string partial;
+        if (n == per && full.empty()) {
+            full = MultiRowInsert(head, columns, per) + std::string(tail);
+        } else if (n != per) {
+            partial = MultiRowInsert(head, columns, n) + std::string(tail);
+        }
+        const std::span<const Value> chunk(params.data() + r * columns, n * columns);
+        auto done = tx.Execute(n == per ? full : partial, chunk);
+        if (!done) {
+            return std::move(done).error();
+        }
     }
     return {};
 }
@@ -233,10 +258,81 @@ std::vector<Cell> CellsOf(const std::vector<Row>& rows, bool with_procedure) {
     return out;
 }
 
+// ---- The narrow rows of `indicator_inputs` (migration 0021) ----
+// The columns dossier_id, unit_id, procedure_code, received_at, finished_at, due_at, flags;
+// flags: bits 0-3 the channel, 4-7 the timing, then one bit per fact in kFlagOrder's order.
+constexpr std::string_view kInputColumns =
+    "dossier_id, unit_id, procedure_code, received_at, finished_at, due_at, flags";
+constexpr std::string_view kInsertInputs =
+    "INSERT INTO indicator_inputs (dossier_id, unit_id, procedure_code, received_at, "
+    "finished_at, due_at, flags) VALUES ";
+constexpr std::string_view kInputsUpsert =
+    " ON CONFLICT (dossier_id) DO UPDATE SET unit_id = excluded.unit_id, procedure_code = "
+    "excluded.procedure_code, received_at = excluded.received_at, finished_at = "
+    "excluded.finished_at, due_at = excluded.due_at, flags = excluded.flags";
+constexpr std::size_t kInputColumnCount = 7;
+constexpr std::array kFlagOrder{&ind::Inputs::late,
+                                &ind::Inputs::result_issued,
+                                &ind::Inputs::fee_bearing,
+                                &ind::Inputs::paid_online,
+                                &ind::Inputs::facts_known,
+                                &ind::Inputs::synced,
+                                &ind::Inputs::population_data,
+                                &ind::Inputs::pushed_to_store,
+                                &ind::Inputs::reused,
+                                &ind::Inputs::digitised_component,
+                                &ind::Inputs::digitised_result,
+                                &ind::Inputs::rated,
+                                &ind::Inputs::dissatisfied};
+constexpr int kFirstFlagBit = 8;
+
+std::int64_t FlagsOf(const ind::Inputs& in) {
+    std::int64_t flags = (static_cast<std::int64_t>(in.channel) & 0xF) |
+                         ((static_cast<std::int64_t>(in.timing) & 0xF) << 4);
+    for (std::size_t i = 0; i < kFlagOrder.size(); ++i) {
+        if (in.*kFlagOrder[i]) {
+            flags |= std::int64_t{1} << (kFirstFlagBit + static_cast<int>(i));
+        }
+    }
+    return flags;
+}
+
+void PushInputParams(std::vector<Value>& params, const ind::Inputs& in) {
+    params.push_back(Int(in.dossier_id));
+    params.push_back(Int(in.settling_unit_id));
+    params.push_back(Text(in.procedure_code));
+    params.push_back(internal::OptSeconds(in.received_at));
+    params.push_back(internal::OptSeconds(in.finished_at));
+    params.push_back(internal::OptSeconds(in.due_at));
+    params.push_back(Int(FlagsOf(in)));
+}
+
+ind::Inputs InputsFromRow(const Row& row) {
+    ind::Inputs in;
+    in.dossier_id = row.Int(0);
+    in.settling_unit_id = row.Int(1);
+    in.procedure_code = row.Text(2);
+    in.received_at = internal::ToOptSeconds(row, 3);
+    in.finished_at = internal::ToOptSeconds(row, 4);
+    in.due_at = internal::ToOptSeconds(row, 5);
+    const std::int64_t flags = row.Int(6);
+    in.channel = static_cast<domain::Channel>(flags & 0xF);
+    in.timing = static_cast<domain::Timing>((flags >> 4) & 0xF);
+    for (std::size_t i = 0; i < kFlagOrder.size(); ++i) {
+        in.*kFlagOrder[i] = ((flags >> (kFirstFlagBit + static_cast<int>(i))) & 1) != 0;
+    }
+    return in;
+}
+
 }  // namespace
 
 base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id, int limit) {
-    const std::array params{Int(after_id), Int(std::max(limit, 1))};
+    return Inputs(tx, after_id, std::numeric_limits<std::int64_t>::max(), limit);
+}
+
+base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id,
+                                              std::int64_t upto_id, int limit) {
+    const std::array params{Int(after_id), Int(std::max(limit, 1)), Int(upto_id)};
     auto rows = tx.Query(kInputPageSql, params);
     if (!rows) {
         return std::move(rows).error();
@@ -295,33 +391,196 @@ base::Result<std::optional<ind::Inputs>> InputsOf(Transaction& tx, std::int64_t 
     return std::optional<ind::Inputs>{FromRow(**row)};
 }
 
-base::Result<std::optional<ind::Contribution>> Stored(Transaction& tx, std::int64_t dossier_id) {
+base::Result<std::optional<ind::Inputs>> StoredInputs(Transaction& tx, std::int64_t dossier_id) {
     const std::array params{Int(dossier_id)};
     auto row = tx.QueryOne(
-        "SELECT unit_id, procedure_code, items FROM indicator_contributions WHERE dossier_id = $1",
+        "SELECT " + std::string(kInputColumns) + " FROM indicator_inputs WHERE dossier_id = $1",
         params);
     if (!row) {
         return std::move(row).error();
     }
     if (!*row) {
-        return std::optional<ind::Contribution>{};
+        return std::optional<ind::Inputs>{};
     }
-    auto items = ind::DecodeItems((*row)->Text(2));
-    if (!items) {
-        return std::move(items).error();
-    }
-    return std::optional<ind::Contribution>{
-        ind::Contribution{(*row)->Int(0), (*row)->Text(1), std::move(*items)}};
+    return std::optional<ind::Inputs>{InputsFromRow(**row)};
 }
 
-base::Status Save(Transaction& tx, std::int64_t dossier_id, const ind::Contribution& c) {
-    const std::array params{Int(dossier_id), Int(c.unit_id), Text(c.procedure_code),
-                            Text(ind::EncodeItems(c.items))};
+base::Status SaveInputs(Transaction& tx, const ind::Inputs& inputs) {
+    return PutInputs(tx, {inputs});
+}
+
+base::Result<std::vector<ind::Inputs>> StoredInputsPage(Transaction& tx, std::int64_t after_id,
+                                                        std::int64_t upto_id, int limit) {
+    const std::array params{Int(after_id), Int(upto_id), Int(std::max(limit, 1))};
+    auto rows = tx.Query("SELECT " + std::string(kInputColumns) +
+                             " FROM indicator_inputs WHERE dossier_id > $1 AND dossier_id <= $2 "
+                             "ORDER BY dossier_id LIMIT $3",
+                         params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<ind::Inputs> out;
+    out.reserve(rows->size());
+    for (const Row& row : *rows) {
+        out.push_back(InputsFromRow(row));
+    }
+    return out;
+}
+
+namespace {
+std::vector<Value> InputParams(const std::vector<ind::Inputs>& rows) {
+    std::vector<Value> params;
+    params.reserve(rows.size() * kInputColumnCount);
+    for (const ind::Inputs& in : rows) {
+        PushInputParams(params, in);
+    }
+    return params;
+}
+}  // namespace
+
+base::Status InsertInputs(Transaction& tx, const std::vector<ind::Inputs>& rows) {
+    return RunBulk(tx, kInsertInputs, "", kInputColumnCount, InputParams(rows));
+}
+
+base::Status PutInputs(Transaction& tx, const std::vector<ind::Inputs>& rows) {
+    return RunBulk(tx, kInsertInputs, kInputsUpsert, kInputColumnCount, InputParams(rows));
+}
+
+base::Status DeleteInputs(Transaction& tx, const std::vector<std::int64_t>& ids) {
+    for (std::int64_t id : ids) {
+        const std::array params{Int(id)};
+        auto done = tx.Execute("DELETE FROM indicator_inputs WHERE dossier_id = $1", params);
+        if (!done) {
+            return std::move(done).error();
+        }
+    }
+    return {};
+}
+
+base::Status ClearInputs(Transaction& tx) {
+    for (std::string_view sql :
+         {"DELETE FROM indicator_inputs", "DELETE FROM aggregate_meta WHERE key = 'inputs'"}) {
+        auto done = tx.Execute(sql, {});
+        if (!done) {
+            return std::move(done).error();
+        }
+    }
+    return {};
+}
+
+base::Result<bool> InputsComplete(Transaction& tx) {
+    auto row = tx.QueryOne("SELECT value FROM aggregate_meta WHERE key = 'inputs'", {});
+    if (!row) {
+        return std::move(row).error();
+    }
+    return *row && (*row)->Text(0) == "1";
+}
+
+base::Status SetInputsComplete(Transaction& tx) {
     auto done = tx.Execute(
-        "INSERT INTO indicator_contributions (dossier_id, unit_id, procedure_code, items) VALUES "
-        "($1, $2, $3, $4) ON CONFLICT (dossier_id) DO UPDATE SET unit_id = excluded.unit_id, "
-        "procedure_code = excluded.procedure_code, items = excluded.items",
-        params);
+        "INSERT INTO aggregate_meta (key, value) VALUES ('inputs', '1') ON CONFLICT (key) DO "
+        "UPDATE SET value = excluded.value",
+        {});
+    if (!done) {
+        return std::move(done).error();
+    }
+    return {};
+}
+
+base::Result<std::int64_t> MaxInputId(Transaction& tx) {
+    auto row = tx.QueryOne(
+        "SELECT COALESCE((SELECT MAX(id) FROM dossiers), 0), COALESCE((SELECT MAX(dossier_id) "
+        "FROM indicator_inputs), 0)",
+        {});
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return std::int64_t{0};
+    }
+    return std::max((*row)->Int(0), (*row)->Int(1));
+}
+
+base::Result<std::vector<Cell>> RangePage(Transaction& tx, bool by_procedure,
+                                          std::int64_t unit_from, std::int64_t unit_to,
+                                          const std::optional<Cell>& after, int limit) {
+    std::vector<Value> params{Int(unit_to)};
+    std::string sql = by_procedure
+                          ? "SELECT unit_id, day, metric, procedure_code, value FROM aggregates "
+                          : "SELECT unit_id, day, metric, value FROM aggregates_unit ";
+    sql += "WHERE unit_id <= $1 AND ";
+    if (after) {
+        // A row-value comparison alone as the lower bound: both dialects seek the primary key to
+        // it (with `unit_id >= $n` beside it SQLite would seek to the unit and filter the rest,
+        // rereading the range for every page).
+        sql += by_procedure ? "(unit_id, day, metric, procedure_code) > ($2, $3, $4, $5)"
+                            : "(unit_id, day, metric) > ($2, $3, $4)";
+        params.push_back(Int(after->unit_id));
+        params.push_back(Int(after->day));
+        params.push_back(Int(static_cast<std::int64_t>(after->metric)));
+        if (by_procedure) {
+            params.push_back(Text(after->procedure_code));
+        }
+    } else {
+        sql += "unit_id >= $2";
+        params.push_back(Int(unit_from));
+    }
+    sql += by_procedure ? " ORDER BY unit_id, day, metric, procedure_code LIMIT $"
+                        : " ORDER BY unit_id, day, metric LIMIT $";
+    sql += std::to_string(params.size() + 1);
+    params.push_back(Int(std::max(limit, 1)));
+    auto rows = tx.Query(sql, params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    return CellsOf(*rows, by_procedure);
+}
+
+base::Status PutCells(Transaction& tx, bool by_procedure, const std::vector<Cell>& cells) {
+    const std::size_t columns = by_procedure ? 5 : 4;
+    std::vector<Value> params;
+    params.reserve(cells.size() * columns);
+    for (const Cell& c : cells) {
+        params.push_back(Int(c.unit_id));
+        params.push_back(Int(c.day));
+        params.push_back(Int(static_cast<std::int64_t>(c.metric)));
+        if (by_procedure) {
+            params.push_back(Text(c.procedure_code));
+        }
+        params.push_back(Int(c.value));
+    }
+    return by_procedure
+               ? RunBulk(tx, kInsertCell,
+                         " ON CONFLICT (unit_id, day, metric, procedure_code) DO UPDATE SET "
+                         "value = excluded.value",
+                         columns, params)
+               : RunBulk(tx, kInsertUnitCell,
+                         " ON CONFLICT (unit_id, day, metric) DO UPDATE SET value = excluded.value",
+                         columns, params);
+}
+
+base::Status DeleteCells(Transaction& tx, bool by_procedure, const std::vector<Cell>& cells) {
+    for (const Cell& c : cells) {
+        std::vector<Value> params{Int(c.unit_id), Int(c.day),
+                                  Int(static_cast<std::int64_t>(c.metric))};
+        if (by_procedure) {
+            params.push_back(Text(c.procedure_code));
+        }
+        auto done =
+            tx.Execute(by_procedure ? "DELETE FROM aggregates WHERE unit_id = $1 AND day = $2 AND "
+                                      "metric = $3 AND procedure_code = $4"
+                                    : "DELETE FROM aggregates_unit WHERE unit_id = $1 AND day = $2 "
+                                      "AND metric = $3",
+                       params);
+        if (!done) {
+            return std::move(done).error();
+        }
+    }
+    return {};
+}
+
+base::Status ClearChanges(Transaction& tx) {
+    auto done = tx.Execute("DELETE FROM aggregate_changes", {});
     if (!done) {
         return std::move(done).error();
     }
@@ -364,9 +623,8 @@ base::Status Clear(Transaction& tx) {
     // no triggers, no foreign keys point at these tables). PostgreSQL's TRUNCATE would be faster
     // but is not MVCC-safe (a reader whose snapshot predates it would see the tables empty), so
     // both dialects DELETE.
-    for (std::string_view sql :
-         {"DELETE FROM aggregates", "DELETE FROM aggregates_unit", "DELETE FROM aggregate_changes",
-          "DELETE FROM indicator_contributions"}) {
+    for (std::string_view sql : {"DELETE FROM aggregates", "DELETE FROM aggregates_unit",
+                                 "DELETE FROM aggregate_changes"}) {
         auto done = tx.Execute(sql, {});
         if (!done) {
             return std::move(done).error();
@@ -458,26 +716,6 @@ base::Status InsertCells(Transaction& tx, const std::vector<Cell>& cells) {
         }
     }
     return writer.Finish();
-}
-
-base::Status InsertContributions(
-    Transaction& tx, const std::vector<std::pair<std::int64_t, ind::Contribution>>& rows) {
-    const std::size_t per = RowsPerStatement(tx, 4);
-    const std::string full = MultiRowInsert(kInsertContribution, 4, per);
-    std::vector<Value> params;
-    params.reserve(per * 4);
-    for (const auto& [id, c] : rows) {
-        params.push_back(Int(id));
-        params.push_back(Int(c.unit_id));
-        params.push_back(Text(c.procedure_code));
-        params.push_back(Text(ind::EncodeItems(c.items)));
-        if (params.size() == per * 4) {
-            if (base::Status s = RunInsert(tx, full, kInsertContribution, 4, params); !s) {
-                return s;
-            }
-        }
-    }
-    return RunInsert(tx, full, kInsertContribution, 4, params);
 }
 
 base::Result<std::vector<Cell>> All(Transaction& tx) {

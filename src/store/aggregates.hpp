@@ -24,14 +24,34 @@ namespace ind = domain::indicators;
 // ratings, merged by id (InputsOf: one query with joins, for a single dossier).
 [[nodiscard]] base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id,
                                                             int limit);
+// The same for ids in (after_id, upto_id] only.
+[[nodiscard]] base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id,
+                                                            std::int64_t upto_id, int limit);
 [[nodiscard]] base::Result<std::optional<ind::Inputs>> InputsOf(Transaction& tx,
                                                                 std::int64_t dossier_id);
 
-// The contribution last applied for a dossier (empty: none yet).
-[[nodiscard]] base::Result<std::optional<ind::Contribution>> Stored(Transaction& tx,
+// ---- The narrow per-dossier rows of `indicator_inputs` (migration 0021) ----
+// What the counters last applied for a dossier were computed from (empty: nothing applied yet):
+// the contribution applied is domain::indicators::Contribute() of these inputs.
+[[nodiscard]] base::Result<std::optional<ind::Inputs>> StoredInputs(Transaction& tx,
                                                                     std::int64_t dossier_id);
-[[nodiscard]] base::Status Save(Transaction& tx, std::int64_t dossier_id,
-                                const ind::Contribution& contribution);
+[[nodiscard]] base::Status SaveInputs(Transaction& tx, const ind::Inputs& inputs);
+// Stored inputs with ids in (after_id, upto_id], in id order, at most `limit`.
+[[nodiscard]] base::Result<std::vector<ind::Inputs>> StoredInputsPage(Transaction& tx,
+                                                                      std::int64_t after_id,
+                                                                      std::int64_t upto_id,
+                                                                      int limit);
+// Bulk writes of the rebuild: inserts rows for ids that have none; replaces rows; deletes rows.
+[[nodiscard]] base::Status InsertInputs(Transaction& tx, const std::vector<ind::Inputs>& rows);
+[[nodiscard]] base::Status PutInputs(Transaction& tx, const std::vector<ind::Inputs>& rows);
+[[nodiscard]] base::Status DeleteInputs(Transaction& tx, const std::vector<std::int64_t>& ids);
+// Empties indicator_inputs and forgets that it was complete.
+[[nodiscard]] base::Status ClearInputs(Transaction& tx);
+// Whether a rebuild from the dossiers has filled indicator_inputs (since migration 0021).
+[[nodiscard]] base::Result<bool> InputsComplete(Transaction& tx);
+[[nodiscard]] base::Status SetInputsComplete(Transaction& tx);
+// The highest dossier id among the dossiers and the stored inputs (0 when none).
+[[nodiscard]] base::Result<std::int64_t> MaxInputId(Transaction& tx);
 
 // Adds `delta` to one counter (a counter that reaches 0 stays as a 0 row; reads skip it).
 [[nodiscard]] base::Status Add(Transaction& tx, std::int64_t unit_id,
@@ -48,7 +68,7 @@ struct Cell {
     friend bool operator==(const Cell&, const Cell&) = default;
 };
 
-// Empties the tables (the rebuild's first step).
+// Empties the counter tables and the change log (the rebuild's first step when it rewrites them).
 [[nodiscard]] base::Status Clear(Transaction& tx);
 
 // Writes counters into emptied tables, in (unit, day, metric, procedure) order: each row of
@@ -84,10 +104,8 @@ private:
 };
 
 // Inserts counters (into both tables: `aggregates` and, summed over procedures,
-// `aggregates_unit`) and contributions into emptied tables (CellWriter; `cells` in any order).
+// `aggregates_unit`) into emptied tables (CellWriter; `cells` in any order).
 [[nodiscard]] base::Status InsertCells(Transaction& tx, const std::vector<Cell>& cells);
-[[nodiscard]] base::Status InsertContributions(
-    Transaction& tx, const std::vector<std::pair<std::int64_t, ind::Contribution>>& rows);
 // Every non-zero counter, sorted (tests and checks); AllByUnit: the unit-level table (procedure
 // code empty).
 [[nodiscard]] base::Result<std::vector<Cell>> All(Transaction& tx);
@@ -100,6 +118,23 @@ private:
 [[nodiscard]] base::Result<std::vector<Cell>> PageByUnit(Transaction& tx,
                                                          const std::optional<Cell>& after,
                                                          int limit);
+
+// The rows of `aggregates` (by_procedure) or `aggregates_unit` whose unit_id is in [unit_from,
+// unit_to], zero rows included, after `after` in key order (from the first if empty), at most
+// `limit` (the rebuild compares them with its counts).
+[[nodiscard]] base::Result<std::vector<Cell>> RangePage(Transaction& tx, bool by_procedure,
+                                                        std::int64_t unit_from,
+                                                        std::int64_t unit_to,
+                                                        const std::optional<Cell>& after,
+                                                        int limit);
+// Sets counters to the cells' values (inserted or replaced) / deletes the cells' rows, in
+// `aggregates` (by_procedure) or `aggregates_unit`. The change log is not written.
+[[nodiscard]] base::Status PutCells(Transaction& tx, bool by_procedure,
+                                    const std::vector<Cell>& cells);
+[[nodiscard]] base::Status DeleteCells(Transaction& tx, bool by_procedure,
+                                       const std::vector<Cell>& cells);
+// Empties the change log (a rebuild that changed counters; indexes reload on the new epoch).
+[[nodiscard]] base::Status ClearChanges(Transaction& tx);
 
 // The change log of aggregates_unit (one row per Add), for in-memory indexes to catch up.
 struct Change {

@@ -1,6 +1,7 @@
 #include "store/codec.hpp"
 
 #include <charconv>
+#include <utility>
 
 namespace motcua::store::internal {
 
@@ -109,13 +110,22 @@ std::string Placeholders(size_t first, size_t count) {
     return out;
 }
 
-std::string SettlingUnitFilter(const std::vector<std::int64_t>& units, std::vector<Value>& params) {
-    std::string sql =
-        " AND d.settling_unit_id IN (" + Placeholders(params.size() + 1, units.size()) + ")";
-    for (std::int64_t id : units) {
+std::string Bind(std::vector<Value>& params, Value value) {
+    params.push_back(std::move(value));
+    return "$" + std::to_string(params.size());
+}
+
+std::string BindIds(std::vector<Value>& params, const std::vector<std::int64_t>& ids) {
+    std::string sql = Placeholders(params.size() + 1, ids.size());
+    params.reserve(params.size() + ids.size());
+    for (const std::int64_t id : ids) {
         params.push_back(Int(id));
     }
     return sql;
+}
+
+std::string SettlingUnitFilter(const std::vector<std::int64_t>& units, std::vector<Value>& params) {
+    return " AND d.settling_unit_id IN (" + BindIds(params, units) + ")";
 }
 
 }  // namespace motcua::store::internal

@@ -71,6 +71,12 @@ base::Result<std::optional<std::invoke_result_t<Decode, const Row&>>> OneRow(
 
 // "$first, $first+1, …" for `count` placeholders (IN lists).
 [[nodiscard]] std::string Placeholders(size_t first, size_t count);
+// Binding a parameter where the SQL text is built piece by piece: appends `value` to `params`
+// and returns its placeholder "$n" (n = its 1-based position).
+[[nodiscard]] std::string Bind(std::vector<Value>& params, Value value);
+// An IN list of ids: appends them to `params` and returns their placeholders "$n, $n+1, …"
+// (the caller checks the list is not empty: "IN ()" is not SQL).
+[[nodiscard]] std::string BindIds(std::vector<Value>& params, const std::vector<std::int64_t>& ids);
 // " AND d.settling_unit_id IN (…)" (dossiers aliased d) with the units appended to `params`.
 [[nodiscard]] std::string SettlingUnitFilter(const std::vector<std::int64_t>& units,
                                              std::vector<Value>& params);

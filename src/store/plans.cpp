@@ -514,6 +514,67 @@ base::Result<std::int64_t> AddProgress(Transaction& tx, const Progress& p) {
     return id;
 }
 
+namespace {
+
+constexpr std::string_view kEvidenceColumns =
+    "e.id, e.deliverable_id, e.unit_id, e.file_sha256, e.file_name, e.media_type, e.size, "
+    "e.uploaded_by, e.created_at";
+
+Evidence EvidenceOf(const Row& r) {
+    Evidence e;
+    e.id = r.Int(0);
+    e.deliverable_id = r.Int(1);
+    e.unit_id = r.Int(2);
+    e.file_sha256 = r.Text(3);
+    e.file_name = r.Text(4);
+    e.media_type = r.Text(5);
+    e.size = r.Int(6);
+    e.uploaded_by = r.OptInt(7);
+    e.created_at = ToSeconds(r.Int(8));
+    return e;
+}
+
+}  // namespace
+
+base::Result<std::int64_t> AddEvidence(Transaction& tx, const Evidence& e) {
+    const std::array params{Int(e.deliverable_id), Int(e.unit_id),       Text(e.file_sha256),
+                            Text(e.file_name),     Text(e.media_type),   Int(e.size),
+                            OptInt(e.uploaded_by), Seconds(e.created_at)};
+    auto id = InsertReturningId(tx,
+                                "INSERT INTO plan_evidence (deliverable_id, unit_id, file_sha256, "
+                                "file_name, media_type, size, uploaded_by, created_at) VALUES ($1, "
+                                "$2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                                params);
+    if (!id) {
+        return internal::Rephrase(std::move(id).error(), base::ErrorCode::kFailedPrecondition,
+                                  "tệp minh chứng không hợp lệ (sản phẩm, đơn vị hoặc tệp)");
+    }
+    return id;
+}
+
+base::Result<std::optional<Evidence>> GetEvidence(Transaction& tx, std::int64_t id) {
+    const std::array params{Int(id)};
+    return internal::OneRow(
+        tx, "SELECT " + std::string(kEvidenceColumns) + " FROM plan_evidence e WHERE e.id = $1",
+        params, EvidenceOf);
+}
+
+base::Result<std::vector<Evidence>> EvidenceOfPlan(Transaction& tx, std::int64_t plan_id) {
+    const std::array params{Int(plan_id)};
+    auto rows = tx.Query("SELECT " + std::string(kEvidenceColumns) +
+                             " FROM plan_evidence e JOIN plan_deliverables d ON d.id = "
+                             "e.deliverable_id WHERE d.plan_id = $1 ORDER BY e.id",
+                         params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    std::vector<Evidence> out;
+    for (const Row& r : *rows) {
+        out.push_back(EvidenceOf(r));
+    }
+    return out;
+}
+
 base::Result<std::vector<Progress>> ProgressOfPlan(Transaction& tx, std::int64_t plan_id) {
     const std::array params{Int(plan_id)};
     auto rows = tx.Query(

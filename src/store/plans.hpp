@@ -187,6 +187,26 @@ struct Progress {
 [[nodiscard]] base::Result<std::vector<Progress>> ProgressOfPlan(Transaction& tx,
                                                                  std::int64_t plan_id);
 
+// An evidence file of a progress report (migration 0022): the bytes are in the documents' file
+// store under `file_sha256` (a `files` row); `file_name` is display text only.
+struct Evidence {
+    std::int64_t id = 0;
+    std::int64_t deliverable_id = 0;
+    std::int64_t unit_id = 0;
+    std::string file_sha256;
+    std::string file_name;
+    std::string media_type;
+    std::int64_t size = 0;
+    std::optional<std::int64_t> uploaded_by;
+    std::chrono::sys_seconds created_at{};
+};
+// Inserts an evidence file (id ignored; its `files` row must exist) and returns its id.
+[[nodiscard]] base::Result<std::int64_t> AddEvidence(Transaction& tx, const Evidence& evidence);
+[[nodiscard]] base::Result<std::optional<Evidence>> GetEvidence(Transaction& tx, std::int64_t id);
+// The evidence files of the plan's deliverables, oldest first.
+[[nodiscard]] base::Result<std::vector<Evidence>> EvidenceOfPlan(Transaction& tx,
+                                                                 std::int64_t plan_id);
+
 // The plans in which a unit holds an assignment.
 [[nodiscard]] base::Result<std::vector<std::int64_t>> PlansAssigning(Transaction& tx,
                                                                      std::int64_t unit_id);

@@ -139,15 +139,11 @@ base::Result<bool> AnyOn(Transaction& tx, const std::vector<std::int64_t>& desk_
     if (desk_unit_ids.empty()) {
         return false;
     }
-    std::vector<Value> params;
-    params.reserve(desk_unit_ids.size() + 1);
-    params.push_back(internal::Day(day));
-    for (const std::int64_t id : desk_unit_ids) {
-        params.push_back(Int(id));
-    }
-    auto row = tx.QueryOne("SELECT 1 FROM postings WHERE posted_on <= $1 AND desk_unit_id IN (" +
-                               internal::Placeholders(2, desk_unit_ids.size()) + ") LIMIT 1",
-                           params);
+    std::vector<Value> params{internal::Day(day)};
+    const std::string ids = internal::BindIds(params, desk_unit_ids);
+    auto row = tx.QueryOne(
+        "SELECT 1 FROM postings WHERE posted_on <= $1 AND desk_unit_id IN (" + ids + ") LIMIT 1",
+        params);
     if (!row) {
         return std::move(row).error();
     }

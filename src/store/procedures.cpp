@@ -41,10 +41,10 @@ constexpr std::string_view kInForce =
 // SQLite: one FTS5 query over procedures_fts (0003_procedures.sql).
 constexpr std::string_view kSqliteMatch =
     " AND (p.code, p.effective_from) IN (SELECT code, effective_from FROM procedures_fts "
-    "WHERE procedures_fts MATCH $";
+    "WHERE procedures_fts MATCH ";
 // PostgreSQL: one LIKE per term over ' ' || key, the pattern '% w1 w2%' (the key is stored as
 // single-space-separated words, so ' w' starts a word).
-constexpr std::string_view kPostgresLike = " AND (' ' || p.search_key) LIKE $";
+constexpr std::string_view kPostgresLike = " AND (' ' || p.search_key) LIKE ";
 
 // The words of `text` as both backends see them: maximal runs of ASCII letters and digits and
 // non-ASCII bytes (FTS5's unicode61 token characters for folded text), ASCII lower-cased.
@@ -373,16 +373,13 @@ base::Result<SearchPage> Search(Transaction& tx, const SearchQuery& query) {
     }
     std::vector<Value> params = {Day(query.day)};
     std::string where(kInForce);
-    const auto next = [&](Value value) {
-        params.push_back(std::move(value));
-        return std::to_string(params.size());
-    };
+    const auto next = [&](Value value) { return internal::Bind(params, std::move(value)); };
     if (query.field) {
-        where += " AND p.field = $" + next(Text(*query.field));
+        where += " AND p.field = " + next(Text(*query.field));
     }
     if (query.level) {
         // levels is a JSON array of plain names: match the quoted name.
-        where += " AND p.levels LIKE $" + next(Text("%\"" + LikeLiteral(*query.level) + "\"%")) +
+        where += " AND p.levels LIKE " + next(Text("%\"" + LikeLiteral(*query.level) + "\"%")) +
                  " ESCAPE '\\'";
     }
     // Each whitespace-separated term: its words in order, the last one a prefix.
@@ -422,12 +419,12 @@ base::Result<SearchPage> Search(Transaction& tx, const SearchQuery& query) {
     SearchPage page;
     page.total = *count ? (*count)->Int(0) : 0;
     if (query.after) {
-        where += " AND p.code > $" + next(Text(*query.after));
+        where += " AND p.code > " + next(Text(*query.after));
     }
     const int limit = std::min(query.limit, kMaxLimit);
     const std::string limit_param = next(Int(limit + 1));  // one more: is there a next page?
     auto rows = tx.Query("SELECT " + std::string(kColumns) + " FROM procedures p WHERE " + where +
-                             " ORDER BY p.code LIMIT $" + limit_param,
+                             " ORDER BY p.code LIMIT " + limit_param,
                          params);
     if (!rows) {
         return std::move(rows).error();

@@ -11,15 +11,6 @@ namespace {
 using internal::Int;
 using internal::Seconds;
 
-std::vector<Value> UnitParams(const std::vector<std::int64_t>& units) {
-    std::vector<Value> params;
-    params.reserve(units.size() + 2);
-    for (const std::int64_t id : units) {
-        params.push_back(Int(id));
-    }
-    return params;
-}
-
 }  // namespace
 
 base::Result<std::vector<OpenDossier>> OpenDossiers(Transaction& tx,
@@ -28,11 +19,11 @@ base::Result<std::vector<OpenDossier>> OpenDossiers(Transaction& tx,
     if (units.empty()) {
         return out;
     }
-    const std::vector<Value> params = UnitParams(units);
+    std::vector<Value> params;
     const std::string sql =
         "SELECT id, settling_unit_id, due_at, late FROM dossiers "
         "WHERE received_at IS NOT NULL AND finished_at IS NULL AND settling_unit_id IN (" +
-        internal::Placeholders(1, params.size()) + ") ORDER BY id";
+        internal::BindIds(params, units) + ") ORDER BY id";
     auto rows = tx.Query(sql, params);
     if (!rows) {
         return std::move(rows).error();
@@ -53,19 +44,17 @@ base::Result<std::vector<LateCandidate>> LateCandidates(Transaction& tx,
     if (units.empty()) {
         return out;
     }
-    std::vector<Value> params = UnitParams(units);
-    const size_t b = params.size() + 1;
-    params.push_back(Seconds(begin));
-    params.push_back(Seconds(end));
-    const std::string pb = "$" + std::to_string(b);
-    const std::string pe = "$" + std::to_string(b + 1);
+    std::vector<Value> params;
+    const std::string in_units = internal::BindIds(params, units);
+    const std::string pb = internal::Bind(params, Seconds(begin));
+    const std::string pe = internal::Bind(params, Seconds(end));
     const std::string sql =
         "SELECT id, code, settling_unit_id, assignee_id, due_at, finished_at, late, timing "
         "FROM dossiers WHERE settling_unit_id IN (" +
-        internal::Placeholders(1, units.size()) +
-        ") AND received_at IS NOT NULL AND received_at < " + pe + " AND ((finished_at >= " + pb +
-        " AND finished_at < " + pe + ") OR ((finished_at IS NULL OR finished_at >= " + pe +
-        ") AND (due_at < " + pe + " OR late = 1))) ORDER BY code";
+        in_units + ") AND received_at IS NOT NULL AND received_at < " + pe +
+        " AND ((finished_at >= " + pb + " AND finished_at < " + pe +
+        ") OR ((finished_at IS NULL OR finished_at >= " + pe + ") AND (due_at < " + pe +
+        " OR late = 1))) ORDER BY code";
     auto rows = tx.Query(sql, params);
     if (!rows) {
         return std::move(rows).error();

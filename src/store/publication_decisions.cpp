@@ -30,7 +30,7 @@ base::Status Exec(Transaction& tx, std::string_view sql, std::span<const Value> 
 
 constexpr std::string_view kColumns =
     "id, issuing_unit_id, number, title, issuer, convention, signed_on, signer, signer_position, "
-    "state, applied_on, version";
+    "state, applied_on, version, convention_from_setting";
 
 base::Result<Decision> DecisionFrom(const Row& row) {
     Decision d;
@@ -54,6 +54,7 @@ base::Result<Decision> DecisionFrom(const Row& row) {
     }
     d.applied_on = *applied;
     d.version = row.Int(11);
+    d.convention_from_setting = row.Int(12) != 0;
     return d;
 }
 
@@ -208,12 +209,13 @@ base::Result<std::int64_t> Create(Transaction& tx, const Decision& d,
                             OptDay(d.applied_on),
                             Int(d.version < 1 ? 1 : d.version),
                             OptInt(by),
-                            Seconds(at)};
+                            Seconds(at),
+                            Int(d.convention_from_setting ? 1 : 0)};
     auto row = tx.QueryOne(
         "INSERT INTO publication_decisions (issuing_unit_id, number, title, issuer, convention, "
         "signed_on, signer, signer_position, state, applied_on, version, created_by, created_at, "
-        "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) "
-        "RETURNING id",
+        "updated_at, convention_from_setting) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+        "$11, $12, $13, $13, $14) RETURNING id",
         params);
     if (!row) {
         base::Error e = Duplicate(std::move(row).error());
@@ -236,13 +238,14 @@ base::Result<std::int64_t> Replace(Transaction& tx, const Decision& d,
     if (!touched) {
         return touched;
     }
-    const std::array params{Int(d.id),      Text(d.number),         Text(d.title),
-                            Text(d.issuer), Text(d.convention),     OptDay(d.signed_on),
-                            Text(d.signer), Text(d.signer_position)};
+    const std::array params{
+        Int(d.id),      Text(d.number),          Text(d.title),
+        Text(d.issuer), Text(d.convention),      OptDay(d.signed_on),
+        Text(d.signer), Text(d.signer_position), Int(d.convention_from_setting ? 1 : 0)};
     if (base::Status s = Exec(tx,
                               "UPDATE publication_decisions SET number = $2, title = $3, issuer = "
                               "$4, convention = $5, signed_on = $6, signer = $7, signer_position "
-                              "= $8 WHERE id = $1",
+                              "= $8, convention_from_setting = $9 WHERE id = $1",
                               params);
         !s) {
         return Duplicate(s.error());
@@ -260,10 +263,11 @@ base::Result<std::int64_t> SaveProgress(Transaction& tx, const Decision& d,
     if (!touched) {
         return touched;
     }
-    const std::array params{Int(d.id), Text(d.state), OptDay(d.signed_on), OptDay(d.applied_on)};
+    const std::array params{Int(d.id), Text(d.state), OptDay(d.signed_on), OptDay(d.applied_on),
+                            Text(d.convention)};
     if (base::Status s = Exec(tx,
                               "UPDATE publication_decisions SET state = $2, signed_on = $3, "
-                              "applied_on = $4 WHERE id = $1",
+                              "applied_on = $4, convention = $5 WHERE id = $1",
                               params);
         !s) {
         return s.error();

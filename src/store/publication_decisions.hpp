@@ -41,6 +41,9 @@ struct Decision {
     std::string title;
     std::string issuer = "province";          // province, ministry (publication_rules Issuer)
     std::string convention = "working_days";  // working_days, calendar_days
+    // True when the decision did not choose: `convention` is then the system setting in force on
+    // its (planned) signature day, fixed when it is signed (app/settings.hpp; migration 0024).
+    bool convention_from_setting = false;
     std::optional<std::chrono::sys_days> signed_on;
     std::string signer;
     std::string signer_position;
@@ -63,7 +66,8 @@ struct Decision {
 [[nodiscard]] base::Result<std::int64_t> Replace(Transaction& tx, const Decision& d,
                                                  std::int64_t expected_version,
                                                  std::chrono::sys_seconds at);
-// Sets the state (and signed_on / applied_on as in `d`) and the items' recorded days, version
+// Sets the state (and signed_on / applied_on / convention as in `d`) and the items' recorded days,
+// version
 // + 1, when the stored version is `expected_version` (kAborted; kNotFound). Returns the new
 // version.
 [[nodiscard]] base::Result<std::int64_t> SaveProgress(Transaction& tx, const Decision& d,

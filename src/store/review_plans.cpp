@@ -1,6 +1,7 @@
 #include "store/review_plans.hpp"
 
 #include <array>
+#include <vector>
 
 #include "store/codec.hpp"
 
@@ -18,7 +19,7 @@ using internal::ToSeconds;
 constexpr std::string_view kColumns =
     "id, unit_id, year, title, decision_number, state, approved_by, approval_decision, "
     "approved_on, implemented_on, publication_decision, version, created_by, created_at, "
-    "updated_at";
+    "updated_at, publication_decision_id";
 
 base::Result<Plan> FromRow(const Row& r) {
     Plan p;
@@ -45,7 +46,23 @@ base::Result<Plan> FromRow(const Row& r) {
     p.created_by = r.OptInt(12);
     p.created_at = ToSeconds(r.Int(13));
     p.updated_at = ToSeconds(r.Int(14));
+    p.publication_decision_id = r.OptInt(15);
     return p;
+}
+
+// The plan's own fields, in the order of the INSERT and UPDATE texts below: year, title, decision
+// number, state, approval (by, decision, day), implementation day, publication decision (number,
+// id).
+constexpr std::size_t kFieldCount = 10;
+std::vector<Value> FieldParams(const Plan& plan, std::vector<Value> leading) {
+    leading.reserve(leading.size() + kFieldCount + 1);
+    for (const Value& v : {Int(plan.year), Text(plan.title), Text(plan.decision_number),
+                           Text(plan.state), Text(plan.approved_by), Text(plan.approval_decision),
+                           OptDay(plan.approved_on), OptDay(plan.implemented_on),
+                           Text(plan.publication_decision), OptInt(plan.publication_decision_id)}) {
+        leading.push_back(v);
+    }
+    return leading;
 }
 
 base::Status PutItems(Transaction& tx, const Plan& plan, std::int64_t id) {
@@ -93,23 +110,14 @@ base::Status LoadItems(Transaction& tx, Plan& plan) {
 }  // namespace
 
 base::Result<std::int64_t> Insert(Transaction& tx, const Plan& plan) {
-    const std::array params{Int(plan.unit_id),
-                            Int(plan.year),
-                            Text(plan.title),
-                            Text(plan.decision_number),
-                            Text(plan.state),
-                            Text(plan.approved_by),
-                            Text(plan.approval_decision),
-                            OptDay(plan.approved_on),
-                            OptDay(plan.implemented_on),
-                            Text(plan.publication_decision),
-                            OptInt(plan.created_by),
-                            Seconds(plan.created_at)};
+    std::vector<Value> params = FieldParams(plan, {Int(plan.unit_id)});
+    params.push_back(OptInt(plan.created_by));
+    params.push_back(Seconds(plan.created_at));
     auto row = tx.QueryOne(
         "INSERT INTO review_plans (unit_id, year, title, decision_number, state, approved_by, "
-        "approval_decision, approved_on, implemented_on, publication_decision, version, "
-        "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, "
-        "$11, $12, $12) RETURNING id",
+        "approval_decision, approved_on, implemented_on, publication_decision, "
+        "publication_decision_id, version, created_by, created_at, updated_at) VALUES ($1, $2, "
+        "$3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13, $13) RETURNING id",
         params);
     if (!row) {
         return internal::Rephrase(std::move(row).error(), base::ErrorCode::kFailedPrecondition,
@@ -175,23 +183,13 @@ base::Result<std::vector<Plan>> List(Transaction& tx, const std::vector<std::int
 
 base::Result<std::int64_t> Update(Transaction& tx, const Plan& plan,
                                   std::int64_t expected_version) {
-    const std::array params{Int(plan.id),
-                            Int(expected_version),
-                            Int(plan.year),
-                            Text(plan.title),
-                            Text(plan.decision_number),
-                            Text(plan.state),
-                            Text(plan.approved_by),
-                            Text(plan.approval_decision),
-                            OptDay(plan.approved_on),
-                            OptDay(plan.implemented_on),
-                            Text(plan.publication_decision),
-                            Seconds(plan.updated_at)};
+    std::vector<Value> params = FieldParams(plan, {Int(plan.id), Int(expected_version)});
+    params.push_back(Seconds(plan.updated_at));
     auto row = tx.QueryOne(
         "UPDATE review_plans SET year = $3, title = $4, decision_number = $5, state = $6, "
         "approved_by = $7, approval_decision = $8, approved_on = $9, implemented_on = $10, "
-        "publication_decision = $11, updated_at = $12, version = version + 1 WHERE id = $1 AND "
-        "version = $2 RETURNING version",
+        "publication_decision = $11, publication_decision_id = $12, updated_at = $13, version = "
+        "version + 1 WHERE id = $1 AND version = $2 RETURNING version",
         params);
     if (!row) {
         return std::move(row).error();

@@ -36,6 +36,9 @@ struct Plan {
     std::optional<std::chrono::sys_days> approved_on;
     std::optional<std::chrono::sys_days> implemented_on;
     std::string publication_decision;  // the publication decision implementing it, if any
+    // The stored publication decision implementing it, when chosen from the system's decisions
+    // (migration 0025); empty for a decision made outside the system (number in the text above).
+    std::optional<std::int64_t> publication_decision_id;
     std::int64_t version = 1;
     std::optional<std::int64_t> created_by;
     std::chrono::sys_seconds created_at{};

@@ -119,12 +119,11 @@ base::Result<bool> Exists(Transaction& tx, std::int64_t id) {
 // concurrent moves on PostgreSQL); kAborted otherwise.
 base::Status Claim(Transaction& tx, std::string_view set_clause, std::vector<Value> params,
                    std::int64_t id, std::int64_t expected_version) {
-    const size_t n = params.size();
-    params.push_back(Int(id));
-    params.push_back(Int(expected_version));
+    const std::string where_id = internal::Bind(params, Int(id));
+    const std::string where_version = internal::Bind(params, Int(expected_version));
     auto changed = tx.Execute("UPDATE units SET " + std::string(set_clause) +
-                                  ", version = version + 1 WHERE id = $" + std::to_string(n + 1) +
-                                  " AND version = $" + std::to_string(n + 2),
+                                  ", version = version + 1 WHERE id = " + where_id +
+                                  " AND version = " + where_version,
                               params);
     if (!changed) {
         return std::move(changed).error();

@@ -10,7 +10,9 @@
 //    their arithmetic and the saving, the totals, a form to add a procedure, the approval and
 //    implementation steps and the DOCX/XLSX exports (through the API).
 // Thin: decode the form into the API's JSON, call app/ (which authorises), render. PRG.
+#include <algorithm>
 #include <charconv>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@
 #include "app/review_plans.hpp"
 #include "calendar/civil_date.hpp"
 #include "domain/compliance_cost.hpp"
+#include "web/forms.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
 #include "web/views.hpp"
@@ -92,8 +95,9 @@ base::Result<json::object> CostFrom(const Form& form, const std::string& p,
     };
     for (const Money& m :
          {Money{"daily_income", "Thu nhập bình quân một ngày làm việc"},
-          Money{"outsourced", "Chi phí thuê ngoài"}, Money{"fees", "Phí, lệ phí"},
-          Money{"other", "Chi phí khác"}, Money{"subjects", "Số đối tượng tuân thủ"}}) {
+          Money{"hourly_income", "Thu nhập theo giờ"}, Money{"outsourced", "Chi phí thuê ngoài"},
+          Money{"fees", "Phí, lệ phí"}, Money{"other", "Chi phí khác"},
+          Money{"subjects", "Số đối tượng tuân thủ"}}) {
         const std::string field = m.name == "subjects" && !subjects_field.empty()
                                       ? subjects_field
                                       : p + std::string(m.name);
@@ -101,6 +105,7 @@ base::Result<json::object> CostFrom(const Form& form, const std::string& p,
         if (!v) return std::move(v).error();
         if (!v->is_null()) cost[m.name] = *v;
     }
+    if (cost.contains("daily_income")) cost.erase("hourly_income");
     auto freq = DecimalField(form.Get(p + "frequency"), "Tần suất (lần/năm)");
     if (!freq) return std::move(freq).error();
     if (!freq->is_null()) cost["frequency"] = *freq;
@@ -120,7 +125,17 @@ base::Result<json::object> CostFrom(const Form& form, const std::string& p,
             return base::InvalidArgument("Dòng " + std::to_string(line_no) +
                                          " của danh sách hoạt động cần dạng «Tên | số giờ».");
         }
-        auto hours = DecimalField(line.substr(bar + 1), "Số giờ ở dòng " + std::to_string(line_no));
+        std::string amount = Trim(line.substr(bar + 1));
+        const std::string label = "Số giờ ở dòng " + std::to_string(line_no);
+        if (constexpr std::string_view kMinutes = "phút"; amount.ends_with(kMinutes)) {
+            auto minutes = MoneyField(amount.substr(0, amount.size() - kMinutes.size()),
+                                      "Số phút ở dòng " + std::to_string(line_no));
+            if (!minutes) return std::move(minutes).error();
+            acts.push_back(
+                json::object{{"name", Trim(line.substr(0, bar))}, {"minutes", *minutes}});
+            continue;
+        }
+        auto hours = DecimalField(amount, label);
         if (!hours) return std::move(hours).error();
         acts.push_back(json::object{{"name", Trim(line.substr(0, bar))}, {"hours", *hours}});
     }
@@ -148,6 +163,71 @@ Data CostData(const app::CostSheet& s) {
     return d;
 }
 
+// Hours of an activity as typed in the form: "8", "0,5", "1,25"; minutes that are not a whole
+// hundredth of an hour as "20 phút".
+std::string HoursText(std::int64_t minutes) {
+    if (minutes % 60 == 0) return std::to_string(minutes / 60);
+    if ((minutes * 100) % 60 != 0) return std::to_string(minutes) + " phút";
+    const std::int64_t hundredths = minutes * 100 / 60;
+    std::string frac = std::to_string(hundredths % 100);
+    if (frac.size() < 2) frac.insert(0, "0");
+    if (frac.back() == '0') frac.pop_back();
+    return std::to_string(hundredths / 100) + "," + frac;
+}
+
+// A stored sheet as the form's encoded fields (prefix `p`; the count of subjects under
+// `subjects_name`), so an edit form starts from what is stored.
+std::string EncodeCost(const app::CostSheet& s, const std::string& p,
+                       const std::string& subjects_name) {
+    std::string out;
+    auto put = [&out](const std::string& name, const std::string& value) {
+        out += "&" + UrlEncode(name) + "=" + UrlEncode(value);
+    };
+    if (s.daily_income) {
+        put(p + "daily_income", scm::FormatDong(*s.daily_income));
+    } else {
+        put(p + "hourly_income", scm::FormatDong(s.inputs.hourly_income));
+    }
+    std::string acts;
+    for (const scm::Activity& a : s.inputs.activities) {
+        std::string name = a.name;
+        std::replace(name.begin(), name.end(), '\n', ' ');
+        acts += name + " | " + HoursText(a.minutes) + "\n";
+    }
+    put(p + "activities", acts);
+    for (auto [name, value] :
+         {std::pair{"outsourced", s.inputs.outsourced}, std::pair{"fees", s.inputs.fees},
+          std::pair{"other", s.inputs.other}}) {
+        put(p + name, value != 0 ? scm::FormatDong(value) : std::string());
+    }
+    put(subjects_name, scm::FormatDong(s.inputs.subjects));
+    std::string freq = std::to_string(s.inputs.frequency_milli / 1000);
+    if (const std::int64_t milli = s.inputs.frequency_milli % 1000; milli != 0) {
+        std::string frac = std::to_string(milli + 1000).substr(1);
+        while (frac.back() == '0') frac.pop_back();
+        freq += "," + frac;
+    }
+    put(p + "frequency", freq);
+    put(p + "note", s.note);
+    return out;
+}
+
+// The values of a form fieldset of cost inputs (web/templates/part_cost_fields.mustache).
+Data CostFieldsData(const std::string& idp, const std::string& p, const std::string& legend,
+                    const std::string& subjects_name, const Form* form) {
+    Data d;
+    d.set("idp", idp);
+    d.set("p", p);
+    d.set("legend", legend);
+    d.set("subjects_name", subjects_name);
+    for (std::string_view f : {"daily_income", "hourly_income", "activities", "outsourced", "fees",
+                               "other", "frequency", "note"}) {
+        d.set(std::string(f), form ? form->Get(p + std::string(f)) : std::string());
+    }
+    d.set("subjects", form ? form->Get(subjects_name) : std::string());
+    return d;
+}
+
 // ---- /danh-gia-tac-dong ------------------------------------------------------------------------
 
 DataList QuestionsData(const Form* form) {
@@ -172,6 +252,70 @@ DataList QuestionsData(const Form* form) {
     return out;
 }
 
+// The form's fields but the unit (web/templates/part_assessment_fields.mustache), from `form`
+// (what was typed, or the stored assessment encoded as a form).
+void SetAssessmentFields(Data& data, const Form* form) {
+    data.set("questions", QuestionsData(form));
+    for (std::string_view f :
+         {"draft_name", "draft_number", "procedure_name", "procedure_field", "subjects",
+          "frequency_text", "necessity", "reasonableness", "legality", "overall"}) {
+        data.set("v_" + std::string(f), form ? form->Get(f) : std::string());
+    }
+    data.set("cost_fields", CostFieldsData("ia", "", "Chi phí tuân thủ (phương pháp chi phí chuẩn)",
+                                           "subjects_count", form));
+}
+
+// A stored assessment as the edit form's encoded fields.
+std::string EncodeAssessment(const app::ImpactAssessmentView& v) {
+    const auto& a = v.record;
+    std::string out = "version=" + std::to_string(a.version);
+    auto put = [&out](std::string_view name, const std::string& value) {
+        out += "&" + UrlEncode(name) + "=" + UrlEncode(value);
+    };
+    put("draft_name", a.draft_name);
+    put("draft_number", a.draft_number);
+    put("procedure_name", a.procedure_name);
+    put("procedure_field", a.procedure_field);
+    put("subjects", a.subjects);
+    put("frequency_text", a.frequency);
+    for (const app::AssessmentAnswer& q : v.answers) {
+        put("answer." + q.key, q.answer);
+        put("note." + q.key, q.note);
+    }
+    put("necessity", v.conclusion_necessity);
+    put("reasonableness", v.conclusion_reasonableness);
+    put("legality", v.conclusion_legality);
+    put("overall", v.conclusion_overall);
+    return out + EncodeCost(v.cost, "", "subjects_count");
+}
+
+// The API's body from the form's fields (all but the unit and the version).
+base::Result<json::object> AssessmentBody(const Form& form) {
+    json::object answers;
+    for (const app::AssessmentQuestion& q : app::AssessmentQuestions()) {
+        const std::string a = form.Get("answer." + std::string(q.key));
+        const std::string n = form.Get("note." + std::string(q.key));
+        if (!a.empty() || !n.empty()) {
+            answers[q.key] = json::object{{"answer", a}, {"note", n}};
+        }
+    }
+    // The form names the count of subjects "subjects_count" (the text "subjects" describes them).
+    auto cost = CostFrom(form, "", "subjects_count");
+    if (!cost) return std::move(cost).error();
+    return json::object{{"draft_name", form.Get("draft_name")},
+                        {"draft_number", form.Get("draft_number")},
+                        {"procedure", json::object{{"name", form.Get("procedure_name")},
+                                                   {"field", form.Get("procedure_field")},
+                                                   {"subjects", form.Get("subjects")},
+                                                   {"frequency", form.Get("frequency_text")}}},
+                        {"answers", std::move(answers)},
+                        {"conclusions", json::object{{"necessity", form.Get("necessity")},
+                                                     {"reasonableness", form.Get("reasonableness")},
+                                                     {"legality", form.Get("legality")},
+                                                     {"overall", form.Get("overall")}}},
+                        {"cost", std::move(*cost)}};
+}
+
 Response AssessmentList(const Site& site, const Request& req, const app::Actor& actor, int status,
                         const Form* form, const std::string& error) {
     if (!actor.SignedIn()) return site.SignInRedirect(req);
@@ -192,15 +336,16 @@ Response AssessmentList(const Site& site, const Request& req, const app::Actor& 
     Data data;
     data.set("items", rows);
     data.set("has_items", !rows.empty());
-    data.set("questions", QuestionsData(form));
     data.set("error", OptionalText(error));
-    for (std::string_view f :
-         {"unit", "draft_name", "draft_number", "procedure_name", "procedure_field", "subjects",
-          "frequency_text", "necessity", "reasonableness", "legality", "overall", "daily_income",
-          "activities", "outsourced", "fees", "other", "subjects_count", "frequency", "note"}) {
-        data.set("v_" + std::string(f), form ? form->Get(f) : std::string());
+    data.set("with_unit", true);
+    data.set("v_unit", form ? form->Get("unit") : std::string());
+    SetAssessmentFields(data, form);
+    if (!form) {
+        Data cost = CostFieldsData("ia", "", "Chi phí tuân thủ (phương pháp chi phí chuẩn)",
+                                   "subjects_count", nullptr);
+        cost.set("frequency", std::string("1"));
+        data.set("cost_fields", cost);
     }
-    if (!form) data.set("v_frequency", std::string("1"));
     Chrome chrome = site.MakeChrome(req, actor, "Đánh giá tác động TTHC", Section::kDossiers);
     if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
     return site.Page(status, "impact_assessments", chrome, data);
@@ -212,32 +357,10 @@ Response AssessmentListGet(const Site& site, const Request& req, const app::Acto
 
 Response AssessmentCreatePost(const Site& site, const Request& req, const app::Actor& actor,
                               const Form& form) {
-    json::object answers;
-    for (const app::AssessmentQuestion& q : app::AssessmentQuestions()) {
-        const std::string a = form.Get("answer." + std::string(q.key));
-        const std::string n = form.Get("note." + std::string(q.key));
-        if (!a.empty() || !n.empty()) {
-            answers[q.key] = json::object{{"answer", a}, {"note", n}};
-        }
-    }
-    // The form names the count of subjects "subjects_count" (the text "subjects" describes them).
-    auto cost = CostFrom(form, "", "subjects_count");
-    if (!cost) return AssessmentList(site, req, actor, 422, &form, Sentence(cost.error().message));
-    const json::object body{
-        {"unit", form.Get("unit")},
-        {"draft_name", form.Get("draft_name")},
-        {"draft_number", form.Get("draft_number")},
-        {"procedure", json::object{{"name", form.Get("procedure_name")},
-                                   {"field", form.Get("procedure_field")},
-                                   {"subjects", form.Get("subjects")},
-                                   {"frequency", form.Get("frequency_text")}}},
-        {"answers", std::move(answers)},
-        {"conclusions", json::object{{"necessity", form.Get("necessity")},
-                                     {"reasonableness", form.Get("reasonableness")},
-                                     {"legality", form.Get("legality")},
-                                     {"overall", form.Get("overall")}}},
-        {"cost", std::move(*cost)}};
-    auto created = app::CreateImpactAssessment(site.Context(), actor, json::serialize(body));
+    auto body = AssessmentBody(form);
+    if (!body) return AssessmentList(site, req, actor, 422, &form, Sentence(body.error().message));
+    (*body)["unit"] = form.Get("unit");
+    auto created = app::CreateImpactAssessment(site.Context(), actor, json::serialize(*body));
     if (!created) {
         if (const int status = InputStatus(created.error()); status != 0) {
             return AssessmentList(site, req, actor, status, &form,
@@ -260,7 +383,7 @@ std::string_view ActionLabel(std::string_view a) {
 }
 
 Response AssessmentItem(const Site& site, const Request& req, const app::Actor& actor, int status,
-                        const std::string& error) {
+                        const std::string& error, const Form* edit = nullptr) {
     if (!actor.SignedIn()) return site.SignInRedirect(req);
     auto id = ParsePositive(req.path_params.at("id"));
     if (!id) {
@@ -272,6 +395,10 @@ Response AssessmentItem(const Site& site, const Request& req, const app::Actor& 
     const auto& a = v->record;
     Data data;
     data.set("action_href", std::string(kAssessments) + "/" + std::to_string(a.id));
+    data.set("pdf_href",
+             "/api/v1/impact-assessments/" + std::to_string(a.id) + "/export?format=pdf");
+    data.set("docx_href",
+             "/api/v1/impact-assessments/" + std::to_string(a.id) + "/export?format=docx");
     data.set("draft_name", a.draft_name);
     data.set("draft_number", OptionalText(a.draft_number));
     data.set("unit", v->unit.name);
@@ -314,8 +441,12 @@ Response AssessmentItem(const Site& site, const Request& req, const app::Actor& 
     data.set("has_conclusions", !conclusions.empty());
     data.set("cost", CostData(v->cost));
     DataList actions;
+    bool may_edit = false;
     for (const std::string& act : v->actions) {
-        if (act == "edit") continue;
+        if (act == "edit") {
+            may_edit = true;
+            continue;
+        }
         Data d;
         d.set("name", act);
         d.set("label", std::string(ActionLabel(act)));
@@ -324,6 +455,20 @@ Response AssessmentItem(const Site& site, const Request& req, const app::Actor& 
     }
     data.set("actions", actions);
     data.set("has_actions", !actions.empty());
+    data.set("may_edit", may_edit);
+    data.set("edit_href", std::string(kAssessments) + "/" + std::to_string(a.id) + "/sua");
+    data.set("edit_open", edit != nullptr);
+    if (may_edit) {
+        // Refused input comes back as typed; otherwise the form starts from what is stored.
+        std::optional<Form> stored;
+        if (!edit) {
+            auto parsed = Form::Parse(EncodeAssessment(*v));
+            if (!parsed) return site.ForError(parsed.error(), req, actor);
+            stored = std::move(*parsed);
+        }
+        SetAssessmentFields(data, edit ? edit : &*stored);
+        data.set("edit_version", edit ? edit->Get("version") : std::to_string(a.version));
+    }
     Chrome chrome =
         site.MakeChrome(req, actor, "Đánh giá tác động: " + a.procedure_name, Section::kDossiers);
     if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
@@ -347,6 +492,29 @@ Response AssessmentActPost(const Site& site, const Request& req, const app::Acto
     if (!done) {
         if (const int status = InputStatus(done.error()); status != 0) {
             return AssessmentItem(site, req, actor, status, Sentence(done.error().message));
+        }
+        return site.ForError(done.error(), req, actor);
+    }
+    return Redirect(std::string(kAssessments) + "/" + std::to_string(*id) + "?da-luu=1");
+}
+
+// Saves the edited form of a draft assessment under the version it was shown with.
+Response AssessmentEditPost(const Site& site, const Request& req, const app::Actor& actor,
+                            const Form& form) {
+    auto id = ParsePositive(req.path_params.at("id"));
+    if (!id) {
+        return site.ErrorPage(404, req, actor, "Không tìm thấy trang",
+                              "Không có bản đánh giá tác động này.");
+    }
+    auto body = AssessmentBody(form);
+    if (!body) {
+        return AssessmentItem(site, req, actor, 422, Sentence(body.error().message), &form);
+    }
+    if (auto v = ParsePositive(form.Get("version"))) (*body)["version"] = *v;
+    auto done = app::UpdateImpactAssessment(site.Context(), actor, *id, json::serialize(*body));
+    if (!done) {
+        if (const int status = InputStatus(done.error()); status != 0) {
+            return AssessmentItem(site, req, actor, status, Sentence(done.error().message), &form);
         }
         return site.ForError(done.error(), req, actor);
     }
@@ -380,17 +548,58 @@ base::Result<json::object> ItemFrom(const Form& form) {
                         {"cost_after", std::move(*after)}};
 }
 
-void SetItemValues(Data& data, const Form* form) {
+// The item fields of a form (web/templates/part_review_item_fields.mustache): `idp` prefixes the
+// input ids; `code_fixed` keeps the procedure code hidden (editing an item of the plan).
+Data ItemFormData(const std::string& idp, bool code_fixed, const Form* form) {
+    Data d;
+    d.set("idp", idp);
+    d.set("code_fixed", code_fixed);
     for (std::string_view f :
-         {"procedure_code",    "change_text",       "online_level", "documents_cut",
-          "days_cut",          "fee_change",        "reason",       "before_daily_income",
-          "before_activities", "before_outsourced", "before_fees",  "before_other",
-          "before_subjects",   "before_frequency",  "before_note",  "after_daily_income",
-          "after_activities",  "after_outsourced",  "after_fees",   "after_other",
-          "after_subjects",    "after_frequency",   "after_note"}) {
-        data.set("v_" + std::string(f), form ? form->Get(f) : std::string());
+         {"procedure_code", "change_text", "documents_cut", "days_cut", "fee_change", "reason"}) {
+        d.set(std::string(f), form ? form->Get(f) : std::string());
     }
+    const std::string online = form ? form->Get("online_level") : std::string();
+    d.set("online_partial", online == "partial");
+    d.set("online_full", online == "full");
+    d.set("before",
+          CostFieldsData(idp + "-cb", "before_", "Chi phí tuân thủ trước khi đơn giản hóa",
+                         "before_subjects", form));
+    d.set("after", CostFieldsData(idp + "-ca", "after_", "Chi phí tuân thủ sau khi đơn giản hóa",
+                                  "after_subjects", form));
+    return d;
 }
+
+// A stored item as the edit form's encoded fields.
+std::string EncodeItem(const app::ReviewItemView& i) {
+    const app::ReviewChanges& c = i.changes;
+    std::string out = "procedure_code=" + UrlEncode(i.item.procedure_code);
+    auto put = [&out](std::string_view name, const std::string& value) {
+        out += "&" + UrlEncode(name) + "=" + UrlEncode(value);
+    };
+    put("change_text", c.text);
+    put("online_level", c.online_level);
+    for (auto [name, value] :
+         {std::pair{"documents_cut", c.documents_cut}, std::pair{"days_cut", c.days_cut},
+          std::pair{"fee_change", c.fee_change}}) {
+        put(name, value != 0 ? std::to_string(value) : std::string());
+    }
+    put("reason", i.item.reason);
+    return out + EncodeCost(i.before, "before_", "before_subjects") +
+           EncodeCost(i.after, "after_", "after_subjects");
+}
+
+// A stored item as the API's item object (to send the plan's items back unchanged).
+json::object StoredItemJson(const app::ReviewItemView& i) {
+    std::error_code ec;
+    return json::object{{"procedure_code", i.item.procedure_code},
+                        {"changes", json::parse(i.item.changes_json, ec)},
+                        {"reason", i.item.reason},
+                        {"cost_before", json::parse(i.before.canonical_json, ec)},
+                        {"cost_after", json::parse(i.after.canonical_json, ec)}};
+}
+
+// Which item form a refused post came from, so the page shows it again as typed.
+enum class ItemForm { kNone, kAdd, kEdit };
 
 Response PlanList(const Site& site, const Request& req, const app::Actor& actor, int status,
                   const Form* form, const std::string& error) {
@@ -418,7 +627,7 @@ Response PlanList(const Site& site, const Request& req, const app::Actor& actor,
     for (std::string_view f : {"unit", "year", "title", "decision_number"}) {
         data.set("v_" + std::string(f), form ? form->Get(f) : std::string());
     }
-    SetItemValues(data, form);
+    data.set("item_form", ItemFormData("it", false, form));
     Chrome chrome = site.MakeChrome(req, actor, "Rà soát, đơn giản hóa TTHC", Section::kDossiers);
     if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
     return site.Page(status, "review_plans", chrome, data);
@@ -448,7 +657,7 @@ Response PlanCreatePost(const Site& site, const Request& req, const app::Actor& 
 }
 
 Response PlanItem(const Site& site, const Request& req, const app::Actor& actor, int status,
-                  const Form* form, const std::string& error) {
+                  const Form* form, const std::string& error, ItemForm from = ItemForm::kNone) {
     if (!actor.SignedIn()) return site.SignInRedirect(req);
     auto id = ParsePositive(req.path_params.at("id"));
     if (!id) {
@@ -472,6 +681,27 @@ Response PlanItem(const Site& site, const Request& req, const app::Actor& actor,
     data.set("approved_on", OptionalText(Dmy(p.approved_on)));
     data.set("implemented_on", OptionalText(Dmy(p.implemented_on)));
     data.set("publication_decision", OptionalText(p.publication_decision));
+    if (v->publication) {
+        Data link;
+        link.set("href", "/cong-bo-tthc/" + std::to_string(v->publication->id));
+        link.set("number", v->publication->number);
+        data.set("publication_link", link);
+    } else {
+        data.set("publication_link", false);
+    }
+    DataList choices;
+    for (const app::PublicationChoice& c : v->publication_choices) {
+        Data d;
+        d.set("id", std::to_string(c.id));
+        std::string label = "Số " + c.number;
+        if (c.signed_on) label += " ngày " + FormatDate(*c.signed_on);
+        label += " — " + c.title + " (" + c.unit_name + ")";
+        d.set("label", label);
+        choices.push_back(d);
+    }
+    data.set("publication_choices", choices);
+    data.set("edit_href", base + "/thu-tuc/sua");
+    data.set("remove_href", base + "/thu-tuc/xoa");
     data.set("version", std::to_string(p.version));
     data.set("error", OptionalText(error));
     data.set("docx_href", "/api/v1/review-plans/" + std::to_string(p.id) + "/export?format=docx");
@@ -490,6 +720,19 @@ Response PlanItem(const Site& site, const Request& req, const app::Actor& actor,
         d.set("saving_event", Dong(i.saving.per_event));
         d.set("saving_annual", Dong(i.saving.annual));
         d.set("percent", i.saving.text);
+        if (v->actions.end() != std::find(v->actions.begin(), v->actions.end(), "edit")) {
+            const bool typed = from == ItemForm::kEdit && form &&
+                               Trim(form->Get("procedure_code")) == i.item.procedure_code;
+            d.set("edit_open", typed);
+            const std::string idp = "e" + std::to_string(n);
+            if (typed) {
+                d.set("edit_form", ItemFormData(idp, true, form));
+            } else {
+                auto stored = Form::Parse(EncodeItem(i));
+                if (!stored) return site.ForError(stored.error(), req, actor);
+                d.set("edit_form", ItemFormData(idp, true, &*stored));
+            }
+        }
         items.push_back(d);
     }
     data.set("items", items);
@@ -514,7 +757,7 @@ Response PlanItem(const Site& site, const Request& req, const app::Actor& actor,
     data.set("actions", actions);
     data.set("has_actions", !actions.empty());
     data.set("may_edit", may_edit);
-    SetItemValues(data, form);
+    data.set("item_form", ItemFormData("it", false, from == ItemForm::kAdd ? form : nullptr));
     Chrome chrome = site.MakeChrome(req, actor, "Rà soát: " + p.title, Section::kDossiers);
     if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
     return site.Page(status, "review_plan", chrome, data);
@@ -525,9 +768,10 @@ Response PlanItemGet(const Site& site, const Request& req, const app::Actor& act
 }
 
 Response PlanFail(const Site& site, const Request& req, const app::Actor& actor, const Form& form,
-                  const base::Error& e) {
-    if (const int status = InputStatus(e); status != 0) {
-        return PlanItem(site, req, actor, status, &form, Sentence(e.message));
+                  const base::Error& e, ItemForm from = ItemForm::kNone,
+                  bool unknown_is_input = false) {
+    if (const int status = InputStatus(e, unknown_is_input); status != 0) {
+        return PlanItem(site, req, actor, status, &form, Sentence(e.message), from);
     }
     return site.ForError(e, req, actor);
 }
@@ -544,15 +788,40 @@ Response PlanActPost(const Site& site, const Request& req, const app::Actor& act
     for (std::string_view f : {"on", "approved_by", "decision", "publication_decision"}) {
         if (std::string value = form.Get(f); !value.empty()) body[f] = value;
     }
+    if (const std::string chosen = form.Get("publication_decision_id"); !chosen.empty()) {
+        const auto id_value = ParsePositive(chosen);
+        if (!id_value) {
+            return PlanFail(site, req, actor, form,
+                            base::InvalidArgument("Quyết định công bố được chọn không hợp lệ."));
+        }
+        body["publication_decision_id"] = *id_value;
+    }
     auto done = app::ActOnReviewPlan(site.Context(), actor, *id, json::serialize(body));
-    if (!done) return PlanFail(site, req, actor, form, done.error());
+    // An unknown publication decision is refused input (an unknown plan still ends on its 404:
+    // the page cannot be shown again).
+    if (!done) return PlanFail(site, req, actor, form, done.error(), ItemForm::kNone, true);
     return Redirect(std::string(kPlans) + "/" + std::to_string(*id) + "?da-luu=1");
 }
 
-// Adds a procedure: the plan's current items (as stored) plus the new one, under the version the
-// form was shown with.
-Response PlanAddItemPost(const Site& site, const Request& req, const app::Actor& actor,
-                         const Form& form) {
+// Replaces the plan's items with `items` under the version the form was shown with (a stale
+// version is a 409 with its message; only a proposed plan can be changed).
+Response SaveItems(const Site& site, const Request& req, const app::Actor& actor, std::int64_t id,
+                   const app::ReviewPlanView& current, json::array items, const Form& form,
+                   ItemForm from) {
+    json::object body{{"year", current.plan.year},
+                      {"title", current.plan.title},
+                      {"decision_number", current.plan.decision_number},
+                      {"items", std::move(items)}};
+    if (auto v = ParsePositive(form.Get("version"))) body["version"] = *v;
+    auto done = app::UpdateReviewPlan(site.Context(), actor, id, json::serialize(body));
+    if (!done) return PlanFail(site, req, actor, form, done.error(), from);
+    return Redirect(std::string(kPlans) + "/" + std::to_string(id) + "?da-luu=1");
+}
+
+// The three item posts: add a procedure (kAdd), edit one (kEdit: its changes and cost inputs,
+// the procedure code fixed), remove one (kNone). The other items are sent back as stored.
+Response PlanItemsPost(const Site& site, const Request& req, const app::Actor& actor,
+                       const Form& form, ItemForm what, bool remove) {
     auto id = ParsePositive(req.path_params.at("id"));
     if (!id) {
         return site.ErrorPage(404, req, actor, "Không tìm thấy trang",
@@ -560,26 +829,46 @@ Response PlanAddItemPost(const Site& site, const Request& req, const app::Actor&
     }
     auto current = app::GetReviewPlan(site.Context(), actor, *id);
     if (!current) return site.ForError(current.error(), req, actor);
-    auto item = ItemFrom(form);
-    if (!item) return PlanFail(site, req, actor, form, item.error());
-    json::array items;
-    for (const app::ReviewItemView& i : current->items) {
-        std::error_code ec;
-        items.push_back(json::object{{"procedure_code", i.item.procedure_code},
-                                     {"changes", json::parse(i.item.changes_json, ec)},
-                                     {"reason", i.item.reason},
-                                     {"cost_before", json::parse(i.before.canonical_json, ec)},
-                                     {"cost_after", json::parse(i.after.canonical_json, ec)}});
+    std::optional<json::object> item;
+    if (!remove) {
+        auto read = ItemFrom(form);
+        if (!read) return PlanFail(site, req, actor, form, read.error(), what);
+        item = std::move(*read);
     }
-    items.push_back(std::move(*item));
-    json::object body{{"year", current->plan.year},
-                      {"title", current->plan.title},
-                      {"decision_number", current->plan.decision_number},
-                      {"items", std::move(items)}};
-    if (auto v = ParsePositive(form.Get("version"))) body["version"] = *v;
-    auto done = app::UpdateReviewPlan(site.Context(), actor, *id, json::serialize(body));
-    if (!done) return PlanFail(site, req, actor, form, done.error());
-    return Redirect(std::string(kPlans) + "/" + std::to_string(*id) + "?da-luu=1");
+    const std::string code = Trim(form.Get("procedure_code"));
+    json::array items;
+    bool found = false;
+    for (const app::ReviewItemView& i : current->items) {
+        if (what != ItemForm::kAdd && i.item.procedure_code == code) {
+            found = true;
+            if (item) items.push_back(std::move(*item));
+            continue;
+        }
+        items.push_back(StoredItemJson(i));
+    }
+    if (what == ItemForm::kAdd) {
+        items.push_back(std::move(*item));
+    } else if (!found) {
+        return PlanFail(site, req, actor, form,
+                        base::InvalidArgument("Kế hoạch không có thủ tục mã '" + code + "'."),
+                        what);
+    }
+    return SaveItems(site, req, actor, *id, *current, std::move(items), form, what);
+}
+
+Response PlanAddItemPost(const Site& site, const Request& req, const app::Actor& actor,
+                         const Form& form) {
+    return PlanItemsPost(site, req, actor, form, ItemForm::kAdd, false);
+}
+
+Response PlanEditItemPost(const Site& site, const Request& req, const app::Actor& actor,
+                          const Form& form) {
+    return PlanItemsPost(site, req, actor, form, ItemForm::kEdit, false);
+}
+
+Response PlanRemoveItemPost(const Site& site, const Request& req, const app::Actor& actor,
+                            const Form& form) {
+    return PlanItemsPost(site, req, actor, form, ItemForm::kNone, true);
 }
 
 }  // namespace
@@ -593,6 +882,8 @@ void RegisterControlPages(http::Router& router, const SitePtr& site) {
             "Một bản đánh giá tác động với chi phí tuân thủ và các bước tính (HTML)", "session");
     AddForm(router, site, "/danh-gia-tac-dong/{id}", AssessmentActPost, Audience::kSignedIn,
             "Chuyển trạng thái bản đánh giá tác động (HTML)");
+    AddForm(router, site, "/danh-gia-tac-dong/{id}/sua", AssessmentEditPost, Audience::kSignedIn,
+            "Sửa bản đánh giá tác động đang soạn (HTML)");
     AddPage(router, site, "/ra-soat-tthc", PlanListGet,
             "Kế hoạch rà soát, đơn giản hóa TTHC (HTML)", "session");
     AddForm(router, site, "/ra-soat-tthc", PlanCreatePost, Audience::kSignedIn,
@@ -603,6 +894,10 @@ void RegisterControlPages(http::Router& router, const SitePtr& site) {
             "Phê duyệt, ghi nhận thực thi kế hoạch rà soát (HTML)");
     AddForm(router, site, "/ra-soat-tthc/{id}/thu-tuc", PlanAddItemPost, Audience::kSignedIn,
             "Thêm một thủ tục vào kế hoạch rà soát (HTML)");
+    AddForm(router, site, "/ra-soat-tthc/{id}/thu-tuc/sua", PlanEditItemPost, Audience::kSignedIn,
+            "Sửa phương án, chi phí của một thủ tục trong kế hoạch đang đề xuất (HTML)");
+    AddForm(router, site, "/ra-soat-tthc/{id}/thu-tuc/xoa", PlanRemoveItemPost, Audience::kSignedIn,
+            "Bỏ một thủ tục khỏi kế hoạch đang đề xuất (HTML)");
 }
 
 }  // namespace motcua::web

@@ -2,10 +2,13 @@
 // control officer creates an impact assessment and a review plan through the forms (PRG), the
 // detail pages show the arithmetic step by step and the saving, a procedure is added, the plan is
 // approved; bad input comes back with its message and values (422), a post without the CSRF
-// token changes nothing, a desk officer is refused.
+// token changes nothing, a desk officer is refused. Session 8: a draft assessment and a proposed
+// plan's procedures are edited (and a procedure removed) from the pages, starting from what is
+// stored; an approved plan is implemented by a stored publication decision and links to it.
 #include <regex>
 #include <string>
 
+#include "store/publication_decisions.hpp"
 #include "web/web_test_fixture.hpp"
 
 namespace motcua::web::webtest {
@@ -160,6 +163,196 @@ TEST_F(ControlPages, ImpactAssessmentThroughTheForms) {
     page = Get(path, control);
     EXPECT_NE(page.body.find("Đã có ý kiến thẩm định"), std::string::npos);
     EXPECT_NE(page.body.find("Đồng ý"), std::string::npos);
+}
+
+std::string VersionIn(const std::string& html) {
+    std::smatch m;
+    return std::regex_search(html, m, std::regex(R"re(name="version" value="(\d+)")re"))
+               ? std::string(m[1])
+               : std::string();
+}
+
+TEST_F(ControlPages, DraftAssessmentEditedFromItsPage) {
+    const std::string control = SignIn("kiemsoat");
+    const std::string csrf = CsrfOf(Get("/danh-gia-tac-dong", control).body);
+    const auto created = Post(
+        "/danh-gia-tac-dong",
+        "_csrf=" + csrf +
+            "&unit=46&draft_name=D%E1%BB%B1+th%E1%BA%A3o&procedure_name=H%E1%BB%97+tr%E1%BB%A3"
+            "&answer.necessity.goal=yes&note.necessity.goal=Qu%E1%BA%A3n+l%C3%BD"
+            "&daily_income=200000&activities=Chu%E1%BA%A9n+b%E1%BB%8B+%7C+2%0D%0AN%E1%BB%99p+%7C+"
+            "20+ph%C3%BAt&subjects_count=2500&frequency=0%2C5",
+        control);
+    ASSERT_EQ(created.status, 303) << created.body;
+    const std::string loc(created.Header("location").value_or(""));
+    const std::string path = loc.substr(0, loc.find('?'));
+    auto page = Get(path, control);
+    ASSERT_EQ(page.status, 200) << page.body;
+    // The edit form starts from what is stored: the answer checked, the note, the activities
+    // ("20 phút" is not a whole hundredth of an hour), money with thousands dots, frequency 0,5.
+    for (std::string_view want :
+         {R"(action="/danh-gia-tac-dong/)", "/sua\"", R"(value="Hỗ trợ")",
+          R"(name="answer.necessity.goal" value="yes" checked)", "Quản lý</textarea>",
+          "Chuẩn bị | 2\nNộp | 20 phút", R"(value="200.000")", R"(value="2.500")",
+          R"(name="frequency" value="0,5")", "export?format=pdf", "export?format=docx"}) {
+        EXPECT_NE(page.body.find(want), std::string::npos) << want;
+    }
+    const std::string edit =
+        "_csrf=" + csrf +
+        "&draft_name=D%E1%BB%B1+th%E1%BA%A3o+s%E1%BB%ADa&procedure_name=H%E1%BB%97+tr%E1%BB%A3"
+        "&answer.necessity.goal=no&daily_income=200.000&activities=Chu%E1%BA%A9n+b%E1%BB%8B+%7C+4"
+        "&subjects_count=2500&frequency=1";
+    // Refused input comes back in the form with its message, nothing written.
+    const auto bad = Post(path + "/sua", edit + "&version=1&fees=12%2C5", control);
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("Phí, lệ phí phải là số nguyên"), std::string::npos);
+    EXPECT_NE(bad.body.find(R"(value="12,5")"), std::string::npos);
+    EXPECT_NE(bad.body.find("Dự thảo sửa"), std::string::npos);
+    const auto stale = Post(path + "/sua", edit + "&version=7", control);
+    EXPECT_EQ(stale.status, 409);
+    EXPECT_NE(stale.body.find("đã bị thay đổi"), std::string::npos);
+    EXPECT_EQ(Post(path + "/sua", edit + "&version=1", control).status, 303);
+    page = Get(path, control);
+    EXPECT_NE(page.body.find("Dự thảo sửa"), std::string::npos);
+    EXPECT_NE(page.body.find("Chuẩn bị: 4 giờ × 25.000 đồng/giờ = 100.000 đồng"),
+              std::string::npos);
+    EXPECT_NE(page.body.find("250.000.000 đồng"), std::string::npos);  // 100.000 × 2.500 × 1
+    EXPECT_EQ(VersionIn(page.body), "2");
+    // Submitted: no edit form, and an edit post is refused.
+    ASSERT_EQ(Post(path, "_csrf=" + csrf + "&version=2&action=submit", control).status, 303);
+    page = Get(path, control);
+    EXPECT_EQ(page.body.find("/sua\""), std::string::npos);
+    const auto late = Post(path + "/sua", edit + "&version=3", control);
+    EXPECT_EQ(late.status, 409);
+    EXPECT_NE(late.body.find("Chỉ sửa được bản đánh giá đang soạn"), std::string::npos);
+    EXPECT_EQ(Post(path + "/sua", edit + "&version=3", SignIn("motcua")).status, 403);
+}
+
+TEST_F(ControlPages, PlanProceduresEditedRemovedAndLinkedToAPublicationDecision) {
+    const std::string control = SignIn("kiemsoat");
+    const std::string csrf = CsrfOf(Get("/ra-soat-tthc", control).body);
+    const auto created = Post("/ra-soat-tthc",
+                              "_csrf=" + csrf +
+                                  "&unit=46&year=2026&title=R%C3%A0+so%C3%A1t&procedure_code="
+                                  "1.000894&online_level=full&" +
+                                  std::string(kBefore) + "&" + std::string(kAfter),
+                              control);
+    ASSERT_EQ(created.status, 303) << created.body;
+    const std::string loc(created.Header("location").value_or(""));
+    const std::string path = loc.substr(0, loc.find('?'));
+    ASSERT_EQ(Post(path + "/thu-tuc",
+                   "_csrf=" + csrf +
+                       "&version=1&procedure_code=1.000689&before_hourly_income=25000&before_"
+                       "activities=N%E1%BB%99p+%7C+2&before_subjects=10&after_hourly_income=25000"
+                       "&after_activities=N%E1%BB%99p+%7C+1&after_subjects=10",
+                   control)
+                  .status,
+              303);
+    auto page = Get(path, control);
+    ASSERT_EQ(page.status, 200);
+    // Each procedure's edit form starts from what is stored.
+    for (std::string_view want :
+         {R"(data-edit="1.000894")", R"(data-edit="1.000689")", R"(<option value="full" selected>)",
+          "Nộp trực tuyến | 0,5", R"(name="before_daily_income" value="200.000")",
+          R"(name="before_hourly_income" value="25.000")",
+          R"(name="before_outsourced" value="500.000")", "Bỏ thủ tục 1.000689 khỏi kế hoạch"}) {
+        EXPECT_NE(page.body.find(want), std::string::npos) << want;
+    }
+    ASSERT_EQ(VersionIn(page.body), "2");
+    // Edit 1.000894: the after-cost drops to 25.000 × 4 + 100.000 = 200.000 per event.
+    const std::string edit = "_csrf=" + csrf +
+                             "&procedure_code=1.000894&change_text=Ch%E1%BB%89+n%E1%BB%99p+"
+                             "tr%E1%BB%B1c+tuy%E1%BA%BFn&" +
+                             std::string(kBefore) +
+                             "&after_daily_income=200000&after_activities=N%E1%BB%99p+%7C+4"
+                             "&after_fees=100000&after_subjects=3228&after_frequency=1";
+    const auto bad = Post(path + "/thu-tuc/sua", edit + "&version=2&days_cut=hai", control);
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("phải là số nguyên"), std::string::npos);
+    EXPECT_NE(bad.body.find(R"(data-edit="1.000894" open)"), std::string::npos);
+    EXPECT_NE(bad.body.find(R"(value="hai")"), std::string::npos);
+    const auto stale = Post(path + "/thu-tuc/sua", edit + "&version=1", control);
+    EXPECT_EQ(stale.status, 409);
+    EXPECT_NE(stale.body.find("đã bị thay đổi"), std::string::npos);
+    const auto unknown = Post(path + "/thu-tuc/xoa",
+                              "_csrf=" + csrf + "&version=2&procedure_code=1.000110", control);
+    EXPECT_EQ(unknown.status, 422);
+    EXPECT_NE(unknown.body.find("Kế hoạch không có thủ tục mã"), std::string::npos);
+    ASSERT_EQ(Post(path + "/thu-tuc/sua", edit + "&version=2", control).status, 303);
+    page = Get(path, control);
+    EXPECT_NE(page.body.find("Chỉ nộp trực tuyến"), std::string::npos);
+    EXPECT_NE(page.body.find("= 200.000 đồng"), std::string::npos);
+    EXPECT_NE(page.body.find(R"(data-code="1.000689")"), std::string::npos);  // untouched
+    // Remove 1.000689 (stale first).
+    EXPECT_EQ(
+        Post(path + "/thu-tuc/xoa", "_csrf=" + csrf + "&version=2&procedure_code=1.000689", control)
+            .status,
+        409);
+    ASSERT_EQ(
+        Post(path + "/thu-tuc/xoa", "_csrf=" + csrf + "&version=3&procedure_code=1.000689", control)
+            .status,
+        303);
+    page = Get(path, control);
+    EXPECT_EQ(page.body.find(R"(data-code="1.000689")"), std::string::npos);
+    EXPECT_NE(page.body.find(R"(data-code="1.000894")"), std::string::npos);
+    EXPECT_EQ(Post(path + "/thu-tuc/xoa", "_csrf=" + csrf + "&version=4&procedure_code=1.000894",
+                   SignIn("motcua"))
+                  .status,
+              403);
+
+    // Approved: no more edit forms; implemented by a stored, signed decision of the city.
+    std::int64_t decision = 0;
+    {
+        auto tx = db_->Begin(store::TxMode::kWrite);
+        ASSERT_TRUE(tx);
+        auto unit = (*tx)->QueryOne("SELECT id FROM units WHERE code = '46'", {});
+        ASSERT_TRUE(unit && *unit);
+        store::publication_decisions::Decision d;
+        d.issuing_unit_id = (*unit)->Int(0);
+        d.number = "300/QĐ-UBND";
+        d.title = "Công bố TTHC được đơn giản hóa";
+        d.state = "signed";
+        d.signed_on = std::chrono::sys_days{std::chrono::year{2026} / 5 / 20};
+        d.version = 1;
+        auto id =
+            store::publication_decisions::Create(**tx, d, std::nullopt, std::chrono::sys_seconds{});
+        ASSERT_TRUE(id);
+        decision = *id;
+        ASSERT_TRUE((*tx)->Commit());
+    }
+    ASSERT_EQ(Post(path,
+                   "_csrf=" + csrf +
+                       "&version=4&action=approve&approved_by=A&decision=1%2FQ%C4%90&on=2026-04-01",
+                   control)
+                  .status,
+              303);
+    page = Get(path, control);
+    EXPECT_EQ(page.body.find("data-edit="), std::string::npos);
+    EXPECT_EQ(page.body.find("Bỏ thủ tục"), std::string::npos);
+    EXPECT_NE(page.body.find(R"(<option value=")" + std::to_string(decision) +
+                             R"(">Số 300/QĐ-UBND ngày 20/05/2026)"),
+              std::string::npos);
+    const auto removed_late = Post(path + "/thu-tuc/xoa",
+                                   "_csrf=" + csrf + "&version=5&procedure_code=1.000894", control);
+    EXPECT_EQ(removed_late.status, 409);
+    const auto bad_choice = Post(path,
+                                 "_csrf=" + csrf +
+                                     "&version=5&action=implement&on=2026-06-15&publication_"
+                                     "decision_id=987654",
+                                 control);
+    EXPECT_EQ(bad_choice.status, 422);
+    EXPECT_NE(bad_choice.body.find("Không có quyết định công bố mã 987654"), std::string::npos);
+    ASSERT_EQ(Post(path,
+                   "_csrf=" + csrf +
+                       "&version=5&action=implement&on=2026-06-15&publication_decision_id=" +
+                       std::to_string(decision),
+                   control)
+                  .status,
+              303);
+    page = Get(path, control);
+    EXPECT_NE(page.body.find(R"(<a href="/cong-bo-tthc/)" + std::to_string(decision) +
+                             R"(" data-publication>Quyết định công bố số 300/QĐ-UBND</a>)"),
+              std::string::npos);
 }
 
 }  // namespace

@@ -5,10 +5,23 @@
 //  - /pakn and /pakn/{code}: the officers' inbox by state with deadlines, and the feedback page
 //    with one form per allowed action.
 // Thin: decode, call app/feedback.hpp (which authorises), render.
+#include <algorithm>
+#include <cctype>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "api/request_auth.hpp"
+#include "app/auth.hpp"
 #include "app/crypto.hpp"
 #include "app/dossier_forms.hpp"
 #include "app/feedback.hpp"
 #include "app/organisation.hpp"
+#include "http/multipart.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
 
@@ -52,7 +65,48 @@ struct IntakeValues {
     std::string address;
     std::string phone;
     std::string email;
+    std::string reraises;  // "Mã phản ánh trước đây" and its follow key
+    std::string reraises_key;
 };
+
+// ---- multipart/form-data (RFC 7578) for the public form with attachments
+
+struct FilePart {
+    std::string field;
+    std::string file_name;
+    std::string content_type;
+    std::string_view bytes;  // into the request body
+};
+
+struct MultipartBody {
+    std::string text_fields;  // the text parts re-encoded as application/x-www-form-urlencoded
+    std::vector<FilePart> files;
+};
+
+// The form's text parts re-encoded as application/x-www-form-urlencoded (for the form reader),
+// and its files; an empty file input (no name, no bytes) is skipped.
+base::Result<MultipartBody> ReadMultipartForm(std::string_view content_type,
+                                              std::string_view body) {
+    auto parts = http::ParseMultipart(content_type, body);
+    if (!parts) {
+        return parts.error();
+    }
+    MultipartBody out;
+    for (const http::FormPart& part : *parts) {
+        if (part.file_name) {
+            if (!part.file_name->empty() || !part.content.empty()) {
+                out.files.push_back(
+                    FilePart{part.name, *part.file_name, part.content_type, part.content});
+            }
+        } else {
+            if (!out.text_fields.empty()) {
+                out.text_fields += '&';
+            }
+            out.text_fields += UrlEncode(part.name) + "=" + UrlEncode(part.content);
+        }
+    }
+    return out;
+}
 
 Response PublicPage(const Site& site, const Request& req, const app::Actor& actor, int status,
                     const IntakeValues& values, const std::string& error) {
@@ -80,6 +134,9 @@ Response PublicPage(const Site& site, const Request& req, const app::Actor& acto
     data.set("sender_address", values.address);
     data.set("sender_phone", values.phone);
     data.set("sender_email", values.email);
+    data.set("reraises", values.reraises);
+    data.set("reraises_key", values.reraises_key);
+    data.set("max_attachments", std::to_string(app::kMaxFeedbackAttachments));
     data.set("max_content", std::to_string(app::kMaxFeedbackContentChars));
     data.set("idempotency", app::RandomCode(16));
     data.set("error", OptionalText(error));
@@ -101,11 +158,34 @@ Response PublicGet(const Site& site, const Request& req, const app::Actor& actor
     return PublicPage(site, req, actor, 200, {}, "");
 }
 
-Response PublicPost(const Site& site, const Request& req, const app::Actor& actor,
-                    const Form& form) {
-    IntakeValues v{form.Get("unit"),        form.Get("title"),          form.Get("content"),
-                   form.Get("sender_name"), form.Get("sender_address"), form.Get("sender_phone"),
-                   form.Get("sender_email")};
+// The submission, from the urlencoded form or the multipart one with its files (checked before
+// anything is stored: a refused file brings the form back with the typed text kept).
+Response PublicPost(const Site& site, const Request& req, const app::Actor& actor, const Form& form,
+                    const std::vector<FilePart>& files) {
+    IntakeValues v{form.Get("unit"),         form.Get("title"),          form.Get("content"),
+                   form.Get("sender_name"),  form.Get("sender_address"), form.Get("sender_phone"),
+                   form.Get("sender_email"), form.Get("reraises"),       form.Get("reraises_key")};
+    std::vector<app::FeedbackUpload> uploads;
+    for (const FilePart& f : files) {
+        if (f.field != "attachments") {
+            continue;
+        }
+        uploads.push_back(app::FeedbackUpload{f.file_name, f.content_type, f.bytes});
+    }
+    const std::string choose_again = " Các tệp cần được chọn lại.";
+    if (uploads.size() > static_cast<std::size_t>(app::kMaxFeedbackAttachments)) {
+        return PublicPage(site, req, actor, 422, v,
+                          "Mỗi phản ánh, kiến nghị đính kèm tối đa " +
+                              std::to_string(app::kMaxFeedbackAttachments) + " tệp." +
+                              choose_again);
+    }
+    for (const app::FeedbackUpload& u : uploads) {
+        if (auto type = app::CheckFeedbackUpload(u); !type) {
+            const bool too_large = type.error().code == base::ErrorCode::kResourceExhausted;
+            return PublicPage(site, req, actor, too_large ? 413 : 415, v,
+                              Sentence(type.error().message) + choose_again);
+        }
+    }
     app::FeedbackIntake in;
     in.unit_code = v.unit;
     in.title = v.title;
@@ -116,6 +196,9 @@ Response PublicPost(const Site& site, const Request& req, const app::Actor& acto
     in.sender_email = v.email;
     in.under_complaint_or_court = form.Get("under_complaint") == "1";
     in.idempotency_key = form.Get("_idempotency");
+    in.reraises_code = v.reraises;
+    in.reraises_key = v.reraises_key;
+    in.attachments = std::move(uploads);
     auto receipt = app::SubmitFeedback(site.Context(), actor, in);
     if (!receipt) {
         const base::ErrorCode code = receipt.error().code;
@@ -125,7 +208,9 @@ Response PublicPost(const Site& site, const Request& req, const app::Actor& acto
             return site.ForError(receipt.error(), req, actor);
         }
         return PublicPage(site, req, actor, code == base::ErrorCode::kResourceExhausted ? 429 : 400,
-                          v, Sentence(receipt.error().message));
+                          v,
+                          Sentence(receipt.error().message) +
+                              (in.attachments.empty() ? std::string() : choose_again));
     }
     return Redirect(FollowPath(receipt->code, receipt->follow_key) + "&moi=1");
 }
@@ -328,6 +413,19 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     }
     data.set("unmet", unmet);
     data.set("has_unmet", !unmet.empty());
+    // The files attached by the sender: downloaded through the access-checked API route.
+    DataList attachments;
+    for (const store::feedback::Attachment& a : view->attachments) {
+        Data d;
+        d.set("file_name", a.file_name);
+        d.set("media_type", a.media_type);
+        d.set("size", GroupDigits(a.size) + " byte");
+        d.set("href", "/api/v1/feedback/" + UrlEncode(r.code) + "/attachments/" +
+                          std::to_string(a.position + 1));
+        attachments.push_back(d);
+    }
+    data.set("attachments", attachments);
+    data.set("has_attachments", !attachments.empty());
     DataList events;
     for (const auto& e : view->events) {
         Data d;
@@ -405,13 +503,68 @@ Response ItemPost(const Site& site, const Request& req, const app::Actor& actor,
     return Redirect(ItemPath(code) + "?da-luu=1");
 }
 
+// POST /phan-anh-kien-nghi: like AddForm (actor, CSRF, exceptions → the 500 page), but the body
+// may also be multipart/form-data carrying the attachments; no account needed.
+void AddIntakeForm(http::Router& router, const SitePtr& site) {
+    constexpr std::string_view kPath = "/phan-anh-kien-nghi";
+    router.Add(
+        http::Method::kPost, kPath,
+        [site](const Request& req) -> Response {
+            app::Actor anonymous;
+            try {
+                auto actor = api::ResolveActor(site->Context(), req);
+                if (!actor) {
+                    return site->ForError(actor.error(), req, anonymous);
+                }
+                const std::string_view type = req.Header("content-type").value_or("");
+                std::vector<FilePart> files;
+                std::string fields;
+                if (http::IsMultipartFormData(type)) {
+                    auto body = ReadMultipartForm(type, req.body);
+                    if (!body) {
+                        return site->ErrorPage(400, req, *actor, "Biểu mẫu không hợp lệ",
+                                               body.error().message);
+                    }
+                    files = std::move(body->files);
+                    fields = std::move(body->text_fields);
+                } else if (IsFormContentType(type)) {
+                    fields = req.body;
+                } else {
+                    return site->ErrorPage(415, req, *actor, "Biểu mẫu không hợp lệ",
+                                           "Biểu mẫu phải được gửi dạng "
+                                           "application/x-www-form-urlencoded hoặc "
+                                           "multipart/form-data.");
+                }
+                auto form = Form::Parse(fields);
+                if (!form) {
+                    return site->ErrorPage(400, req, *actor, "Biểu mẫu không hợp lệ",
+                                           form.error().message);
+                }
+                if (const base::Status csrf = app::CheckCsrf(*actor, form->Get("_csrf")); !csrf) {
+                    return site->ErrorPage(403, req, *actor, "Biểu mẫu đã hết hạn",
+                                           csrf.error().message);
+                }
+                return PublicPost(*site, req, *actor, *form, files);
+            } catch (const std::exception& e) {
+                spdlog::error("web: POST {} threw: {}", req.path, e.what());
+                return site->InternalErrorPage(req, anonymous);
+            }
+        },
+        {"Gửi phản ánh, kiến nghị không cần tài khoản, kèm tệp (HTML)", "session+csrf", "", ""});
+    // Up to one file more than allowed, each up to one byte over the limit, plus the text: so an
+    // oversize or extra file is refused on the form (typed text kept), not by the server's 413.
+    router.SetBodyLimit(
+        http::Method::kPost, kPath,
+        (app::kMaxFeedbackAttachments + 1) * (app::kMaxFeedbackAttachmentBytes + 1) +
+            (std::size_t{1} << 20));
+}
+
 }  // namespace
 
 void RegisterFeedbackPages(http::Router& router, const SitePtr& site) {
     AddPage(router, site, "/phan-anh-kien-nghi", PublicGet,
             "Gửi phản ánh, kiến nghị; tra cứu; các câu trả lời đã công khai (HTML)", "public");
-    AddForm(router, site, "/phan-anh-kien-nghi", PublicPost, Audience::kAnyone,
-            "Gửi phản ánh, kiến nghị không cần tài khoản (HTML)");
+    AddIntakeForm(router, site);
     AddPage(router, site, "/phan-anh-kien-nghi/theo-doi", FollowPage,
             "Theo dõi phản ánh, kiến nghị bằng mã và mã theo dõi (HTML)", "public");
     AddForm(router, site, "/phan-anh-kien-nghi/theo-doi", RatePost, Audience::kAnyone,

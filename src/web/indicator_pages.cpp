@@ -342,6 +342,12 @@ Data QueueData(const Site& site, const app::Actor& actor, const std::vector<doma
                                      : std::string("—"));
         row.set("over_count", GroupDigits(f.over_limit));
         row.set("late", f.called > 0 && f.average_seconds > std::int64_t{15} * 60);
+        // Dossiers received per desk staff member per year against its target (engineer N).
+        const app::DeskProductivity& p = figures->productivity;
+        row.set("productivity",
+                p.per_year ? GroupDigits(*p.per_year) : std::string("chưa có nhân sự"));
+        row.set("productivity_low", p.meets.has_value() && !*p.meets);
+        row.set("productivity_target", GroupDigits(p.target));
         rows.push_back(row);
     }
     d.set("has_desks", !rows.empty());

@@ -45,23 +45,6 @@ std::string_view MethodText(store::payments::Method m) {
     return "";
 }
 
-// "http://host:port" of this request (the gateway's return address), "" for an odd Host.
-std::string RequestBase(const Request& req) {
-    const auto host = req.Header("host").value_or("");
-    if (host.empty() || host.size() > 255) {
-        return {};
-    }
-    for (const char c : host) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' || c == '[' ||
-                        c == ']';
-        if (!ok) {
-            return {};
-        }
-    }
-    return std::string(req.tls ? "https://" : "http://") + std::string(host);
-}
-
 Response PaymentPage(const Site& site, const Request& req, const app::Actor& actor) {
     if (!actor.SignedIn()) {
         return site.SignInRedirect(req);
@@ -107,7 +90,8 @@ Response StartPaymentPost(const Site& site, const Request& req, const app::Actor
     if (!id) {
         return site.ForError(id.error(), req, actor);
     }
-    auto started = app::StartPayment(site.Context(), actor, *id, RequestBase(req));
+    auto started = app::StartPayment(site.Context(), actor, *id,
+                                     req.PublicOrigin(site.Context().public_base_url));
     if (!started) {
         return site.ForError(started.error(), req, actor);
     }

@@ -9,10 +9,13 @@
 //    dashboard and the late deliverables; the unmatched names and problems to resolve; issue,
 //    cascade and export (DOCX/XLSX through the API).
 // Thin: decode, call app/plans.hpp (which authorises), render.
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +41,11 @@ constexpr std::string_view kListPath = "/ke-hoach";
 
 std::string PlanPath(std::int64_t id) {
     return std::string(kListPath) + "/" + std::to_string(id);
+}
+
+std::string UnitDashboardPath(const std::string& code, int year) {
+    return std::string(kListPath) + "/don-vi?unit=" + UrlEncode(code) +
+           "&nam=" + std::to_string(year);
 }
 
 std::string IsoToDay(const std::string& iso) {
@@ -105,6 +113,49 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
         return std::nullopt;
     }
     return out;
+}
+
+// 812 → "812 byte", 12 345 → "13 KB", 2 621 440 → "2,5 MB".
+std::string FileSizeText(std::int64_t bytes) {
+    constexpr std::int64_t kKiB = 1024;
+    constexpr std::int64_t kMiB = kKiB * kKiB;
+    if (bytes < kKiB) {
+        return GroupDigits(std::max<std::int64_t>(bytes, 0)) + " byte";
+    }
+    if (bytes < kMiB) {
+        return GroupDigits((bytes + kKiB - 1) / kKiB) + " KB";
+    }
+    const std::int64_t tenths = (bytes * 10 + kMiB / 2) / kMiB;
+    std::string text = GroupDigits(tenths / 10);
+    if (tenths % 10 != 0) {
+        text += ',' + std::to_string(tenths % 10);
+    }
+    return text + " MB";
+}
+
+std::string EvidencePath(std::int64_t plan_id, std::int64_t evidence_id) {
+    return PlanPath(plan_id) + "/minh-chung/" + std::to_string(evidence_id);
+}
+
+// The files of a progress report, as download links (the route checks access again).
+DataList EvidenceFiles(const app::PlanView& v, const sp::Progress& p) {
+    DataList files;
+    for (std::int64_t id : p.evidence_files) {
+        auto it = v.evidence.find(id);
+        if (it == v.evidence.end()) {
+            continue;
+        }
+        Data f;
+        f.set("name", it->second.file_name);
+        f.set("size", FileSizeText(it->second.size));
+        f.set("href", EvidencePath(v.plan.head.id, id));
+        files.push_back(f);
+    }
+    return files;
+}
+
+std::string ReportedDay(std::chrono::sys_seconds at) {
+    return FormatDayShort(std::chrono::floor<std::chrono::days>(at + std::chrono::hours{7}));
 }
 
 // ---- /ke-hoach ---------------------------------------------------------------------------------
@@ -264,6 +315,108 @@ Response ImportPost(const Site& site, const Request& req, const app::Actor& acto
     return Redirect(PlanPath(imported->view.plan.head.id) + "?da-nhap=1");
 }
 
+// ---- /ke-hoach/don-vi --------------------------------------------------------------------------
+
+// Every plan task and deliverable assigned to a unit across plans (of a year, `nam`): the counts
+// by status, then the rows — late ones first (earliest missed date first), then by next due.
+Response UnitGet(const Site& site, const Request& req, const app::Actor& actor) {
+    if (!actor.SignedIn()) {
+        return site.SignInRedirect(req);
+    }
+    const std::string unit(req.Query("unit").value_or(""));
+    const std::string year_text(req.Query("nam").value_or(""));
+    Data data;
+    data.set("unit_code", unit);
+    data.set("year", year_text);
+    data.set("year_label", OptionalText(year_text));
+    data.set("plans_css", StaticUrl("plans.css"));
+    Chrome chrome = site.MakeChrome(req, actor, "Nhiệm vụ kế hoạch của đơn vị", Section::kNone);
+    // "unit_dashboard", not "dashboard": that name is a template (a partial) of the site.
+    const auto refuse = [&](int status, const std::string& message) {
+        data.set("error", message);
+        data.set("unit_dashboard", false);
+        return site.Page(status, "plan_unit", chrome, data);
+    };
+    std::optional<int> year;
+    if (!year_text.empty()) {
+        auto y = ParsePositive(year_text);
+        if (!y || *y < 1900 || *y > 2199) {
+            return refuse(422, "Năm phải là một số, ví dụ 2024.");
+        }
+        year = static_cast<int>(*y);
+    }
+    if (unit.empty()) {
+        data.set("error", false);
+        data.set("unit_dashboard", false);
+        return site.Page(200, "plan_unit", chrome, data);
+    }
+    auto dash = app::GetUnitDashboard(site.Context(), actor, unit);
+    if (!dash) {
+        if (dash.error().code == base::ErrorCode::kNotFound) {
+            return refuse(422, Sentence(dash.error().message));
+        }
+        return site.ForError(dash.error(), req, actor);
+    }
+    std::vector<const app::DashboardRow*> rows;
+    for (const app::DashboardRow& r : dash->rows) {
+        if (!year || r.plan_year == *year) {
+            rows.push_back(&r);
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const app::DashboardRow* a, const app::DashboardRow* b) {
+                         if (a->overdue.empty() != b->overdue.empty()) {
+                             return !a->overdue.empty();
+                         }
+                         if (!a->overdue.empty()) {
+                             return a->overdue.front() < b->overdue.front();
+                         }
+                         return false;  // the app's order: next due first
+                     });
+    std::map<std::string, int> by_status;
+    std::set<std::int64_t> plans;
+    DataList items;
+    for (const app::DashboardRow* r : rows) {
+        ++by_status[r->unit.status];
+        plans.insert(r->plan_id);
+        Data d;
+        d.set("plan", r->plan_title);
+        d.set("plan_year", std::to_string(r->plan_year));
+        d.set("href", PlanPath(r->plan_id) + "#sp-" + std::to_string(r->deliverable_id));
+        d.set("section", r->section);
+        d.set("task", r->task);
+        d.set("product", OptionalText(r->product));
+        d.set("deadline", OptionalText(r->deadline));
+        d.set("next_due", r->next_due ? Data(FormatDayShort(*r->next_due)) : Data(false));
+        d.set("missed",
+              r->overdue.empty() ? Data(false) : Data(FormatDayShort(r->overdue.front())));
+        d.set("role", std::string(r->unit.role == "lead" ? "chủ trì" : "phối hợp"));
+        d.set("status", StatusLabel(r->unit.status));
+        d.set("status_key", r->unit.status);
+        d.set("percent", std::to_string(r->unit.percent));
+        items.push_back(d);
+    }
+    Data dd;
+    dd.set("name", dash->unit.name);
+    dd.set("code", dash->unit.code);
+    dd.set("today", FormatDayShort(dash->today));
+    dd.set("items", items);
+    dd.set("has_items", !items.empty());
+    dd.set("plan_count", std::to_string(plans.size()));
+    dd.set("total", std::to_string(items.size()));
+    Data counts;
+    for (const char* st : {"not_started", "in_progress", "done", "late"}) {
+        auto it = by_status.find(st);
+        counts.set(st, std::to_string(it == by_status.end() ? 0 : it->second));
+    }
+    dd.set("counts", counts);
+    data.set("error", false);
+    data.set("unit_dashboard", dd);
+    chrome =
+        site.MakeChrome(req, actor, "Nhiệm vụ kế hoạch của " + dash->unit.name, Section::kNone);
+    return site.Page(200, "plan_unit", chrome, data);
+}
+
 // ---- /ke-hoach/{id} ----------------------------------------------------------------------------
 
 Response PlanPage(const Site& site, const Request& req, const app::Actor& actor, int status,
@@ -299,6 +452,9 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("error", OptionalText(error));
     data.set("may_manage", v.may_manage);
     data.set("may_issue", draft);
+    data.set("may_edit", draft && v.may_manage);
+    data.set("deliverable_href", path + "/san-pham");
+    data.set("task_href", path + "/nhiem-vu");
     data.set("progress_href", path + "/tien-do");
     data.set("issue_href", path + "/ban-hanh");
     data.set("cascade_href", path + "/trien-khai");
@@ -307,6 +463,10 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("export_docx", "/api/v1/plans/" + std::to_string(h.id) + "/export?format=docx");
     data.set("export_xlsx", "/api/v1/plans/" + std::to_string(h.id) + "/export?format=xlsx");
     data.set("plans_css", StaticUrl("plans.css"));
+    data.set("evidence_js", FindStaticAsset("plan_evidence.js") != nullptr
+                                ? Data(StaticUrl("plan_evidence.js"))
+                                : Data(false));
+    data.set("evidence_accept", std::string(".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.xml"));
 
     const auto unit_name = [&](std::int64_t unit_id) -> std::pair<std::string, std::string> {
         auto it = v.units.find(unit_id);
@@ -330,6 +490,8 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
                 Data dd;
                 dd.set("id", std::to_string(d.id));
                 dd.set("product", OptionalText(d.product));
+                dd.set("product_value", d.product);
+                dd.set("deadline_value", d.deadline_phrase);
                 dd.set("lead", OptionalText(d.lead_raw));
                 dd.set("cooperating", OptionalText(d.cooperating_raw));
                 dd.set("deadline", OptionalText(d.deadline_phrase));
@@ -356,6 +518,9 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
                         ud.set("evidence_number", OptionalText(u.latest->evidence_number));
                         ud.set("evidence_date", OptionalText(IsoToDay(u.latest->evidence_date)));
                         ud.set("note", OptionalText(u.latest->note));
+                        const DataList files = EvidenceFiles(v, *u.latest);
+                        ud.set("files", files);
+                        ud.set("has_files", !files.empty());
                     }
                     units.push_back(ud);
                     Data od;
@@ -365,6 +530,28 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
                 }
                 dd.set("units", units);
                 dd.set("has_units", !units.empty());
+                // Every report on the deliverable, newest first, with its files.
+                DataList history;
+                for (auto it = v.progress.rbegin(); it != v.progress.rend(); ++it) {
+                    if (it->deliverable_id != d.id) {
+                        continue;
+                    }
+                    Data hd;
+                    hd.set("day", ReportedDay(it->reported_at));
+                    hd.set("unit", unit_name(it->unit_id).second);
+                    hd.set("status", StatusLabel(it->status));
+                    hd.set("status_key", it->status);
+                    hd.set("percent", std::to_string(it->percent));
+                    hd.set("evidence_number", OptionalText(it->evidence_number));
+                    hd.set("evidence_date", OptionalText(IsoToDay(it->evidence_date)));
+                    hd.set("note", OptionalText(it->note));
+                    const DataList files = EvidenceFiles(v, *it);
+                    hd.set("files", files);
+                    hd.set("has_files", !files.empty());
+                    history.push_back(hd);
+                }
+                dd.set("history", history);
+                dd.set("has_history", !history.empty());
                 dd.set("unit_options", options);
                 deliverables.push_back(dd);
             }
@@ -413,6 +600,7 @@ Response PlanPage(const Site& site, const Request& req, const app::Actor& actor,
     for (const app::UnitCounts& u : dash->units) {
         Data d;
         d.set("name", u.unit.name);
+        d.set("href", UnitDashboardPath(u.unit.code, h.year));
         for (const char* s : {"not_started", "in_progress", "done", "late"}) {
             auto it = u.by_status.find(s);
             d.set(s, std::to_string(it == u.by_status.end() ? 0 : it->second));
@@ -490,12 +678,62 @@ Response ProgressPost(const Site& site, const Request& req, const app::Actor& ac
         in.note = form.Get("note");
         in.evidence_number = form.Get("evidence_number");
         in.evidence_date = form.Get("evidence_date");
-        auto p = app::ReportProgress(site.Context(), actor, *deliverable, in);
+        // Files chosen on the form: web/static/plan_evidence.js puts each one, base64, into the
+        // repeated fields evidence_data / evidence_name / evidence_type.
+        const std::vector<std::string> datas = form.All("evidence_data");
+        const std::vector<std::string> names = form.All("evidence_name");
+        const std::vector<std::string> types = form.All("evidence_type");
+        if (names.size() != datas.size() || types.size() != datas.size()) {
+            return base::InvalidArgument("tệp minh chứng gửi lên không đầy đủ; hãy chọn lại tệp.");
+        }
+        std::vector<app::EvidenceUpload> uploads;
+        for (std::size_t i = 0; i < datas.size(); ++i) {
+            auto bytes = DecodeBase64(datas[i]);
+            if (!bytes) {
+                return base::InvalidArgument("tệp minh chứng " + names[i] +
+                                             " bị hỏng (không đọc được); hãy chọn lại tệp.");
+            }
+            uploads.push_back(app::EvidenceUpload{names[i], types[i], std::move(*bytes)});
+        }
+        auto p = app::ReportProgress(site.Context(), actor, *deliverable, in, uploads);
         if (!p) {
             return std::move(p).error();
         }
         return PlanPath(id) + "?da-luu=1#sp-" + std::to_string(*deliverable);
     });
+}
+
+// An evidence file of the plan, for its readers (DownloadPlanEvidence checks); 404 for a file of
+// another plan.
+Response EvidenceGet(const Site& site, const Request& req, const app::Actor& actor) {
+    if (!actor.SignedIn()) {
+        return site.SignInRedirect(req);
+    }
+    auto id = ParsePositive(req.path_params.at("id"));
+    auto file = ParsePositive(req.path_params.at("file"));
+    const base::Error unknown = base::NotFound("Không tìm thấy tệp minh chứng.");
+    if (!id || !file) {
+        return site.ForError(unknown, req, actor);
+    }
+    auto got = app::DownloadPlanEvidence(site.Context(), actor, *file);
+    if (!got) {
+        return site.ForError(got.error(), req, actor);
+    }
+    // The plan in the path must be the file's (its readers were checked on the file's plan).
+    auto view = app::GetPlan(site.Context(), actor, *id);
+    if (!view || !view->evidence.contains(*file)) {
+        return site.ForError(unknown, req, actor);
+    }
+    Response r;
+    r.status = 200;
+    r.content_type = got->evidence.media_type;
+    r.body = std::move(got->bytes);
+    r.AddHeader("Content-Disposition", "attachment; filename=\"minh-chung-" +
+                                           std::to_string(*file) + "\"; filename*=UTF-8''" +
+                                           UrlEncode(got->evidence.file_name));
+    r.AddHeader("Cache-Control", "no-store");
+    r.AddHeader("X-Content-Type-Options", "nosniff");
+    return r;
 }
 
 Response IssuePost(const Site& site, const Request& req, const app::Actor& actor,
@@ -523,6 +761,50 @@ Response CascadePost(const Site& site, const Request& req, const app::Actor& act
             return std::move(v).error();
         }
         return PlanPath(v->plan.head.id) + "?da-luu=1";
+    });
+}
+
+// A draft plan's deliverable edited (product, deadline phrase); an issued plan answers 409.
+Response DeliverablePost(const Site& site, const Request& req, const app::Actor& actor,
+                         const Form& form) {
+    return OnPlan(site, req, actor, [&](std::int64_t id) -> base::Result<std::string> {
+        auto deliverable = ParsePositive(form.Get("deliverable_id"));
+        if (!deliverable) {
+            return base::InvalidArgument("thiếu sản phẩm cần sửa.");
+        }
+        app::DeliverableEdit edit;
+        if (form.Has("product")) {
+            edit.product = form.Get("product");
+        }
+        if (form.Has("deadline")) {
+            edit.deadline = form.Get("deadline");
+        }
+        auto v =
+            app::EditDeliverable(site.Context(), actor, id, *deliverable, edit, VersionOf(form));
+        if (!v) {
+            return std::move(v).error();
+        }
+        return PlanPath(id) + "?da-luu=1#sp-" + std::to_string(*deliverable);
+    });
+}
+
+// A task added to a draft plan by its unit; an issued plan answers 409.
+Response TaskPost(const Site& site, const Request& req, const app::Actor& actor, const Form& form) {
+    return OnPlan(site, req, actor, [&](std::int64_t id) -> base::Result<std::string> {
+        app::NewTask t;
+        t.section = form.Get("section");
+        t.section_title = form.Get("section_title");
+        t.number = form.Get("number");
+        t.content = form.Get("content");
+        t.product = form.Get("product");
+        t.lead = form.Get("lead");
+        t.cooperating = form.Get("cooperating");
+        t.deadline = form.Get("deadline");
+        auto v = app::AddPlanTask(site.Context(), actor, id, t, VersionOf(form));
+        if (!v) {
+            return std::move(v).error();
+        }
+        return PlanPath(id) + "?da-luu=1#nhiem-vu";
     });
 }
 
@@ -579,10 +861,23 @@ void RegisterPlanPages(http::Router& router, const SitePtr& site) {
     // A Word file of up to 5 MB arrives base64-encoded in the form (4/3 of its size, plus the
     // other fields): the default 1 MiB limit would refuse it before the handler could explain.
     router.SetBodyLimit(http::Method::kPost, "/ke-hoach", std::size_t{7} * 1024 * 1024);
+    AddPage(router, site, "/ke-hoach/don-vi", UnitGet,
+            "Nhiệm vụ kế hoạch của một đơn vị qua các kế hoạch: số theo trạng thái, trễ hạn "
+            "trước (HTML)",
+            "session");
     AddPage(router, site, "/ke-hoach/{id}", PlanGet,
             "Một kế hoạch: mục, nhiệm vụ, sản phẩm, trạng thái, tiến độ (HTML)", "session");
     AddForm(router, site, "/ke-hoach/{id}/tien-do", ProgressPost, Audience::kSignedIn,
-            "Báo cáo tiến độ một sản phẩm của kế hoạch (HTML)");
+            "Báo cáo tiến độ một sản phẩm của kế hoạch, kèm tệp minh chứng (HTML)");
+    // Evidence files arrive base64-encoded in the form (4/3 of at most 10 MB, percent-encoded).
+    router.SetBodyLimit(http::Method::kPost, "/ke-hoach/{id}/tien-do",
+                        std::size_t{16} * 1024 * 1024);
+    AddPage(router, site, "/ke-hoach/{id}/minh-chung/{file}", EvidenceGet,
+            "Tải tệp minh chứng tiến độ của kế hoạch (người được xem kế hoạch)", "session");
+    AddForm(router, site, "/ke-hoach/{id}/san-pham", DeliverablePost, Audience::kSignedIn,
+            "Sửa sản phẩm, thời hạn của kế hoạch dự thảo (HTML)");
+    AddForm(router, site, "/ke-hoach/{id}/nhiem-vu", TaskPost, Audience::kSignedIn,
+            "Thêm nhiệm vụ vào kế hoạch dự thảo (HTML)");
     AddForm(router, site, "/ke-hoach/{id}/ban-hanh", IssuePost, Audience::kSignedIn,
             "Ban hành kế hoạch (HTML)");
     AddForm(router, site, "/ke-hoach/{id}/trien-khai", CascadePost, Audience::kSignedIn,

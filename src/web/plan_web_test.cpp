@@ -4,6 +4,7 @@
 // on a deliverable (late → done), resolves an unmatched name and an import problem, and issues
 // the plan; bad input comes back with its message; a post without the CSRF token changes
 // nothing; an officer outside the plan gets 403. The fake clock reads 27/11/2026.
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -233,6 +234,186 @@ TEST_F(PlanPages, ImportPreviewProgressResolveAndIssueThroughTheForms) {
     EXPECT_TRUE(Has(list, "plan-state-issued"));
     EXPECT_EQ(Get(path, desk).status, 403);
     EXPECT_EQ(Get("/ke-hoach/999999", control).status, 404);
+}
+
+// Files in the documents' file store (not its tmp directory).
+std::size_t StoredFiles(const std::filesystem::path& dir) {
+    std::size_t n = 0;
+    std::error_code ec;
+    if (!std::filesystem::exists(dir, ec)) {
+        return 0;
+    }
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        if (e.is_regular_file() && e.path().parent_path().filename() != "tmp") {
+            ++n;
+        }
+    }
+    return n;
+}
+
+// Session 8: evidence files on the progress form (listed, downloadable by the plan's readers,
+// 404 for others; oversize and mislabelled files refused with nothing stored), the per-unit
+// dashboard page, and editing a draft plan's deliverables and tasks (refused once issued).
+TEST_F(PlanPages, EvidenceFilesUnitDashboardAndDraftEdits) {
+    ctx_.files_dir = dir_ / "files";
+    const std::string control = SignIn("kiemsoat");
+    const std::string csrf = CsrfOf(Get("/ke-hoach", control).body);
+    const std::string s2 = ReadSeed("s2-nhat-tan-2024.txt");
+    const auto imported = Post(
+        "/ke-hoach", "_csrf=" + csrf + "&action=import&unit=19753&text=" + UrlEncode(s2), control);
+    ASSERT_EQ(imported.status, 303) << imported.body;
+    const std::string path =
+        Match(std::string(imported.Header("Location").value_or("")), R"(^(/ke-hoach/\d+)\?)");
+    auto page = Get(path, control);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_TRUE(Has(page, "plan_evidence.js"));
+    EXPECT_TRUE(Has(page, R"(type="file" id="files-)"));
+    const std::string deliverable = Match(page.body, R"re(name="deliverable" value="(\d+)")re");
+
+    // A progress report with a PDF attached.
+    const std::string pdf = "%PDF-1.4\n% báo cáo kết quả rà soát\n1 0 obj <<>> endobj\n%%EOF\n";
+    const std::string form = "_csrf=" + csrf + "&deliverable=" + deliverable +
+                             "&unit=19753&status=in_progress&percent=50";
+    const auto with_file = Post(path + "/tien-do",
+                                form + "&evidence_data=" + UrlEncode(Base64(pdf)) +
+                                    "&evidence_name=" + UrlEncode("Báo cáo rà soát.pdf") +
+                                    "&evidence_type=application%2Fpdf",
+                                control);
+    ASSERT_EQ(with_file.status, 303) << with_file.body;
+    EXPECT_EQ(Count("plan_evidence"), 1);
+    EXPECT_EQ(Count("plan_progress"), 1);
+    EXPECT_EQ(StoredFiles(ctx_.files_dir), 1U);
+    page = Get(path, control);
+    const std::string href =
+        Match(page.body, "<a href=\"(" + path + R"re(/minh-chung/\d+)" data-evidence-file>)re");
+    EXPECT_TRUE(Has(page, "Báo cáo rà soát.pdf</a>"));
+    EXPECT_TRUE(Has(page, "Các lần báo cáo tiến độ"));
+
+    // Downloadable by the plan's readers: its control officer and the assigned commune's staff.
+    const auto got = Get(href, control);
+    ASSERT_EQ(got.status, 200) << got.body;
+    EXPECT_EQ(got.body, pdf);
+    EXPECT_EQ(got.content_type, "application/pdf");
+    EXPECT_NE(got.Header("Content-Disposition").value_or("").find("attachment"), std::string::npos);
+    const std::string commune = SignIn("chuyenvienxa");
+    EXPECT_EQ(Get(href, commune).status, 200);
+    // Refused for others (404, as for an unknown file), under another plan's path, anonymous.
+    const std::string desk = SignIn("motcua");
+    EXPECT_EQ(Get(href, desk).status, 404);
+    const std::string file_id = href.substr(href.rfind('/') + 1);
+    EXPECT_EQ(Get("/ke-hoach/999999/minh-chung/" + file_id, control).status, 404);
+    EXPECT_EQ(Get(path + "/minh-chung/999999", control).status, 404);
+    EXPECT_EQ(Get(href).status, 303);
+
+    // Oversize (10 MB + 1 byte): refused with a Vietnamese message, nothing stored.
+    std::string big = "%PDF-1.4\n";
+    big.resize((std::size_t{10} << 20) + 1, 'x');
+    const auto oversize = Post(path + "/tien-do",
+                               form + "&evidence_data=" + UrlEncode(Base64(big)) +
+                                   "&evidence_name=lon.pdf&evidence_type=application%2Fpdf",
+                               control);
+    EXPECT_EQ(oversize.status, 413);
+    EXPECT_TRUE(Has(oversize, "Tệp minh chứng lon.pdf: Tệp vượt quá dung lượng cho phép (10 MB)."))
+        << oversize.body.substr(0, 2000);
+    // A PNG declared as a PDF, and a broken base64: refused too.
+    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "0000IHDR";
+    const auto mislabelled = Post(path + "/tien-do",
+                                  form + "&evidence_data=" + UrlEncode(Base64(png)) +
+                                      "&evidence_name=anh.pdf&evidence_type=application%2Fpdf",
+                                  control);
+    EXPECT_EQ(mislabelled.status, 422);
+    EXPECT_TRUE(Has(mislabelled, "không khớp với nội dung tệp"));
+    EXPECT_EQ(
+        Post(path + "/tien-do",
+             form + "&evidence_data=%25%25&evidence_name=a.pdf&evidence_type=application%2Fpdf",
+             control)
+            .status,
+        422);
+    EXPECT_EQ(Count("plan_evidence"), 1);
+    EXPECT_EQ(Count("plan_progress"), 1);
+    EXPECT_EQ(StoredFiles(ctx_.files_dir), 1U);
+
+    // The unit's dashboard, linked from the plan's per-unit counts: late ones first.
+    EXPECT_TRUE(Has(page, "/ke-hoach/don-vi?unit=19753&amp;nam=2024"));
+    EXPECT_TRUE(Has(Get("/ke-hoach", control), "/ke-hoach/don-vi"));
+    const auto unit = Get("/ke-hoach/don-vi?unit=19753&nam=2024", commune);
+    ASSERT_EQ(unit.status, 200) << unit.body;
+    EXPECT_TRUE(Has(unit, R"(<strong data-count="in_progress">1</strong>)"));
+    const std::string late = Match(unit.body, R"re(<strong data-count="late">(\d+)</strong>)re");
+    EXPECT_GT(std::stoi(late), 0);
+    const std::size_t first_row = unit.body.find("<tr data-status=");
+    ASSERT_NE(first_row, std::string::npos);
+    EXPECT_EQ(unit.body.substr(first_row, 22), R"(<tr data-status="late")");
+    EXPECT_TRUE(Has(unit, path + "#sp-" + deliverable));
+    EXPECT_TRUE(Has(unit, "quá hạn"));
+    const auto other_year = Get("/ke-hoach/don-vi?unit=19753&nam=2023", commune);
+    ASSERT_EQ(other_year.status, 200);
+    EXPECT_TRUE(Has(other_year, "Đơn vị chưa được giao sản phẩm nào trong năm 2023."));
+    EXPECT_EQ(Get("/ke-hoach/don-vi?unit=KHONGCO", commune).status, 422);
+    EXPECT_EQ(Get("/ke-hoach/don-vi?unit=19753&nam=abc", commune).status, 422);
+    EXPECT_EQ(Get("/ke-hoach/don-vi?unit=46.SOTP", commune).status, 403);
+    EXPECT_EQ(Get("/ke-hoach/don-vi", commune).status, 200);
+    EXPECT_EQ(Get("/ke-hoach/don-vi?unit=19753").status, 303);
+
+    // A draft: its manager edits a deliverable and adds a task from the page.
+    ASSERT_TRUE(Has(page, "Sửa sản phẩm"));
+    ASSERT_TRUE(Has(page, "Thêm nhiệm vụ"));
+    std::string version = Match(page.body, R"re(name="version" value="(\d+)")re");
+    const auto stale = Post(path + "/san-pham",
+                            "_csrf=" + csrf + "&deliverable_id=" + deliverable +
+                                "&product=X&deadline=Qu%C3%BD+II%2F2024&version=999",
+                            control);
+    EXPECT_EQ(stale.status, 409);
+    const auto edited = Post(path + "/san-pham",
+                             "_csrf=" + csrf + "&deliverable_id=" + deliverable +
+                                 "&product=" + UrlEncode("Báo cáo đã sửa") +
+                                 "&deadline=" + UrlEncode("Quý II/2024") + "&version=" + version,
+                             control);
+    ASSERT_EQ(edited.status, 303) << edited.body;
+    page = Get(path, control);
+    EXPECT_TRUE(Has(page, "<strong>Sản phẩm:</strong> Báo cáo đã sửa"));
+    EXPECT_TRUE(Has(page, "Quý II/2024 <small>(hạn: 28/6/2024)</small>"))
+        << page.body.substr(page.body.find("Báo cáo đã sửa"), 600);
+    version = Match(page.body, R"re(name="version" value="(\d+)")re");
+    const auto no_content = Post(
+        path + "/nhiem-vu", "_csrf=" + csrf + "&section=IX&content=&version=" + version, control);
+    EXPECT_EQ(no_content.status, 422);
+    const auto added =
+        Post(path + "/nhiem-vu",
+             "_csrf=" + csrf + "&section=IX&section_title=" + UrlEncode("Nhiệm vụ của xã") +
+                 "&number=1&content=" + UrlEncode("Rà soát quy trình nội bộ") +
+                 "&product=" + UrlEncode("Báo cáo rà soát") + "&lead=" + UrlEncode("UBND xã") +
+                 "&deadline=" + UrlEncode("Tháng 6/2024") + "&version=" + version,
+             control);
+    ASSERT_EQ(added.status, 303) << added.body;
+    page = Get(path, control);
+    EXPECT_TRUE(Has(page, "IX. Nhiệm vụ của xã"));
+    EXPECT_TRUE(Has(page, "1. Rà soát quy trình nội bộ"));
+    // The commune's specialist reads the plan but does not manage it: no edit forms.
+    EXPECT_FALSE(Has(Get(path, commune), "Sửa sản phẩm</summary>"));
+
+    // Issued: the forms are gone and a post is refused (409) with the message.
+    version = Match(page.body, R"re(name="version" value="(\d+)")re");
+    const std::string leader = SignIn("lanhdao");
+    const std::string leader_csrf = CsrfOf(Get(path, leader).body);
+    ASSERT_EQ(
+        Post(path + "/ban-hanh", "_csrf=" + leader_csrf + "&version=" + version, leader).status,
+        303);
+    page = Get(path, control);
+    EXPECT_FALSE(Has(page, "Sửa sản phẩm</summary>"));
+    EXPECT_FALSE(Has(page, "Thêm nhiệm vụ</summary>"));
+    version = Match(page.body, R"re(name="version" value="(\d+)")re");
+    const auto refused =
+        Post(path + "/san-pham",
+             "_csrf=" + csrf + "&deliverable_id=" + deliverable + "&product=Y&version=" + version,
+             control);
+    EXPECT_EQ(refused.status, 409);
+    EXPECT_TRUE(Has(refused, "Kế hoạch đã ban hành"));
+    EXPECT_EQ(Post(path + "/nhiem-vu",
+                   "_csrf=" + csrf + "&section=X&content=Th%C3%AAm&version=" + version, control)
+                  .status,
+              409);
+    EXPECT_FALSE(Has(Get(path, control), "<strong>Sản phẩm:</strong> Y<"));
 }
 
 TEST_F(PlanPages, AWordFilePreviewsLikeItsText) {

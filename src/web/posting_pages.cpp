@@ -5,12 +5,16 @@
 //                                            the form recording a posting (POST)
 //   /cong-khai/bo-phan/{desk}/niem-yet       the posting sheet (A4 list; ?kieu=bang: board)
 //   /cong-khai/bo-phan/{desk}/niem-yet.pdf   the same as PDF (render/pdf_writer)
-// Thin pages over app/posting.hpp.
+// Thin pages over app/posting.hpp. QR codes on the sheets (docs/control.md "Posting sheets"): the
+// A4 list carries one per procedure (its public page /thu-tuc/{code}), the board one for the
+// whole sheet (the desk's public page /don-vi/{desk}, which lists and links every procedure); the
+// address is printed beside each code.
 #include <map>
 
 #include "app/posting.hpp"
 #include "calendar/civil_date.hpp"
 #include "render/pdf_writer.hpp"
+#include "render/qr.hpp"
 #include "web/assets.hpp"
 #include "web/pages.hpp"
 #include "web/site.hpp"
@@ -38,12 +42,30 @@ std::string DocumentsText(const domain::Procedure& p) {
                                : std::to_string(p.documents.size()) + " thành phần";
 }
 
-std::string ProcedureUrl(const app::AppContext& ctx, const std::string& code) {
-    return ctx.public_base_url + "/thu-tuc/" + UrlEncode(code);
+// The absolute address the sheets print and encode (http::Request::PublicOrigin).
+std::string PublicBase(const app::AppContext& ctx, const Request& req) {
+    return req.PublicOrigin(ctx.public_base_url);
+}
+
+std::string ProcedureUrl(const std::string& base, const std::string& code) {
+    return base + "/thu-tuc/" + UrlEncode(code);
+}
+
+std::string UnitUrl(const std::string& base, const std::string& code) {
+    return base + "/don-vi/" + UrlEncode(code);
+}
+
+// Inline SVG of a QR code of `url` (the CSP allows inline SVG markup, not inline scripts or
+// styles), or false when it cannot be encoded.
+Data QrData(const std::string& url, std::string_view label) {
+    auto svg = render::detail::QrSvgOf(url, label);
+    return svg ? Data(*svg) : Data(false);
 }
 
 // Procedures grouped by field (the sheet is sorted by field already).
-DataList Groups(const app::AppContext& ctx, const std::vector<domain::Procedure>& procedures) {
+// On the A4 list (not the board), each row carries the QR code of its page.
+DataList Groups(const std::string& base, const std::vector<domain::Procedure>& procedures,
+                bool row_qr) {
     DataList groups;
     Data group;
     DataList items;
@@ -74,7 +96,9 @@ DataList Groups(const app::AppContext& ctx, const std::vector<domain::Procedure>
         item.set("documents", DocumentsText(p));
         item.set("online_level", std::string(domain::OnlineLevelLabel(p.online_level)));
         item.set("href", "/thu-tuc/" + UrlEncode(p.code));
-        item.set("url", ProcedureUrl(ctx, p.code));
+        const std::string url = ProcedureUrl(base, p.code);
+        item.set("url", url);
+        item.set("qr_svg", row_qr ? QrData(url, "Mã QR trang thủ tục " + p.code) : Data(false));
         items.push_back(item);
     }
     close();
@@ -213,7 +237,12 @@ Response SheetPage(const Site& site, const Request& req, const app::Actor& actor
     data.set("parent_name", OptionalText(sheet->parent_name));
     data.set("day", FormatDate(sheet->day));
     data.set("count", GroupDigits(static_cast<std::int64_t>(sheet->procedures.size())));
-    data.set("groups", Groups(site.Context(), sheet->procedures));
+    const std::string base = PublicBase(site.Context(), req);
+    data.set("groups", Groups(base, sheet->procedures, !board));
+    const std::string unit_url = UnitUrl(base, sheet->desk.code);
+    data.set("sheet_url", board ? Data(unit_url) : Data(false));
+    data.set("sheet_qr_svg",
+             board ? QrData(unit_url, "Mã QR trang công khai của bộ phận") : Data(false));
     data.set("has_items", !sheet->procedures.empty());
     data.set("board", board);
     data.set("print_css", StaticUrl("posting_print.css"));
@@ -231,7 +260,12 @@ Response SheetPage(const Site& site, const Request& req, const app::Actor& actor
 namespace rd = render::detail;
 
 rd::Cell TextCell(std::string text, bool bold = false, rd::Align align = rd::Align::kLeft) {
-    return rd::Cell{{rd::Run{std::move(text), bold, false}}, align, {}, {}};
+    return rd::Cell{{rd::Run{std::move(text), bold, false}}, align, {}, {}, {}};
+}
+
+// The QR code of `url` with the address printed under it.
+rd::Cell QrCell(const std::string& url) {
+    return rd::Cell{{rd::Run{url, false, true}}, rd::Align::kLeft, {}, {}, url};
 }
 
 Response SheetPdf(const Site& site, const Request& req, const app::Actor& actor) {
@@ -240,6 +274,7 @@ Response SheetPdf(const Site& site, const Request& req, const app::Actor& actor)
         return site.ForError(sheet.error(), req, actor);
     }
     const bool board = Board(req);
+    const std::string base = PublicBase(site.Context(), req);
     rd::Document doc;
     doc.paper = board ? render::Paper::kA4Landscape : render::Paper::kA4Portrait;
     doc.parent_unit = sheet->parent_name;
@@ -248,6 +283,17 @@ Response SheetPdf(const Site& site, const Request& req, const app::Actor& actor)
     doc.subtitle = "Niêm yết ngày " + FormatDate(sheet->day) + " — " +
                    std::to_string(sheet->procedures.size()) + " thủ tục";
     doc.pdf_title = "Niêm yết TTHC — " + sheet->desk.name;
+    if (board) {  // one code for the board: the desk's public page lists every procedure
+        rd::Table link;
+        link.widths = {3.2, 15.6};
+        link.size = 11;
+        link.rows.push_back(
+            {QrCell(UnitUrl(base, sheet->desk.code)),
+             TextCell("Quét mã QR để xem danh mục thủ tục tiếp nhận tại bộ phận, từng thủ tục "
+                      "với trình tự, thành phần hồ sơ, biểu mẫu và nộp hồ sơ trực tuyến.",
+                      true)});
+        doc.blocks.emplace_back(std::move(link));
+    }
     if (sheet->procedures.empty()) {
         doc.blocks.emplace_back(rd::Paragraph{
             {rd::Run{"Bộ phận không tiếp nhận thủ tục nào đang có hiệu lực.", false, true}}});
@@ -280,30 +326,37 @@ Response SheetPdf(const Site& site, const Request& req, const app::Actor& actor)
                                  TextCell("Thời hạn"), TextCell("Phí, lệ phí")}};
                 table.size = 14;
             } else {
-                table.widths = {1.4, 2.8, 7.4, 2.4, 2.6, 2.1, 2.5};
+                table.widths = {1.3, 2.6, 6.6, 2.2, 2.4, 2.0, 2.2, 2.5};
                 table.size = 9;
                 table.header = {{TextCell("STT"), TextCell("Mã"), TextCell("Tên thủ tục"),
                                  TextCell("Thời hạn"), TextCell("Phí, lệ phí"), TextCell("Hồ sơ"),
-                                 TextCell("Trực tuyến")}};
+                                 TextCell("Trực tuyến"), TextCell("Mã QR")}};
             }
         }
+        const std::string url = ProcedureUrl(base, p.code);
+        rd::Cell name = TextCell(p.name, board);
+        if (!board) {
+            name.runs.push_back(rd::Run{"\n" + url, false, true});
+        }
         std::vector<rd::Cell> row{TextCell(std::to_string(++number), false, rd::Align::kCenter),
-                                  TextCell(p.code), TextCell(p.name, board)};
+                                  TextCell(p.code), std::move(name)};
         row.push_back(TextCell(ProcessingTimeText(p)));
         row.push_back(TextCell(p.fees.empty() ? std::string("Không") : p.fees));
         if (!board) {
             row.push_back(TextCell(DocumentsText(p)));
             row.push_back(TextCell(std::string(domain::OnlineLevelLabel(p.online_level))));
+            rd::Cell qr = TextCell("");
+            qr.qr = url;
+            row.push_back(std::move(qr));
         }
         table.rows.push_back(std::move(row));
     }
     flush();
-    doc.blocks.emplace_back(rd::Paragraph{{rd::Run{
-        "Tra cứu chi tiết, biểu mẫu và nộp hồ sơ trực tuyến: " + site.Context().public_base_url +
-            "/thu-tuc/<mã thủ tục>; phản ánh, kiến "
-            "nghị: " +
-            site.Context().public_base_url + "/phan-anh-kien-nghi?don-vi=" + sheet->desk.code,
-        false, true}}});
+    doc.blocks.emplace_back(
+        rd::Paragraph{{rd::Run{"Tra cứu chi tiết, biểu mẫu và nộp hồ sơ trực tuyến: " + base +
+                                   "/thu-tuc/<mã thủ tục>; phản ánh, kiến nghị: " + base +
+                                   "/phan-anh-kien-nghi?don-vi=" + sheet->desk.code,
+                               false, true}}});
     auto pdf = rd::WritePdf(doc);
     if (!pdf) {
         return site.ForError(pdf.error(), req, actor);

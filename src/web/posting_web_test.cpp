@@ -2,10 +2,15 @@
 // public unit page lists exactly what the unit receives, searches, links the feedback address and
 // holds no personal data; the desk page warns until a posting is recorded through the form (PRG),
 // refuses bad input (422) and a post without the CSRF token; the sheets print (HTML, both
-// layouts) and download as PDF; other desks' officers are refused.
+// layouts) and download as PDF, with QR codes to the public pages (one per procedure on the A4
+// list, one for the sheet on the board; decoded back from the PDF with zbarimg); other desks'
+// officers are refused.
 #include <regex>
+#include <set>
+#include <sstream>
 #include <string>
 
+#include "render/render_test_util.hpp"
 #include "web/web_test_fixture.hpp"
 
 namespace motcua::web::webtest {
@@ -121,6 +126,79 @@ TEST_F(PostingPages, SheetsPrintAndDownload) {
         EXPECT_GT(pdf.body.size(), 5000U);
     }
     EXPECT_EQ(Get("/cong-khai/bo-phan/19753/niem-yet").status, 404);  // a commune, not a desk
+}
+
+// The QR codes of page 1 of `pdf` (rasterised by pdftoppm, decoded by zbarimg), one per line,
+// and the text pdftotext reads from the whole file with all white space dropped (addresses wrap
+// inside their table cells).
+struct PdfReadBack {
+    std::vector<std::string> codes;
+    std::string text;
+};
+PdfReadBack ReadPdf(const std::string& pdf) {
+    namespace rt = render::testing;
+    const rt::TempOutput file(".pdf");
+    file.Write(pdf);
+    PdfReadBack out;
+    for (const char c : rt::RunCommand("pdftotext " + rt::Quote(file.Path()) + " -").out) {
+        if (c != ' ' && c != '\n' && c != '\f' && c != '\t') out.text.push_back(c);
+    }
+    EXPECT_EQ(rt::RunCommand("pdftoppm -r 200 -png -f 1 -singlefile " + rt::Quote(file.Path()) +
+                             " " + rt::Quote(file.Path()))
+                  .status,
+              0);
+    std::istringstream lines(
+        rt::RunCommand("zbarimg --raw -q " + rt::Quote(file.Path() + ".png")).out);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty()) out.codes.push_back(line);
+    }
+    return out;
+}
+
+TEST_F(PostingPages, SheetsCarryQrCodesToThePublicPages) {
+    for (const char* tool : {"pdftotext", "pdftoppm", "zbarimg"}) {
+        ASSERT_TRUE(render::testing::HaveTool(tool))
+            << tool << " is missing: scripts/setup installs poppler-utils and zbar-tools";
+    }
+    // A4, HTML: one inline SVG code per row, in the row's QR cell, the address printed beside.
+    auto a4 = Get("/cong-khai/bo-phan/19753.BPMC/niem-yet");
+    ASSERT_EQ(a4.status, 200);
+    const std::size_t rows = Occurrences(a4.body, "<tr><td>");
+    ASSERT_GT(rows, 10U);
+    EXPECT_EQ(
+        Occurrences(a4.body, R"(<td class="posting-qr"><svg xmlns="http://www.w3.org/2000/svg")"),
+        rows);
+    EXPECT_EQ(Occurrences(a4.body, R"(aria-label="Mã QR trang thủ tục )"), rows);
+    EXPECT_EQ(Occurrences(a4.body, R"(<span class="posting-url"> http://127.0.0.1:8080/thu-tuc/)"),
+              rows);
+    EXPECT_EQ(a4.body.find("<script>"), std::string::npos);  // the strict CSP holds: markup only
+    // Board, HTML: one code for the sheet, to the desk's public page, its address beside it.
+    auto board = Get("/cong-khai/bo-phan/19753.BPMC/niem-yet?kieu=bang");
+    ASSERT_EQ(board.status, 200);
+    EXPECT_EQ(Occurrences(board.body, "<svg xmlns="), 1U);
+    EXPECT_NE(board.body.find(
+                  R"(<span class="posting-qr-url">http://127.0.0.1:8080/don-vi/19753.BPMC</span>)"),
+              std::string::npos);
+
+    // A4, PDF: every code on page 1 decodes to a procedure's page, and the addresses are printed.
+    auto a4_pdf = Get("/cong-khai/bo-phan/19753.BPMC/niem-yet.pdf");
+    ASSERT_EQ(a4_pdf.status, 200);
+    const PdfReadBack a4_read = ReadPdf(a4_pdf.body);
+    ASSERT_GE(a4_read.codes.size(), 3U) << a4_read.text.substr(0, 2000);
+    std::set<std::string> distinct;
+    for (const std::string& code : a4_read.codes) {
+        EXPECT_EQ(code.rfind("http://127.0.0.1:8080/thu-tuc/", 0), 0U) << code;
+        EXPECT_NE(a4_read.text.find(code), std::string::npos) << "not printed: " << code;
+        distinct.insert(code);
+    }
+    EXPECT_EQ(distinct.size(), a4_read.codes.size());
+    // Board, PDF: the one code of the sheet.
+    auto board_pdf = Get("/cong-khai/bo-phan/19753.BPMC/niem-yet.pdf?kieu=bang");
+    ASSERT_EQ(board_pdf.status, 200);
+    const PdfReadBack board_read = ReadPdf(board_pdf.body);
+    ASSERT_EQ(board_read.codes.size(), 1U);
+    EXPECT_EQ(board_read.codes[0], "http://127.0.0.1:8080/don-vi/19753.BPMC");
+    EXPECT_NE(board_read.text.find("http://127.0.0.1:8080/don-vi/19753.BPMC"), std::string::npos);
 }
 
 }  // namespace

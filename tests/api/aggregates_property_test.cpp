@@ -1,6 +1,8 @@
 // Issue #6: the incremental aggregates equal a full recomputation, for random streams of real
 // dossier actions (receipt, supplements, transfers, steps, pauses, approvals, results, returns,
-// withdrawals, stops, deadline sweeps), outside facts, desk payments, documents and ratings; and
+// withdrawals, stops, deadline sweeps), outside facts, desk payments, documents and ratings —
+// rebuilt from the dossiers (writing nothing when all is right, repairing tampered counters and
+// inputs) and from the stored per-dossier inputs into emptied tables; and
 // the Form 06 cells read from the aggregates equal the per-dossier classification for every
 // window tried.
 #include <random>
@@ -113,10 +115,51 @@ TEST_P(AggregatesPropertyTest, IncrementalEqualsFullRecomputation) {
         same_through_index(std::to_string(year), r06::WindowRule::kCalendar);
         same_through_index(std::to_string(year) + "-Q1", r06::WindowRule::kReporting);
         const std::vector<agg::Cell> incremental = Cells(f);
-        auto rebuilt = app::RebuildAggregates(ctx);
+        {  // every dossier's stored inputs are what it holds now
+            auto tx = f.db().Begin(store::TxMode::kRead);
+            for (std::int64_t id : dossiers) {
+                auto now = agg::InputsOf(**tx, id);
+                auto stored = agg::StoredInputs(**tx, id);
+                ASSERT_TRUE(now.ok() && stored.ok() && *now && *stored) << id;
+                EXPECT_EQ(**stored, **now) << "dossier " << id;
+            }
+        }
+        // A rebuild from the dossiers finds nothing to write when everything is right.
+        auto rebuilt = app::RebuildAggregates(ctx, app::RebuildSource::kDossiers);
         ASSERT_TRUE(rebuilt.ok()) << rebuilt.error().message;
         EXPECT_EQ(rebuilt->dossiers, static_cast<std::int64_t>(dossiers.size()));
+        EXPECT_EQ(rebuilt->cells_written, 0);
+        EXPECT_EQ(rebuilt->inputs_written, 0);
         ASSERT_EQ(incremental, Cells(f)) << "after " << applied << " actions";
+        // Counters and inputs tampered with: a rebuild from the dossiers repairs them.
+        if (!incremental.empty()) {
+            auto tx = f.db().Begin(store::TxMode::kWrite);
+            auto all = agg::All(**tx);
+            auto units = agg::AllByUnit(**tx);
+            ASSERT_TRUE(all.ok() && units.ok() && !all->empty() && !units->empty());
+            agg::Cell changed = all->front();
+            changed.value += 5;
+            const agg::Cell stray{settling, 1, ind::Metric::kIssued, "9.999999", 2};
+            ASSERT_TRUE(agg::PutCells(**tx, true, {changed, stray}).ok());
+            ASSERT_TRUE(agg::DeleteCells(**tx, false, {units->back()}).ok());
+            ASSERT_TRUE(agg::DeleteInputs(**tx, {dossiers.front()}).ok());
+            ASSERT_TRUE((*tx)->Commit().ok());
+            auto repaired = app::RebuildAggregates(ctx, app::RebuildSource::kDossiers);
+            ASSERT_TRUE(repaired.ok()) << repaired.error().message;
+            EXPECT_GT(repaired->cells_written, 0);
+            EXPECT_EQ(repaired->inputs_written, 1);
+            ASSERT_EQ(incremental, Cells(f)) << "repaired after " << applied << " actions";
+        }
+        {  // from the stored inputs into emptied counter tables: every row written
+            auto tx = f.db().Begin(store::TxMode::kWrite);
+            ASSERT_TRUE(agg::Clear(**tx).ok());
+            ASSERT_TRUE((*tx)->Commit().ok());
+        }
+        auto recounted = app::RebuildAggregates(ctx, app::RebuildSource::kStoredInputs);
+        ASSERT_TRUE(recounted.ok()) << recounted.error().message;
+        EXPECT_EQ(recounted->source, app::RebuildSource::kStoredInputs);
+        EXPECT_EQ(recounted->dossiers, static_cast<std::int64_t>(dossiers.size()));
+        ASSERT_EQ(incremental, Cells(f)) << "recounted after " << applied << " actions";
         ++checks;
     };
 

@@ -186,6 +186,14 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
     const std::set<std::string> tp_readers = {"lanhdao",    "kiemsoat",    "quantri",
                                               "chuyenvien", "xa_kiemsoat", "xa_quantri"};
     const std::set<std::string> tp_managers = {"kiemsoat", "quantri"};
+    // Session 8 (engineer P): an evidence file of the commune on task 1, for the download row.
+    const auto tp_evidence_upload = api_.Call(
+        Method::kPost,
+        "/api/v1/plan-deliverables/" + tp_deliverable + "/evidence?unit=19753&name=mc.pdf", pdf,
+        &*actors_.at("kiemsoat"), true, "application/pdf");
+    ASSERT_EQ(tp_evidence_upload.status, 201) << tp_evidence_upload.body;
+    const std::string tp_evidence =
+        std::to_string(json::parse(tp_evidence_upload.body, parse_error).at("id").as_int64());
 
     // Payments (issue #5): a dossier of congdan's with a fee, and one dossier per desk payment
     // (each can be paid once).
@@ -852,6 +860,16 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          fixed("/api/v1/plan-deliverables/" + tp_deliverable + "/progress"),
          fixed(R"({"unit":"19753","status":"in_progress","percent":10})"),
          {"lanhdao", "kiemsoat", "xa_kiemsoat"}},
+        // Session 8 (engineer P): evidence files of progress reports (readers of the plan
+        // download; others get 404, no existence leak).
+        {Method::kPost,
+         "/api/v1/plan-deliverables/{id}/evidence",
+         fixed("/api/v1/plan-deliverables/" + tp_deliverable + "/evidence?unit=19753&name=mc.pdf"),
+         fixed(pdf),
+         {"lanhdao", "kiemsoat", "xa_kiemsoat"},
+         "application/pdf"},
+        {Method::kGet, "/api/v1/plan-evidence/{id}", fixed("/api/v1/plan-evidence/" + tp_evidence),
+         none, tp_readers, "application/json", true, true},
         // Issue #7 (engineer P): export of a stored plan; issuing it (the first allowed caller
         // issues it, the next gets 409: not a draft any more).
         {Method::kGet, "/api/v1/plans/{id}/export",
@@ -1072,6 +1090,17 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
          "application/json",
          true,
          true},
+        // System settings by effective day (session 8, engineer D): the province administrator.
+        {Method::kGet, "/api/v1/settings/{key}",
+         fixed("/api/v1/settings/publication.day_convention"), none, {"quantri"}},
+        {Method::kPut, "/api/v1/settings/{key}",
+         fixed("/api/v1/settings/publication.day_convention"),
+         [this](int) {
+             const json::value v = GetAs("quantri", "/api/v1/settings/publication.day_convention");
+             return R"({"value":"calendar_days","valid_from":"2030-01-01","version":)" +
+                    std::to_string(v.at("version").as_int64()) + "}";
+         },
+         {"quantri"}},
         // Public posting at the desks and the catalogue exchange (issue #8, engineer E).
         {Method::kGet, "/api/v1/posting/desks", fixed("/api/v1/posting/desks"), none,
          {"motcua", "lanhdao", "kiemsoat", "quantri", "xa_quantri", "xa_kiemsoat"}},
@@ -1101,6 +1130,8 @@ TEST_F(AuthzMatrixTest, EveryEndpointEveryRoleEveryScope) {
         {Method::kGet, "/api/v1/impact-assessments/questions",
          fixed("/api/v1/impact-assessments/questions"), none, signed_in},
         {Method::kGet, "/api/v1/impact-assessments/{id}", fixed(g_ia_path), none, g_managers},
+        {Method::kGet, "/api/v1/impact-assessments/{id}/export",
+         fixed(g_ia_path + "/export?format=pdf"), none, g_managers},
         {Method::kPut, "/api/v1/impact-assessments/{id}", fixed(g_ia_path),
          [this, g_ia_path, g_assessment_body](int) {
              json::object body = json::parse(g_assessment_body).as_object();

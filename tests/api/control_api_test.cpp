@@ -9,6 +9,7 @@
 
 #include "api_fixture.hpp"
 #include "render/docx_reader.hpp"
+#include "store/publication_decisions.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -246,6 +247,147 @@ TEST_F(ControlApiTest, PlanApprovalImplementationAndStaleVersions) {
     EXPECT_NE(sheet->find("<v>3305472000</v>"), std::string::npos);
     EXPECT_NE(sheet->find("<v>2559804000</v>"), std::string::npos);
     EXPECT_EQ(Get(path + "/export?format=pdf").status, 400);
+}
+
+// An implemented plan is linked to a stored publication decision: one of the signed decisions of
+// the plan's unit, its ancestors or its subtree (offered as publication_choices); its id and
+// number are kept and the API links to /cong-bo-tthc/{id}. Unknown ids are a 404, a decision of
+// a unit outside the plan's line a 400, a draft a 409, a typed number that contradicts the
+// chosen decision a 400 — each naming the field, nothing written.
+TEST_F(ControlApiTest, ImplementedPlanLinksAStoredPublicationDecision) {
+    auto decision = [this](std::string_view unit, std::string_view number, bool sign) {
+        const std::string body =
+            R"({"issuing_unit":")" + std::string(unit) + R"(","number":")" + std::string(number) +
+            R"(","title":"Công bố TTHC được đơn giản hóa","signer":"Nguyễn Văn A",)"
+            R"("signed_on":"2026-05-20","legal_documents":[{"number":"15/2026/NQ-HĐND",)"
+            R"("title":"Nghị quyết","level":"province","effective_on":"2026-07-01"}],)"
+            R"("items":[{"procedure_code":"1.000110","change":"amended"}]})";
+        auto r = Post("/api/v1/publication-decisions", body);
+        EXPECT_EQ(r.status, 201) << r.body;
+        json::value d = Body(r);
+        const std::string path =
+            "/api/v1/publication-decisions/" + std::to_string(d.at("id").as_int64());
+        if (sign) {
+            r = Post(path + "/sign", R"({"version":1})");
+            EXPECT_EQ(r.status, 200) << r.body;
+        }
+        return d.at("id").as_int64();
+    };
+    const std::int64_t city = decision("46", "300/QĐ-UBND", true);
+    const std::int64_t draft = decision("46", "301/QĐ-UBND", false);
+    // A decision of another commune: outside the line of a plan of commune 19753.
+    std::string other_commune;
+    {
+        auto tx = api.db().Begin(store::TxMode::kWrite);
+        ASSERT_TRUE(tx);
+        auto row = (*tx)->QueryOne(
+            "SELECT id FROM units WHERE type = 'commune' AND code <> '19753' ORDER BY code", {});
+        ASSERT_TRUE(row && *row);
+        store::publication_decisions::Decision d;
+        d.issuing_unit_id = (*row)->Int(0);
+        d.number = "9/QĐ-UBND";
+        d.title = "Quyết định của xã khác";
+        d.state = "signed";
+        d.signed_on = std::chrono::sys_days{std::chrono::year{2026} / 5 / 2};
+        d.version = 1;
+        auto id =
+            store::publication_decisions::Create(**tx, d, std::nullopt, std::chrono::sys_seconds{});
+        ASSERT_TRUE(id) << id.error().message;
+        other_commune = std::to_string(*id);
+        ASSERT_TRUE((*tx)->Commit());
+    }
+    std::string commune_plan = Plan();
+    commune_plan.replace(commune_plan.find(R"("unit":"46")"), 11, R"("unit":"19753")");
+    const json::value p = Body(Post("/api/v1/review-plans", commune_plan));
+    ASSERT_TRUE(p.is_object());
+    const std::string path = "/api/v1/review-plans/" + std::to_string(p.at("id").as_int64());
+    auto r = Post(
+        path + "/actions",
+        R"({"action":"approve","version":1,"on":"2026-04-01","approved_by":"Chủ tịch UBND xã","decision":"12/QĐ-UBND"})");
+    ASSERT_EQ(r.status, 200) << r.body;
+    // The signed decisions of the line are offered: the city's, not its draft, not another
+    // commune's.
+    const json::value approved = Body(r);
+    const json::array& choices = approved.at("publication_choices").as_array();
+    ASSERT_EQ(choices.size(), 1U) << r.body;
+    EXPECT_EQ(choices[0].at("id").as_int64(), city);
+    EXPECT_EQ(choices[0].at("href").as_string(), "/cong-bo-tthc/" + std::to_string(city));
+
+    const std::int64_t audits = AuditCount();
+    auto implement = [&](const std::string& extra) {
+        return Post(path + "/actions",
+                    R"({"action":"implement","version":2,"on":"2026-06-15")" + extra + "}");
+    };
+    struct Refusal {
+        std::string extra;
+        int status;
+        std::string_view expect;
+    };
+    for (const Refusal& c :
+         {Refusal{R"(,"publication_decision_id":987654)", 404, "987654"},
+          Refusal{R"(,"publication_decision_id":)" + other_commune, 400, "9/QĐ-UBND"},
+          Refusal{R"(,"publication_decision_id":)" + std::to_string(draft), 409, "301/QĐ-UBND"},
+          Refusal{R"(,"publication_decision_id":"x")", 400, "publication_decision_id"},
+          Refusal{R"(,"publication_decision_id":0)", 400, "publication_decision_id"},
+          Refusal{R"(,"publication_decision_id":)" + std::to_string(city) +
+                      R"(,"publication_decision":"1/QĐ")",
+                  400, "300/QĐ-UBND"}}) {
+        r = implement(c.extra);
+        EXPECT_EQ(r.status, c.status) << c.extra << "\n" << r.body;
+        EXPECT_NE(r.body.find(c.expect), std::string::npos) << c.extra << "\n" << r.body;
+    }
+    EXPECT_EQ(AuditCount(), audits);
+    EXPECT_EQ(Body(Get(path)).at("state").as_string(), "approved");
+
+    r = implement(R"(,"publication_decision_id":)" + std::to_string(city));
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::value done = Body(r);
+    EXPECT_EQ(done.at("state").as_string(), "implemented");
+    EXPECT_EQ(done.at("publication_decision_id").as_int64(), city);
+    EXPECT_EQ(done.at("publication_decision").as_string(), "300/QĐ-UBND");
+    EXPECT_EQ(done.at("publication_decision_ref").at("href").as_string(),
+              "/cong-bo-tthc/" + std::to_string(city));
+    EXPECT_EQ(done.at("publication_decision_ref").at("signed_on").as_string(), "2026-05-20");
+    EXPECT_TRUE(done.at("publication_choices").as_array().empty());
+    EXPECT_EQ(Body(Get(path)).at("publication_decision_id").as_int64(), city);
+    // The export names it.
+    auto text = render::ReadZipEntry(Get(path + "/export?format=docx").body, "word/document.xml");
+    ASSERT_TRUE(text);
+    EXPECT_NE(text->find("300/QĐ-UBND"), std::string::npos);
+}
+
+// The assessment as a report to attach to the draft's dossier: PDF and DOCX with the answers and
+// notes, the conclusions and the compliance cost step by step.
+TEST_F(ControlApiTest, AssessmentReportAsPdfAndDocx) {
+    const json::value a = Body(Post("/api/v1/impact-assessments", Assessment(kBefore)));
+    ASSERT_TRUE(a.is_object());
+    const std::string path =
+        "/api/v1/impact-assessments/" + std::to_string(a.at("id").as_int64()) + "/export";
+    auto docx = Get(path + "?format=docx");
+    ASSERT_EQ(docx.status, 200) << docx.body;
+    EXPECT_NE(docx.content_type.find("wordprocessingml"), std::string::npos);
+    EXPECT_NE(docx.Header("content-disposition").value_or("").find(".docx"), std::string::npos);
+    auto text = render::ReadDocxText(docx.body);
+    ASSERT_TRUE(text) << text.error().message;
+    for (std::string_view want :
+         {"BÁO CÁO ĐÁNH GIÁ TÁC ĐỘNG THỦ TỤC HÀNH CHÍNH", "Hỗ trợ chi phí chuyển đổi số",
+          "DT-12/2026", "ĐÁNH GIÁ SỰ CẦN THIẾT", "Quản lý nguồn hỗ trợ", "Chưa trả lời",
+          "Kết luận chung: Cần thiết, hợp lý",
+          "Bước 1: Thu nhập theo giờ = 200.000 đồng/ngày ÷ 8 giờ = 25.000 đồng/giờ",
+          "= 1.024.000 đồng", "3.305.472.000 đồng", "QĐ 1811/QĐ-TTPVHCC",
+          "ĐẠI DIỆN ĐƠN VỊ SOẠN THẢO"}) {
+        EXPECT_NE(text->find(want), std::string::npos) << want;
+    }
+    auto pdf = Get(path);  // PDF by default
+    ASSERT_EQ(pdf.status, 200) << pdf.body;
+    EXPECT_EQ(pdf.content_type, "application/pdf");
+    EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+    EXPECT_GT(pdf.body.size(), 10000U);
+    EXPECT_NE(pdf.body.find("%%EOF"), std::string::npos);
+    EXPECT_EQ(Get(path + "?format=xlsx").status, 400);
+    EXPECT_EQ(Get("/api/v1/impact-assessments/987654/export?format=pdf").status, 404);
+    const Browser desk = api.SignIn("motcua");
+    EXPECT_EQ(api.Call(Method::kGet, path + "?format=pdf", {}, &desk).status, 403);
 }
 
 TEST_F(ControlApiTest, OnlyControlOfficersAndLeadersOfTheUnit) {

@@ -10,6 +10,7 @@
 #include "api_fixture.hpp"
 #include "app/feedback.hpp"
 #include "calendar/instant.hpp"
+#include "feedback_test_util.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -17,17 +18,8 @@ namespace {
 namespace json = boost::json;
 using http::Method;
 
-json::value Body(const http::Response& r) {
-    std::error_code ec;
-    json::value v = json::parse(r.body, ec);
-    EXPECT_FALSE(ec) << r.body;
-    return v;
-}
-
-std::string Str(const json::value& v, std::string_view key) {
-    const json::value* x = v.as_object().if_contains(key);
-    return x != nullptr && x->is_string() ? std::string(x->as_string()) : std::string();
-}
+using feedback_util::Body;
+using feedback_util::Str;
 
 std::chrono::sys_seconds At(std::string_view text) {
     return *calendar::ParseInstant(text);
@@ -333,6 +325,7 @@ TEST_F(FeedbackApiTest, SubmissionsAreThrottledPerAddress) {
     const auto throttled = Submit(Submission("Một lần nữa"), "203.0.113.9");
     EXPECT_EQ(throttled.status, 429);
     EXPECT_EQ(throttled.content_type, "application/problem+json");
+    EXPECT_EQ(throttled.Header("retry-after").value_or(""), "900");
     EXPECT_EQ(Submit(Submission("Địa chỉ khác"), "203.0.113.10").status, 201);
 }
 
@@ -351,7 +344,9 @@ TEST_F(FeedbackApiTest, FollowNeedsTheKeyAndIsThrottled) {
     for (int i = 0; i < 10; ++i) {
         EXPECT_EQ(call("SAIKHOA1").status, 404);
     }
-    EXPECT_EQ(call(Str(receipt, "follow_key")).status, 429);
+    const auto limited = call(Str(receipt, "follow_key"));
+    EXPECT_EQ(limited.status, 429);
+    EXPECT_EQ(limited.Header("retry-after").value_or(""), "900");
 }
 
 TEST_F(FeedbackApiTest, IllegalMovesStaleVersionsAndScope) {

@@ -14,6 +14,7 @@
 #include "app/reports.hpp"
 #include "calendar/civil_date.hpp"
 #include "calendar/instant.hpp"
+#include "feedback_test_util.hpp"
 #include "store/plans.hpp"
 
 namespace motcua::testing {
@@ -22,17 +23,8 @@ namespace {
 namespace json = boost::json;
 using http::Method;
 
-json::value Body(const http::Response& r) {
-    std::error_code ec;
-    json::value v = json::parse(r.body, ec);
-    EXPECT_FALSE(ec) << r.body;
-    return v;
-}
-
-std::string Str(const json::value& v, std::string_view key) {
-    const json::value* x = v.as_object().if_contains(key);
-    return x != nullptr && x->is_string() ? std::string(x->as_string()) : std::string();
-}
+using feedback_util::Body;
+using feedback_util::Str;
 
 std::string Submission(std::string_view title, std::string_view reraises = {},
                        std::string_view reraises_key = {}) {
@@ -592,6 +584,42 @@ TEST_F(FeedbackIndicatorsTest, PlanProgressOfTheImportedS2PlanInTheYearReport) {
                  "", &leader);
     ASSERT_EQ(pdf.status, 200) << pdf.body;
     EXPECT_EQ(pdf.body.rfind("%PDF", 0), 0U);
+}
+
+// Issue #9: dossiers received per desk staff member per year in the indicators of a unit (the
+// plan target desk_productivity's computation), absent when the unit has no desk staff.
+TEST_F(FeedbackIndicatorsTest, DeskProductivityIsInTheIndicatorsOfAUnit) {
+    SetTime("2026-10-05T09:00:00+07:00");
+    for (int i = 0; i < 2; ++i) {
+        const auto r =
+            api.Call(Method::kPost, "/api/v1/dossiers",
+                     R"({"procedure_code":"1.002010","settling_unit":"46.SOTP","channel":"direct",)"
+                     R"("applicant":{"name":"Lê Văn Bình","id_number":"046090001234",)"
+                     R"("phone":"0912345678","address":"12 Lê Lợi, Huế"}})",
+                     &desk);
+        ASSERT_EQ(r.status, 201) << r.body;
+    }
+    SetTime("2026-11-27T10:00:00+07:00");
+    const Browser control = api.SignIn("kiemsoat");
+    auto r = api.Call(Method::kGet, "/api/v1/indicators?unit=46&period=2026-10", "", &control);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::value v = Body(r);
+    ASSERT_TRUE(v.as_object().contains("desk_productivity")) << r.body;
+    const json::object& p = v.at("desk_productivity").as_object();
+    // The province's subtree has two desk officers (motcua at 46.TTPVHCC, motcuaxa at the
+    // commune's 19753.BPMC); 2 dossiers received in October's 31 days:
+    // 2 × 365 / (2 × 31) = 11.77 → 12 a year, below the urban 1,600.
+    EXPECT_EQ(p.at("received").as_int64(), 2);
+    EXPECT_EQ(p.at("staff").as_int64(), 2);
+    EXPECT_EQ(p.at("days").as_int64(), 31);
+    EXPECT_EQ(p.at("per_year").as_int64(), 12);
+    EXPECT_EQ(p.at("target").as_int64(), 1600);
+    EXPECT_EQ(p.at("area").as_string(), "urban");
+    EXPECT_FALSE(p.at("meets").as_bool());
+    // A department with no desk in its subtree: the field is absent, not zero.
+    r = api.Call(Method::kGet, "/api/v1/indicators?unit=46.SOTP&period=2026-10", "", &control);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_FALSE(Body(r).as_object().contains("desk_productivity")) << r.body;
 }
 
 }  // namespace

@@ -2,12 +2,15 @@
 // seed and a small plan of the current year, resolving what the import could not, cascading to a
 // commune, progress with evidence, late statuses and the dashboards, bad input and authorisation.
 // The fake clock reads 27/11/2026.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "api_fixture.hpp"
 #include "app/plans.hpp"
@@ -555,6 +558,78 @@ TEST_F(PlanApiTest, WordFilesAreImportedThroughTheApiWithTheReadersGuards) {
     EXPECT_EQ(bomb_r.status, 413) << bomb_r.body;
     EXPECT_EQ(bomb_r.content_type, "application/problem+json");
     EXPECT_EQ(api.Count("plans"), plans);
+}
+
+// Session 8: evidence files through the API — uploaded by the reporting unit's staff, cited by
+// its report, downloaded by the plan's readers (404 for others); bad files refused with nothing
+// stored; a report may not cite another unit's file.
+TEST_F(PlanApiTest, EvidenceFilesAreUploadedCitedAndDownloadedByReaders) {
+    const std::filesystem::path files = std::filesystem::temp_directory_path() /
+                                        ("motcua-plan-evidence-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(files);
+    api.context().files_dir = files;
+    const json::object plan = ImportSmall();
+    const json::object d1 = Deliverable(plan, "1");  // Sở Tư pháp leads; communes cooperate
+    const std::string upload = "/api/v1/plan-deliverables/" + Id(d1) + "/evidence";
+    const std::string progress = "/api/v1/plan-deliverables/" + Id(d1) + "/progress";
+    const Browser specialist = api.SignIn("chuyenvien");  // Sở Tư pháp
+    const Browser commune = api.SignIn("chuyenvienxa");
+    const Browser desk = api.SignIn("motcua");
+    const std::string pdf = "%PDF-1.7\n% bao cao ra soat\n%%EOF\n";
+
+    // Refused: another unit's staff, a mislabelled file, an empty one, one over 10 MB.
+    EXPECT_EQ(
+        api.Call(Method::kPost, upload + "?name=a.pdf", pdf, &desk, true, "application/pdf").status,
+        403);
+    const auto mislabelled =
+        api.Call(Method::kPost, upload + "?name=a.png", pdf, &specialist, true, "image/png");
+    EXPECT_EQ(mislabelled.status, 400);
+    EXPECT_NE(mislabelled.body.find("không khớp với nội dung tệp"), std::string::npos);
+    EXPECT_EQ(api.Call(Method::kPost, upload, "", &specialist, true, "application/pdf").status,
+              400);
+    std::string big = pdf;
+    big.resize((std::size_t{10} << 20) + 1, 'x');
+    const auto oversize = api.Call(Method::kPost, upload + "?name=big.pdf", big, &specialist, true,
+                                   "application/pdf");
+    EXPECT_EQ(oversize.status, 413);
+    EXPECT_NE(oversize.body.find("10 MB"), std::string::npos);
+    EXPECT_EQ(api.Count("plan_evidence"), 0);
+    EXPECT_FALSE(std::filesystem::exists(files) &&
+                 std::any_of(std::filesystem::recursive_directory_iterator(files),
+                             std::filesystem::recursive_directory_iterator(),
+                             [](const auto& e) { return e.is_regular_file(); }));
+
+    // Uploaded, then cited by the report.
+    const auto up = api.Call(Method::kPost, upload + "?name=B%C3%A1o%20c%C3%A1o.pdf", pdf,
+                             &specialist, true, "application/pdf");
+    ASSERT_EQ(up.status, 201) << up.body;
+    const std::int64_t file = Body(up).at("id").as_int64();
+    EXPECT_EQ(Body(up).at("file_name").as_string(), "Báo cáo.pdf");
+    EXPECT_EQ(Body(up).at("media_type").as_string(), "application/pdf");
+    const auto cited = api.Call(
+        Method::kPost, progress,
+        R"({"status":"in_progress","evidence_files":[)" + std::to_string(file) + "]}", &specialist);
+    ASSERT_EQ(cited.status, 201) << cited.body;
+    EXPECT_EQ(Body(cited).at("evidence_files").as_array().at(0).as_int64(), file);
+    // The commune cooperates on the same deliverable: it may not cite Sở Tư pháp's file.
+    EXPECT_EQ(
+        api.Call(Method::kPost, progress,
+                 R"({"status":"in_progress","evidence_files":[)" + std::to_string(file) + "]}",
+                 &commune)
+            .status,
+        400);
+
+    // Downloaded by the plan's readers; 404 for others and for an unknown file.
+    const std::string download = "/api/v1/plan-evidence/" + std::to_string(file);
+    const auto got = api.Call(Method::kGet, download, "", &control);
+    ASSERT_EQ(got.status, 200) << got.body;
+    EXPECT_EQ(got.body, pdf);
+    EXPECT_EQ(got.content_type, "application/pdf");
+    EXPECT_EQ(api.Call(Method::kGet, download, "", &commune).status, 200);
+    const Browser citizen = api.SignIn("congdan");
+    EXPECT_EQ(api.Call(Method::kGet, download, "", &citizen).status, 404);
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/plan-evidence/999999", "", &control).status, 404);
+    std::filesystem::remove_all(files);
 }
 
 }  // namespace

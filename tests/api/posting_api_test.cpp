@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "api_fixture.hpp"
+#include "app/posting.hpp"
 #include "calendar/instant.hpp"
 
 namespace motcua::testing {
@@ -367,6 +368,62 @@ TEST_F(PostingApiTest, IndicatorOneThreeByHand) {
     EXPECT_EQ(province.at("denominator").as_int64(), static_cast<std::int64_t>(codes.size()));
     // A scope without desks (a department): no data.
     EXPECT_TRUE(indicator("46.SOTP").at("rate_percent").is_null());
+}
+
+// `motcua seed-demo`'s postings (app::posting::SeedDemoPostings): every desk of the province
+// posted except Kim Long's, Phú Xuân's posting outdated by three procedures; indicator 1.3 of
+// the province then has data and is not 100 %; a second run records nothing.
+TEST_F(PostingApiTest, DemoPostingsGiveARealIndicatorOneThree) {
+    auto made = app::posting::SeedDemoPostings(api.context());
+    ASSERT_TRUE(made.ok()) << made.error().message;
+    auto list = api.Call(Method::kGet, "/api/v1/posting/desks?unit=46", "", &control);
+    ASSERT_EQ(list.status, 200) << list.body;
+    const json::value listed = Body(list);
+    const json::array& desks = listed.at("items").as_array();
+    ASSERT_GT(desks.size(), 30U);
+    EXPECT_EQ(*made, static_cast<int>(desks.size()) - 1);
+    int complete = 0;
+    for (const json::value& d : desks) {
+        const std::string code(d.at("desk").at("code").as_string());
+        const bool done = d.at("complete").as_bool();
+        complete += done ? 1 : 0;
+        if (code == app::posting::kDemoUnpostedDesk) {
+            EXPECT_TRUE(d.at("latest").is_null()) << json::serialize(d);
+            EXPECT_FALSE(done);
+        } else if (code == app::posting::kDemoOutdatedDesk) {
+            EXPECT_FALSE(done) << json::serialize(d);
+        } else {
+            EXPECT_TRUE(done) << json::serialize(d);
+        }
+    }
+    EXPECT_EQ(complete, static_cast<int>(desks.size()) - 2);
+    // The outdated desk: three procedures missing from a posting 75 days old.
+    const json::value phu_xuan = DeskState();
+    EXPECT_EQ(phu_xuan.at("findings").as_array().size(), 3U) << json::serialize(phu_xuan);
+    for (const json::value& f : phu_xuan.at("findings").as_array()) {
+        EXPECT_EQ(f.at("finding").as_string(), "missing");
+    }
+    EXPECT_EQ(phu_xuan.at("latest").at("posted_on").as_string(), "2026-09-13");
+
+    auto r = api.Call(Method::kGet, "/api/v1/indicators?unit=46&period=2026-11", "", &control);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::value report = Body(r);
+    json::object figure;
+    for (const json::value& g : report.at("groups").as_array()) {
+        for (const json::value& i : g.at("indicators").as_array()) {
+            if (i.at("id").as_string() == "1.3") {
+                figure = i.as_object();
+            }
+        }
+    }
+    ASSERT_FALSE(figure.empty());
+    ASSERT_FALSE(figure.at("rate_percent").is_null()) << json::serialize(figure);
+    EXPECT_GT(figure.at("numerator").as_int64(), 0) << json::serialize(figure);
+    EXPECT_LT(figure.at("numerator").as_int64(), figure.at("denominator").as_int64());
+
+    auto again = app::posting::SeedDemoPostings(api.context());
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, 0);
 }
 
 TEST_F(PostingApiTest, PublicUnitListSearchesAndHoldsNoPersonalData) {

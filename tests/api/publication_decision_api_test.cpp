@@ -9,6 +9,7 @@
 
 #include "api_fixture.hpp"
 #include "calendar/instant.hpp"
+#include "render/docx_reader.hpp"
 
 namespace motcua::testing {
 namespace {
@@ -242,6 +243,180 @@ TEST_F(PublicationDecisionApiTest, SignedJustBeforeTetIsLateByWorkingDays) {
     d = Body(entry);
     EXPECT_TRUE(HasWarning(d, "late_database", "1.002010"));
     EXPECT_TRUE(HasWarning(d, "database_overdue", "1.999001"));
+}
+
+TEST_F(PublicationDecisionApiTest, ViolationListAsDocx) {
+    // The Tết case again: the late decision and the overdue database entries as a Word table.
+    At("2026-02-13T15:00:00+07:00");
+    json::value d = Create(DecisionBody("12/QĐ-UBND", "2026-02-25", "2026-02-13"));
+    d = Body(Act(d, "sign"));
+    At("2026-03-03T09:00:00+07:00");
+    auto docx = api.Call(Method::kGet,
+                         "/api/v1/publication-decisions/violations?unit=46&from=2026-02-01&to="
+                         "2026-02-28&format=docx",
+                         "", &control);
+    ASSERT_EQ(docx.status, 200) << docx.body;
+    EXPECT_EQ(docx.content_type,
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    EXPECT_NE(docx.Header("Content-Disposition").value_or("").find("vi-pham-cong-bo-tthc.docx"),
+              std::string::npos);
+    auto xml = render::ReadZipEntry(docx.body, "word/document.xml");
+    ASSERT_TRUE(xml) << xml.error().message;
+    EXPECT_NE(xml->find(R"(w:orient="landscape")"), std::string::npos);
+    EXPECT_NE(xml->find("<w:tblHeader/>"), std::string::npos);
+    auto text = render::ReadDocxText(docx.body);
+    ASSERT_TRUE(text) << text.error().message;
+    for (const char* s :
+         {"DANH SÁCH VI PHẠM THỜI HẠN CÔNG BỐ, CÔNG KHAI TTHC", "Thành phố Huế",
+          "từ ngày 01/02/2026 đến ngày 28/02/2026", "Số quyết định", "Số ngày muộn", "12/QĐ-UBND",
+          "13/02/2026", "Ban hành quyết định công bố muộn", "11/02/2026",
+          "Chưa cập nhật CSDL quốc gia (quá hạn)", "1.002010", "1.999001"}) {
+        EXPECT_NE(text->find(s), std::string::npos) << s << "\n" << *text;
+    }
+    EXPECT_EQ(text->find("Không có vi phạm"), std::string::npos);
+    // One row per violation, as in the JSON list (the header row and the title lines aside).
+    auto json_list = Body(
+        api.Call(Method::kGet,
+                 "/api/v1/publication-decisions/violations?unit=46&from=2026-02-01&to=2026-02-28",
+                 "", &control));
+    std::size_t rows = 0;
+    for (std::size_t k = xml->find("<w:tr>"); k != std::string::npos;
+         k = xml->find("<w:tr>", k + 1)) {
+        ++rows;
+    }
+    EXPECT_EQ(rows, json_list.at("items").as_array().size() + 1) << "header + one per violation";
+
+    // A period without decisions: the table says so.
+    auto empty = api.Call(Method::kGet,
+                          "/api/v1/publication-decisions/violations?unit=46&from=2025-01-01&to="
+                          "2025-12-31&format=docx",
+                          "", &control);
+    ASSERT_EQ(empty.status, 200) << empty.body;
+    auto empty_text = render::ReadDocxText(empty.body);
+    ASSERT_TRUE(empty_text) << empty_text.error().message;
+    EXPECT_NE(empty_text->find("Không có vi phạm"), std::string::npos) << *empty_text;
+    EXPECT_EQ(empty_text->find("12/QĐ-UBND"), std::string::npos);
+
+    // Unknown format, someone outside the unit.
+    auto pdf = api.Call(Method::kGet, "/api/v1/publication-decisions/violations?unit=46&format=pdf",
+                        "", &control);
+    EXPECT_EQ(pdf.status, 400);
+    EXPECT_NE(pdf.body.find("docx"), std::string::npos) << pdf.body;
+    Browser desk = api.SignIn("motcua");
+    EXPECT_EQ(api.Call(Method::kGet, "/api/v1/publication-decisions/violations?unit=46&format=docx",
+                       "", &desk)
+                  .status,
+              403);
+}
+
+TEST_F(PublicationDecisionApiTest, TheConventionSettingAppliesFromItsDayOn) {
+    // The administrator makes calendar days the default from Tuesday 10/2/2026. A decision that
+    // does not choose takes the setting in force on its signature day: the Tết case (law in
+    // force 25/2, signed 13/2) is then on time; a decision signed on 5/2 keeps working days; a
+    // later change (back to working days from 20/2) alters neither.
+    const std::string path = "/api/v1/settings/publication.day_convention";
+    Browser admin = api.SignIn("quantri");
+    auto got = api.Call(Method::kGet, path, "", &admin);
+    ASSERT_EQ(got.status, 200) << got.body;
+    json::value v = Body(got);
+    EXPECT_EQ(v.at("value_today").as_string(), "working_days");
+    EXPECT_EQ(v.at("default").as_string(), "working_days");
+    EXPECT_EQ(v.at("version").as_int64(), 0);
+    EXPECT_TRUE(v.at("next").is_null());
+
+    // Refusals, each losing nothing.
+    const std::int64_t audits = api.Count("audit_log");
+    const auto put = [&](const std::string& body, const Browser* who) {
+        return api.Call(Method::kPut, path, body, who);
+    };
+    EXPECT_EQ(api.Call(Method::kGet, path, "", &control).status, 403);
+    EXPECT_EQ(api.Call(Method::kGet, path).status, 401);
+    EXPECT_EQ(
+        put(R"({"value":"calendar_days","valid_from":"2026-02-10","version":0})", &control).status,
+        403);
+    EXPECT_EQ(
+        put(R"({"value":"calendar_days","valid_from":"2026-02-10","version":0})", &leader).status,
+        403);
+    auto bad_value = put(R"({"value":"lunar_days","valid_from":"2026-02-10","version":0})", &admin);
+    EXPECT_EQ(bad_value.status, 400);
+    EXPECT_NE(bad_value.body.find("lunar_days"), std::string::npos) << bad_value.body;
+    auto backdated =
+        put(R"({"value":"calendar_days","valid_from":"2026-02-02","version":0})", &admin);
+    EXPECT_EQ(backdated.status, 400);
+    EXPECT_NE(backdated.body.find("sau hôm nay"), std::string::npos) << backdated.body;
+    EXPECT_EQ(
+        put(R"({"value":"calendar_days","valid_from":"10/02/2026","version":0})", &admin).status,
+        400);
+    EXPECT_EQ(put(R"({"value":1,"valid_from":"2026-02-10","version":0})", &admin).status, 400);
+    EXPECT_EQ(put(R"({"value":"calendar_days","valid_from":"2026-02-10"})", &admin).status, 400);
+    EXPECT_EQ(put("{not json", &admin).status, 400);
+    EXPECT_EQ(
+        put(R"({"value":"calendar_days","valid_from":"2026-02-10","version":3})", &admin).status,
+        409);
+    EXPECT_EQ(api.Call(Method::kPut, "/api/v1/settings/no.such.key",
+                       R"({"value":"x","valid_from":"2026-02-10","version":0})", &admin)
+                  .status,
+              404);
+    EXPECT_EQ(api.Count("audit_log"), audits);
+    EXPECT_EQ(Body(api.Call(Method::kGet, path, "", &admin)).at("version").as_int64(), 0);
+
+    auto changed =
+        put(R"({"value":"calendar_days","valid_from":"2026-02-10","version":0})", &admin);
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    v = Body(changed);
+    EXPECT_EQ(v.at("version").as_int64(), 1);
+    EXPECT_EQ(v.at("value_today").as_string(), "working_days") << "not before its day";
+    EXPECT_EQ(v.at("next").at("value").as_string(), "calendar_days");
+    EXPECT_EQ(v.at("history").at(0).at("changed_by").as_string(), "quantri");
+    EXPECT_EQ(api.Count("audit_log"), audits + 1);
+    // The same version again is stale now.
+    EXPECT_EQ(
+        put(R"({"value":"working_days","valid_from":"2026-03-01","version":0})", &admin).status,
+        409);
+
+    // Signed on 5/2 (before the change), no convention chosen: working days.
+    At("2026-02-05T09:00:00+07:00");
+    json::value early = Create(DecisionBody("21/QĐ-UBND", "2026-02-25", "2026-02-05"));
+    EXPECT_EQ(early.at("convention_source").as_string(), "setting");
+    early = Body(Act(early, "sign"));
+    EXPECT_EQ(early.at("convention").as_string(), "working_days");
+
+    // Signed on 13/2, no convention: calendar days, on time (due 20/2).
+    At("2026-02-13T15:00:00+07:00");
+    json::value d = Create(DecisionBody("22/QĐ-UBND", "2026-02-25", "2026-02-13"));
+    EXPECT_EQ(d.at("convention").as_string(), "calendar_days");
+    d = Body(Act(d, "sign"));
+    EXPECT_EQ(d.at("convention").as_string(), "calendar_days");
+    EXPECT_EQ(d.at("convention_source").as_string(), "setting");
+    EXPECT_TRUE(d.at("check").at("on_time").as_bool());
+    EXPECT_EQ(d.at("check").at("latest").as_string(), "2026-02-20");
+    // The same day with an explicit choice: the decision's own (late by working days).
+    std::string explicit_body = DecisionBody("23/QĐ-UBND", "2026-02-25", "2026-02-13");
+    explicit_body.insert(1, R"("convention":"working_days",)");
+    json::value own = Body(Act(Create(explicit_body), "sign"));
+    EXPECT_EQ(own.at("convention_source").as_string(), "decision");
+    EXPECT_FALSE(own.at("check").at("on_time").as_bool());
+
+    // Back to working days from 20/2: the decisions signed before keep theirs.
+    admin = api.SignIn("quantri");
+    ASSERT_EQ(
+        put(R"({"value":"working_days","valid_from":"2026-02-20","version":1})", &admin).status,
+        200);
+    At("2026-03-03T09:00:00+07:00");
+    d = Body(api.Call(Method::kGet, Path(d), "", &control));
+    EXPECT_EQ(d.at("convention").as_string(), "calendar_days");
+    EXPECT_TRUE(d.at("check").at("on_time").as_bool());
+    early = Body(api.Call(Method::kGet, Path(early), "", &control));
+    EXPECT_EQ(early.at("convention").as_string(), "working_days");
+    // A draft planned after 20/2 takes the new value.
+    json::value later = Create(DecisionBody("24/QĐ-UBND", "2026-04-01", "2026-03-03"));
+    EXPECT_EQ(later.at("convention").as_string(), "working_days");
+    admin = api.SignIn("quantri");
+    auto today = api.Call(Method::kGet, path, "", &admin);
+    ASSERT_EQ(today.status, 200) << today.body;
+    v = Body(today);
+    EXPECT_EQ(v.at("value_today").as_string(), "working_days");
+    EXPECT_EQ(v.at("history").as_array().size(), 2U);
 }
 
 TEST_F(PublicationDecisionApiTest, IndicatorsOneOneAndOneTwoFromStoredDecisions) {

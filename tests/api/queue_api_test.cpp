@@ -263,6 +263,7 @@ TEST_F(QueueApiTest, KioskIsThrottledPerAddress) {
             ++issued;
         } else if (r.status == 429) {
             ++throttled;
+            EXPECT_EQ(r.Header("retry-after").value_or(""), "60");
         }
     }
     EXPECT_EQ(issued, 30);

@@ -14,6 +14,7 @@ after(async () => {
   await browser?.close();
 });
 
+const pdf = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
 const sender = { name: 'Trần Thị Bích Ngọc', phone: '0987654321', email: 'ngoc.e2e@example.vn' };
 
 test('submit → the desk officer answers and publishes → the answer is public, redacted',
@@ -29,6 +30,16 @@ test('submit → the desk officer answers and publishes → the answer is public
     await page.getByLabel('Họ và tên').fill(sender.name);
     await page.getByLabel('Số điện thoại').fill(sender.phone);
     await page.getByLabel('Thư điện tử').fill(sender.email);
+    // A disguised file (not a PDF) is refused, the typed text kept; a real PDF is accepted.
+    await page.getByLabel('Tệp đính kèm').setInputFiles({
+      name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf'),
+    });
+    await page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
+    await page.locator('.error-summary', { hasText: 'gia-mao.pdf' }).waitFor();
+    assert.equal(await page.getByLabel('Tiêu đề').inputValue(), title);
+    await page.getByLabel('Tệp đính kèm').setInputFiles({
+      name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf),
+    });
     await Promise.all([
       page.waitForURL((u) => u.pathname === '/phan-anh-kien-nghi/theo-doi'),
       page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click(),
@@ -41,6 +52,13 @@ test('submit → the desk officer answers and publishes → the answer is public
     await signIn(page, 'motcua');
     await page.goto(url(`/pakn/${code}`));
     await page.getByRole('heading', { level: 1, name: `Phản ánh, kiến nghị ${code}` }).waitFor();
+    // The officer sees the attachment and downloads it (access-checked).
+    const link = page.getByRole('link', { name: 'bien-ban.pdf' });
+    const href = await link.getAttribute('href');
+    assert.equal(href, `/api/v1/feedback/${encodeURIComponent(code)}/attachments/1`);
+    const file = await page.request.get(url(href));
+    assert.equal(file.status(), 200);
+    assert.equal((await file.body()).toString(), pdf);
     await Promise.all([
       page.waitForURL((u) => u.searchParams.get('da-luu') === '1'),
       page.getByRole('button', { name: 'Tiếp nhận và phân loại' }).click(),
@@ -64,6 +82,7 @@ test('submit → the desk officer answers and publishes → the answer is public
     assert.match(text, /sổ hộ khẩu không còn là thành phần hồ sơ/);
     assert.match(text, /\[đã ẩn\]/);
     const html = await page.content();
+    assert.equal(html.includes('bien-ban.pdf'), false, 'attachments are not public');
     for (const secret of Object.values(sender)) {
       assert.equal(html.includes(secret), false, `${secret} must not be public`);
     }

@@ -1,8 +1,10 @@
 // TTHC-control plans (issue #7, docs/plans.md "Pages"): a control officer imports Nhật Tân's 2024
 // plan (the S2 seed, tab-separated) through /ke-hoach — the file chosen in the form, the preview
 // with its counts and the problem of one stray row, then the import —, opens the plan and
-// records progress with evidence on a late deliverable, whose status turns to done. No console
-// errors (the page's script is a file: strict CSP).
+// records progress with evidence on a late deliverable — a document number and date and a PDF
+// attached through the form (web/static/plan_evidence.js) —, whose status turns to done; the file
+// is listed beside the report and downloads. No console errors (the page's scripts are files:
+// strict CSP).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,13 +71,17 @@ test('import S2 through the page → preview with counts and a problem → progr
   // A deliverable of the commune, late (2024's deadlines have passed), reported done.
   const late = page.locator('.plan-deliverable', {
     has: page.locator('[data-status="late"]'),
-  }).filter({ has: page.locator('form') }).first();
+  }).filter({ has: page.locator('form[action$="/tien-do"]') }).first();
   const id = await late.getAttribute('data-deliverable');
   assert.ok(id, 'a late deliverable with a progress form');
-  await late.getByText('Báo cáo tiến độ').click();
+  const pdfBytes = '%PDF-1.4\n% minh chứng\n1 0 obj <<>> endobj\n%%EOF\n';
+  const pdf = join(dir, 'bao-cao-15.pdf');
+  writeFileSync(pdf, pdfBytes);
+  await late.getByText('Báo cáo tiến độ', { exact: true }).click();
   await late.getByLabel('Tình trạng').selectOption('done');
   await late.getByLabel('Số văn bản minh chứng').fill('15/BC-UBND');
   await late.getByLabel('Ngày văn bản').fill('2024-03-20');
+  await late.getByLabel('Tệp minh chứng').setInputFiles(pdf);
   await Promise.all([
     page.waitForURL((u) => u.searchParams.get('da-luu') === '1'),
     late.getByRole('button', { name: 'Lưu tiến độ' }).click(),
@@ -85,5 +91,13 @@ test('import S2 through the page → preview with counts and a problem → progr
   assert.match(await done.innerText(), /Hoàn thành/);
   assert.match(await done.innerText(), /văn bản số 15\/BC-UBND ngày 20\/3\/2024/);
   assert.equal(await page.locator('[data-count="done"]').innerText(), '1');
+  const link = done.locator('a[data-evidence-file]', { hasText: 'bao-cao-15.pdf' });
+  assert.equal(await link.count(), 1);
+  const href = await link.getAttribute('href');
+  assert.match(href, /^\/ke-hoach\/\d+\/minh-chung\/\d+$/);
+  const download = await page.request.get(url(href));
+  assert.equal(download.status(), 200);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+  assert.equal((await download.body()).toString('utf8'), pdfBytes);
   assert.deepEqual(problems, []);
 });

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "http/builtin.hpp"
+#include "http/multipart.hpp"
 #include "http/uri.hpp"
 
 namespace motcua::http {
@@ -38,6 +39,69 @@ TEST(MessageTest, HeaderQueryCookie) {
     response.AddHeader("Set-Cookie", "a=1");
     EXPECT_EQ(response.Header("set-cookie"), "a=1");
     EXPECT_FALSE(response.Header("location").has_value());
+}
+
+TEST(MessageTest, PublicOriginPrefersTheConfiguredOneAndRefusesOddHosts) {
+    Request request;
+    EXPECT_EQ(request.PublicOrigin(""), "");  // no Host: no absolute link
+    EXPECT_EQ(request.PublicOrigin("https://dichvucong.example/"), "https://dichvucong.example");
+    request.headers.emplace("host", "10.0.0.5:8080");
+    EXPECT_EQ(request.PublicOrigin(""), "http://10.0.0.5:8080");
+    EXPECT_EQ(request.PublicOrigin("https://dichvucong.example"), "https://dichvucong.example");
+    request.tls = true;
+    EXPECT_EQ(request.PublicOrigin(""), "https://10.0.0.5:8080");
+    for (const char* forged : {"evil.example\"><script>", "a b", "x/y", "h@evil.example"}) {
+        Request odd;
+        odd.headers.emplace("host", forged);
+        EXPECT_EQ(odd.PublicOrigin(""), "") << forged;
+    }
+    Request long_host;
+    long_host.headers.emplace("host", std::string(256, 'a'));
+    EXPECT_EQ(long_host.PublicOrigin(""), "");
+}
+
+TEST(MultipartTest, PartsWithNamesFilesAndTypes) {
+    const std::string type = "Multipart/Form-Data; boundary=\"XyZ\"";
+    EXPECT_TRUE(IsMultipartFormData(type));
+    EXPECT_FALSE(IsMultipartFormData("application/x-www-form-urlencoded"));
+    const std::string body =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nĐường\r\nhỏng\r\n"
+        "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a \\\"b\\\".pdf\"\r\n"
+        "Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--XyZ--\r\n";
+    auto parts = ParseMultipart(type, body);
+    ASSERT_TRUE(parts.ok()) << parts.error().message;
+    ASSERT_EQ(parts->size(), 2U);
+    EXPECT_EQ((*parts)[0].name, "title");
+    EXPECT_FALSE((*parts)[0].file_name.has_value());
+    EXPECT_EQ((*parts)[0].content, "Đường\r\nhỏng");
+    EXPECT_EQ((*parts)[1].file_name, "a \"b\".pdf");
+    EXPECT_EQ((*parts)[1].content_type, "application/pdf");
+    EXPECT_EQ((*parts)[1].content, "%PDF-1.4");
+}
+
+TEST(MultipartTest, MalformedBodiesAreRefused) {
+    const std::string type = "multipart/form-data; boundary=Q";
+    const std::string part = "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nv\r\n--Q";
+    EXPECT_TRUE(ParseMultipart(type, "--Q" + part + "--").ok());
+    for (const std::string& bad :
+         {std::string("--Q") + part,         // no close delimiter
+          std::string("--R") + part + "--",  // another boundary
+          std::string("--Q\r\nContent-Disposition: form-data\r\n\r\nv\r\n--Q--"),  // unnamed
+          std::string("--Q\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\nv\r\n--Q--"),
+          std::string("--Q\r\nno colon here\r\n\r\nv\r\n--Q--"), std::string()}) {
+        auto parts = ParseMultipart(type, bad);
+        ASSERT_FALSE(parts.ok()) << bad;
+        EXPECT_NE(parts.error().message.find("multipart/form-data"), std::string::npos);
+    }
+    EXPECT_FALSE(ParseMultipart("multipart/form-data", "--Q" + part + "--").ok());  // no boundary
+    EXPECT_FALSE(ParseMultipart("multipart/form-data; boundary=" + std::string(71, 'b'),
+                                "--" + std::string(71, 'b') + "--")
+                     .ok());
+    std::string many = "--Q";
+    for (std::size_t i = 0; i <= kMaxFormParts; ++i) {
+        many += part;
+    }
+    EXPECT_FALSE(ParseMultipart(type, many + "--").ok());  // one part too many
 }
 
 TEST(UriTest, PercentDecode) {

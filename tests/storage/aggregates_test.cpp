@@ -247,45 +247,126 @@ TEST_P(AggregatesTest, CountersAddUpAndSumPerWindow) {
     ASSERT_TRUE(IsOk(tx->Commit()));
 }
 
-TEST_P(AggregatesTest, ContributionsRoundTripAndTheRebuildInsertsInBulk) {
+TEST_P(AggregatesTest, StoredInputsRoundTripAndTheRebuildWritesThemInBulk) {
     ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
     ASSIGN_OR_FAIL(auto built, aggregates::BuiltVersion(*tx));
     EXPECT_EQ(built, 0);  // a fresh database waits for its first rebuild
-    ind::Contribution c{agency_, "1.001193", {{100, M::kReceivedDirect}, {104, M::kFinishedEarly}}};
-    ASSIGN_OR_FAIL(auto none, aggregates::Stored(*tx, 1));
+    ASSIGN_OR_FAIL(auto complete, aggregates::InputsComplete(*tx));
+    EXPECT_FALSE(complete);
+    ind::Inputs in;
+    in.dossier_id = 1;
+    in.settling_unit_id = agency_;
+    in.procedure_code = "1.001193";
+    in.channel = domain::Channel::kPostal;
+    in.received_at = At(1'780'000'000);
+    in.due_at = At(1'781'000'000);
+    in.timing = domain::Timing::kLate;
+    in.fee_bearing = true;
+    in.dissatisfied = true;  // the last flag bit
+    ASSIGN_OR_FAIL(auto none, aggregates::StoredInputs(*tx, 1));
     EXPECT_FALSE(none.has_value());
-    ASSERT_TRUE(IsOk(aggregates::Save(*tx, 1, c)));
-    c.items.push_back({104, M::kIssued});
-    ASSERT_TRUE(IsOk(aggregates::Save(*tx, 1, c)));  // replaces
-    ASSIGN_OR_FAIL(auto stored, aggregates::Stored(*tx, 1));
+    ASSERT_TRUE(IsOk(aggregates::SaveInputs(*tx, in)));
+    ASSIGN_OR_FAIL(auto first, aggregates::StoredInputs(*tx, 1));
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(*first, in);
+    in.finished_at = At(1'782'000'000);
+    in.late = true;  // the first flag bit
+    in.dissatisfied = false;
+    ASSERT_TRUE(IsOk(aggregates::SaveInputs(*tx, in)));  // replaces
+    ASSIGN_OR_FAIL(auto stored, aggregates::StoredInputs(*tx, 1));
     ASSERT_TRUE(stored.has_value());
-    EXPECT_EQ(*stored, c);
+    EXPECT_EQ(*stored, in);
 
-    ASSERT_TRUE(IsOk(aggregates::Clear(*tx)));
-    ASSIGN_OR_FAIL(auto cleared, aggregates::Stored(*tx, 1));
+    ASSERT_TRUE(IsOk(aggregates::ClearInputs(*tx)));
+    ASSIGN_OR_FAIL(auto cleared, aggregates::StoredInputs(*tx, 1));
     EXPECT_FALSE(cleared.has_value());
+    std::vector<ind::Inputs> rows;
+    for (int i = 1; i <= 700; ++i) {  // more than one statement's worth
+        in.dossier_id = i;
+        in.synced = i % 2 == 0;
+        rows.push_back(in);
+    }
+    ASSERT_TRUE(IsOk(aggregates::InsertInputs(*tx, rows)));
+    ASSERT_TRUE(IsOk(aggregates::SetInputsComplete(*tx)));
+    ASSIGN_OR_FAIL(auto now_complete, aggregates::InputsComplete(*tx));
+    EXPECT_TRUE(now_complete);
+    ASSIGN_OR_FAIL(auto page, aggregates::StoredInputsPage(*tx, 100, 650, 1000));
+    ASSERT_EQ(page.size(), 550U);  // ids 101..650
+    EXPECT_EQ(page.front(), rows[100]);
+    EXPECT_EQ(page.back(), rows[649]);
+    ASSIGN_OR_FAIL(auto limited, aggregates::StoredInputsPage(*tx, 0, 700, 7));
+    ASSERT_EQ(limited.size(), 7U);
+    rows[4].procedure_code = "1.000001";
+    rows[4].rated = true;
+    ASSERT_TRUE(IsOk(aggregates::PutInputs(*tx, {rows[4]})));
+    ASSERT_TRUE(IsOk(aggregates::DeleteInputs(*tx, {3, 699})));
+    ASSIGN_OR_FAIL(auto all, aggregates::StoredInputsPage(*tx, 0, 1'000'000, 1000));
+    ASSERT_EQ(all.size(), 698U);
+    EXPECT_EQ(all[2].dossier_id, 4);
+    EXPECT_EQ(all[3], rows[4]);
+    ASSIGN_OR_FAIL(auto max_id, aggregates::MaxInputId(*tx));
+    EXPECT_EQ(max_id, 700);
+    ASSERT_TRUE(IsOk(aggregates::SetBuiltVersion(*tx, 7)));
+    ASSIGN_OR_FAIL(auto now_built, aggregates::BuiltVersion(*tx));
+    EXPECT_EQ(now_built, 7);
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+TEST_P(AggregatesTest, TheRebuildComparesRangesAndWritesOnlyTheDifferences) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
     std::vector<aggregates::Cell> cells;
     for (int i = 0; i < 1000; ++i) {  // more than one statement's worth
-        cells.push_back({agency_, 100 + i, M::kReceivedOnline, "1.001193", i + 1});
+        cells.push_back({i < 400 ? std::min(agency_, province_) : std::max(agency_, province_),
+                         100 + i, M::kReceivedOnline, "1.001193", i + 1});
     }
     ASSERT_TRUE(IsOk(aggregates::InsertCells(*tx, cells)));
-    std::vector<std::pair<std::int64_t, ind::Contribution>> rows;
-    for (int i = 1; i <= 700; ++i) {
-        rows.emplace_back(i, c);
-    }
-    ASSERT_TRUE(IsOk(aggregates::InsertContributions(*tx, rows)));
+    ASSERT_TRUE(IsOk(aggregates::Add(*tx, agency_, "1.000001", 50, M::kIssued, 0)));  // a 0 row
     ASSIGN_OR_FAIL(auto all, aggregates::All(*tx));
     EXPECT_EQ(all, cells);
     ASSIGN_OR_FAIL(auto units, aggregates::AllByUnit(*tx));
     ASSERT_EQ(units.size(), cells.size());
     EXPECT_EQ(units[999].value, 1000);
     EXPECT_EQ(units[999].procedure_code, "");
-    ASSIGN_OR_FAIL(auto last, aggregates::Stored(*tx, 700));
-    ASSERT_TRUE(last.has_value());
-    EXPECT_EQ(last->items.size(), 3U);
-    ASSERT_TRUE(IsOk(aggregates::SetBuiltVersion(*tx, 7)));
-    ASSIGN_OR_FAIL(auto now_built, aggregates::BuiltVersion(*tx));
-    EXPECT_EQ(now_built, 7);
+    // RangePage: one unit's rows, zero rows included, in pages.
+    std::vector<aggregates::Cell> ranged;
+    std::optional<aggregates::Cell> after;
+    for (;;) {
+        ASSIGN_OR_FAIL(auto page, aggregates::RangePage(*tx, true, agency_, agency_, after, 150));
+        ranged.insert(ranged.end(), page.begin(), page.end());
+        if (page.size() < 150) {
+            break;
+        }
+        after = page.back();
+    }
+    const std::size_t agency_rows = agency_ < province_ ? 400 : 600;
+    ASSERT_EQ(ranged.size(), agency_rows + 1);
+    EXPECT_EQ(ranged[0].value, 0);  // day 50 first
+    EXPECT_EQ(ranged[0].procedure_code, "1.000001");
+    ASSIGN_OR_FAIL(auto unit_rows,
+                   aggregates::RangePage(*tx, false, agency_, agency_, std::nullopt, 5000));
+    EXPECT_EQ(unit_rows.size(), agency_rows + 1);  // with the 0 row of aggregates_unit
+    // PutCells replaces or inserts; DeleteCells removes.
+    aggregates::Cell changed = cells[10];
+    changed.value = 77;
+    aggregates::Cell added{agency_, 5, M::kFinishedLate, "1.000001", 3};
+    ASSERT_TRUE(IsOk(aggregates::PutCells(*tx, true, {changed, added})));
+    ASSERT_TRUE(IsOk(aggregates::DeleteCells(*tx, true, {cells[20]})));
+    aggregates::Cell unit_changed = changed;
+    unit_changed.procedure_code.clear();
+    ASSERT_TRUE(IsOk(aggregates::PutCells(*tx, false, {unit_changed})));
+    ASSERT_TRUE(IsOk(aggregates::DeleteCells(*tx, false, {units[21]})));
+    ASSIGN_OR_FAIL(auto after_diff, aggregates::All(*tx));
+    ASSERT_EQ(after_diff.size(), cells.size());                   // one added, one deleted
+    EXPECT_EQ(after_diff[agency_ < province_ ? 0 : 399], added);  // cells[20] went before it
+    ASSIGN_OR_FAIL(auto units_after, aggregates::AllByUnit(*tx));
+    ASSERT_EQ(units_after.size(), cells.size() - 1);
+    EXPECT_EQ(units_after[10].value, 77);
+    ASSERT_TRUE(IsOk(aggregates::ClearChanges(*tx)));
+    ASSIGN_OR_FAIL(auto range, aggregates::ChangeRange(*tx));
+    EXPECT_EQ(range.second, 0);
+    ASSERT_TRUE(IsOk(aggregates::Clear(*tx)));
+    ASSIGN_OR_FAIL(auto empty, aggregates::All(*tx));
+    EXPECT_TRUE(empty.empty());
     ASSERT_TRUE(IsOk(tx->Commit()));
 }
 

@@ -4,6 +4,7 @@
 // update replaces a plan's items, unknown units are refused and lists filter by unit.
 #include "storage_test_support.hpp"
 #include "store/impact_assessments.hpp"
+#include "store/publication_decisions.hpp"
 #include "store/review_plans.hpp"
 #include "store/units.hpp"
 
@@ -144,6 +145,48 @@ TEST_P(ControlStoreTest, PlanRoundTripItemsReplacedAndVersions) {
     ASSERT_EQ(of_agency.size(), 1U);
     EXPECT_EQ(of_agency[0].items.size(), 2U);
     ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+// Migration 0025: an implemented plan keeps the id of the stored publication decision (and its
+// number as text); NULL when none was chosen; an id that is not a stored decision is refused by
+// the foreign key.
+TEST_P(ControlStoreTest, PlanLinksAStoredPublicationDecision) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    publication_decisions::Decision d;
+    d.issuing_unit_id = province_;
+    d.number = "1811/QĐ-UBND";
+    d.title = "Công bố danh mục TTHC được sửa đổi";
+    d.state = "signed";
+    d.signed_on = D(2026, 5, 4);
+    d.version = 1;
+    ASSIGN_OR_FAIL(const std::int64_t decision,
+                   publication_decisions::Create(*tx, d, std::nullopt, At(1'767'225'600)));
+    ASSIGN_OR_FAIL(const std::int64_t id, review_plans::Insert(*tx, SamplePlan()));
+    ASSIGN_OR_FAIL(auto got, review_plans::Get(*tx, id));
+    ASSERT_TRUE(got.has_value());
+    EXPECT_FALSE(got->publication_decision_id.has_value());
+    got->state = "implemented";
+    got->implemented_on = D(2026, 6, 1);
+    got->publication_decision = d.number;
+    got->publication_decision_id = decision;
+    ASSIGN_OR_FAIL(const std::int64_t v2, review_plans::Update(*tx, *got, 1));
+    EXPECT_EQ(v2, 2);
+    ASSIGN_OR_FAIL(auto again, review_plans::Get(*tx, id));
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->publication_decision_id, decision);
+    EXPECT_EQ(again->publication_decision, "1811/QĐ-UBND");
+    EXPECT_EQ(again->implemented_on, D(2026, 6, 1));
+    ASSIGN_OR_FAIL(auto listed, review_plans::List(*tx, {province_}));
+    ASSERT_EQ(listed.size(), 1U);
+    EXPECT_EQ(listed[0].publication_decision_id, decision);
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+TEST_P(ControlStoreTest, PlanWithAnUnknownPublicationDecisionIsRefused) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    auto plan = SamplePlan();
+    plan.publication_decision_id = 987654;
+    EXPECT_FALSE(review_plans::Insert(*tx, plan));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ControlStoreTest, ::testing::ValuesIn(Backends()), BackendName);

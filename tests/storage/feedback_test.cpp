@@ -4,6 +4,7 @@
 #include "storage_test_support.hpp"
 #include "store/documents.hpp"
 #include "store/dossiers.hpp"
+#include "store/rate_limits.hpp"
 #include "store/units.hpp"
 #include "store/users.hpp"
 
@@ -359,6 +360,55 @@ TEST_P(FeedbackStoreTest, RatingReraiseAndEscalationsAreRecordedOnce) {
     auto again = feedback::Rate(*tx2, first, {true, "", At(1'780'300'100)});
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+}
+
+// Issue #9 (engineer N): the limiters' fixed-window counters (migration 0023) are shared by two
+// server processes on one database: hits through two databases on the same storage count
+// together, windows and purposes apart, and ended windows are pruned.
+TEST_P(FeedbackStoreTest, RateLimitHitsFromTwoConnectionsCountTogether) {
+    const auto window = rate_limits::WindowStart(At(1'780'000'123), std::chrono::minutes{15});
+    EXPECT_EQ(window, At(1'780'000'123 - 1'780'000'123 % 900));
+    ASSIGN_OR_FAIL(auto other, OpenAnother());
+    for (int i = 1; i <= 3; ++i) {
+        for (Database* db : {db_.get(), other.get()}) {
+            ASSIGN_OR_FAIL(auto tx, db->Begin(TxMode::kWrite));
+            ASSIGN_OR_FAIL(auto hits,
+                           rate_limits::Hit(*tx, "feedback_follow", "192.0.2.7", window));
+            ASSERT_TRUE(IsOk(tx->Commit()));
+            EXPECT_EQ(hits, db == db_.get() ? 2 * i - 1 : 2 * i);
+        }
+    }
+    {
+        ASSIGN_OR_FAIL(auto tx, other->Begin(TxMode::kWrite));
+        ASSIGN_OR_FAIL(auto hits, rate_limits::Hit(*tx, "kiosk", "192.0.2.7", window));
+        EXPECT_EQ(hits, 1);  // another purpose
+        ASSIGN_OR_FAIL(auto next, rate_limits::Hit(*tx, "feedback_follow", "192.0.2.7",
+                                                   window + std::chrono::minutes{15}));
+        EXPECT_EQ(next, 1);  // the next window
+        ASSERT_TRUE(IsOk(tx->Commit()));
+    }
+    {
+        ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kRead));
+        ASSIGN_OR_FAIL(auto hits, rate_limits::Hits(*tx, "feedback_follow", "192.0.2.7", window));
+        EXPECT_EQ(hits, 6);
+        ASSIGN_OR_FAIL(auto none, rate_limits::Hits(*tx, "feedback_follow", "192.0.2.8", window));
+        EXPECT_EQ(none, 0);
+    }
+    {
+        // A hit rolled back with its transaction is not counted.
+        ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+        ASSIGN_OR_FAIL(auto hits, rate_limits::Hit(*tx, "feedback_follow", "192.0.2.7", window));
+        EXPECT_EQ(hits, 7);
+    }
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    ASSIGN_OR_FAIL(auto pruned, rate_limits::Prune(*tx, window + std::chrono::minutes{15}));
+    EXPECT_EQ(pruned, 2);  // the first window's two purposes, not the next window
+    ASSIGN_OR_FAIL(auto gone, rate_limits::Hits(*tx, "feedback_follow", "192.0.2.7", window));
+    EXPECT_EQ(gone, 0);
+    ASSIGN_OR_FAIL(auto kept, rate_limits::Hits(*tx, "feedback_follow", "192.0.2.7",
+                                                window + std::chrono::minutes{15}));
+    EXPECT_EQ(kept, 1);
+    ASSERT_TRUE(IsOk(tx->Commit()));
 }
 
 }  // namespace

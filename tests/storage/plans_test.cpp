@@ -3,6 +3,8 @@
 // number is unique; the version guards concurrent edits; progress is append-only history.
 #include "store/plans.hpp"
 
+#include <array>
+
 #include "storage_test_support.hpp"
 #include "store/inspections.hpp"
 #include "store/units.hpp"
@@ -250,6 +252,55 @@ TEST_P(PlansStoreTest, ProgressIsHistoryAndRemindersAreOnce) {
     // The database refuses a status outside the list and a percent above 100.
     p.status = "late";
     EXPECT_TRUE(HasCode(plans::AddProgress(*tx, p), base::ErrorCode::kFailedPrecondition));
+}
+
+// Migration 0022: evidence files of a deliverable × unit, over a `files` row; the database
+// refuses one whose file was never recorded.
+TEST_P(PlansStoreTest, EvidenceFilesAreRecordedOverStoredFiles) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    ASSIGN_OR_FAIL(auto plan_id, plans::InsertHead(*tx, SampleHead()));
+    ASSIGN_OR_FAIL(auto section_id, plans::InsertSection(*tx, plan_id, 0, plans::Section{}));
+    ASSIGN_OR_FAIL(auto task_id, plans::InsertTask(*tx, plan_id, section_id, 0, plans::Task{}));
+    ASSIGN_OR_FAIL(auto deliverable_id,
+                   plans::InsertDeliverable(*tx, plan_id, task_id, 0, plans::Deliverable{}));
+    const std::string sha(64, 'a');
+    plans::Evidence e;
+    e.deliverable_id = deliverable_id;
+    e.unit_id = commune_;
+    e.file_sha256 = sha;
+    e.file_name = "Báo cáo.pdf";
+    e.media_type = "application/pdf";
+    e.size = 1234;
+    e.created_at = At(1'700'000'000);
+    EXPECT_TRUE(HasCode(plans::AddEvidence(*tx, e), base::ErrorCode::kFailedPrecondition));
+    tx.reset();  // rolled back: the failed statement poisons the transaction
+
+    ASSIGN_OR_FAIL(tx, db_->Begin(TxMode::kWrite));
+    ASSIGN_OR_FAIL(plan_id, plans::InsertHead(*tx, SampleHead()));
+    ASSIGN_OR_FAIL(section_id, plans::InsertSection(*tx, plan_id, 0, plans::Section{}));
+    ASSIGN_OR_FAIL(task_id, plans::InsertTask(*tx, plan_id, section_id, 0, plans::Task{}));
+    ASSIGN_OR_FAIL(deliverable_id,
+                   plans::InsertDeliverable(*tx, plan_id, task_id, 0, plans::Deliverable{}));
+    e.deliverable_id = deliverable_id;
+    const std::array file_params{Value(sha)};
+    ASSERT_TRUE(
+        IsOk(tx->Execute("INSERT INTO files (sha256, size, media_type, created_at) "
+                         "VALUES ($1, 1234, 'application/pdf', 1700000000)",
+                         file_params)));
+    ASSIGN_OR_FAIL(auto id, plans::AddEvidence(*tx, e));
+    ASSIGN_OR_FAIL(auto got, plans::GetEvidence(*tx, id));
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->deliverable_id, deliverable_id);
+    EXPECT_EQ(got->unit_id, commune_);
+    EXPECT_EQ(got->file_sha256, sha);
+    EXPECT_EQ(got->file_name, "Báo cáo.pdf");
+    EXPECT_EQ(got->size, 1234);
+    EXPECT_EQ(got->created_at, At(1'700'000'000));
+    ASSIGN_OR_FAIL(auto missing, plans::GetEvidence(*tx, id + 1000));
+    EXPECT_FALSE(missing.has_value());
+    ASSIGN_OR_FAIL(auto all, plans::EvidenceOfPlan(*tx, plan_id));
+    ASSERT_EQ(all.size(), 1U);
+    EXPECT_EQ(all[0].id, id);
 }
 
 // Migration 0020: an inspection's reminder is recorded once per kind and due day; the database

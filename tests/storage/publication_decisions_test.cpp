@@ -7,6 +7,7 @@
 
 #include "storage_test_support.hpp"
 #include "store/procedures.hpp"
+#include "store/settings.hpp"
 #include "store/units.hpp"
 
 namespace motcua::store::testing {
@@ -209,6 +210,85 @@ TEST_P(PublicationDecisionsStoreTest, DatedCatalogueReadHonoursClosedVersions) {
     q.day = D(2026, 3, 1);
     ASSIGN_OR_FAIL(auto earlier, procedures::Search(*tx, q));
     EXPECT_EQ(earlier.items.size(), 2U);
+    ASSERT_TRUE(IsOk(tx->Commit()));
+}
+
+// An instant on the day (midnight UTC): the settings' change times.
+std::chrono::sys_seconds T(int y, unsigned m, unsigned d) {
+    return std::chrono::sys_seconds{D(y, m, d).time_since_epoch()};
+}
+
+TEST_P(PublicationDecisionsStoreTest, ConventionFromTheSettingRoundTrips) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    spd::Decision d = Sample("30/QĐ-UBND");
+    d.convention = "calendar_days";
+    d.convention_from_setting = true;
+    ASSIGN_OR_FAIL(const std::int64_t id, spd::Create(*tx, d, std::nullopt, T(2026, 2, 1)));
+    ASSIGN_OR_FAIL(auto back, spd::Get(*tx, id));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_TRUE(back->convention_from_setting);
+    EXPECT_EQ(back->convention, "calendar_days");
+    // Signing fixes the convention (SaveProgress writes it).
+    back->state = "signed";
+    back->convention = "working_days";
+    ASSERT_TRUE(IsOk(spd::SaveProgress(*tx, *back, back->version, T(2026, 2, 2))));
+    ASSIGN_OR_FAIL(auto signed_d, spd::Get(*tx, id));
+    ASSERT_TRUE(signed_d.has_value());
+    EXPECT_EQ(signed_d->convention, "working_days");
+    EXPECT_TRUE(signed_d->convention_from_setting);
+    back->id = id;
+    back->convention_from_setting = false;
+    ASSERT_TRUE(IsOk(spd::Replace(*tx, *back, signed_d->version, T(2026, 2, 3))));
+    ASSIGN_OR_FAIL(auto replaced, spd::Get(*tx, id));
+    ASSERT_TRUE(replaced.has_value());
+    EXPECT_FALSE(replaced.value().convention_from_setting);
+}
+
+// store::settings (migration 0024): the value in force on a day is the latest change whose
+// valid_from is on or before it; the latest entered wins a tie; the history keeps every change.
+TEST_P(PublicationDecisionsStoreTest, SettingsAreVersionedByEffectiveDay) {
+    namespace ss = settings;
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kWrite));
+    const std::string key = "publication.day_convention";
+    ASSIGN_OR_FAIL(auto none, ss::ValueOn(*tx, key, D(2026, 1, 1)));
+    EXPECT_FALSE(none.has_value());
+    ASSIGN_OR_FAIL(auto first, ss::Append(*tx, {.key = key,
+                                                .value = "calendar_days",
+                                                .valid_from = D(2026, 3, 1),
+                                                .changed_by = std::nullopt,
+                                                .changed_at = T(2026, 2, 1)}));
+    ASSIGN_OR_FAIL(auto second, ss::Append(*tx, {.key = key,
+                                                 .value = "working_days",
+                                                 .valid_from = D(2026, 6, 1),
+                                                 .changed_by = std::nullopt,
+                                                 .changed_at = T(2026, 2, 2)}));
+    ASSIGN_OR_FAIL(auto tie, ss::Append(*tx, {.key = key,
+                                              .value = "calendar_days",
+                                              .valid_from = D(2026, 6, 1),
+                                              .changed_by = std::nullopt,
+                                              .changed_at = T(2026, 2, 3)}));
+    EXPECT_LT(first, second);
+    EXPECT_LT(second, tie);
+    ASSIGN_OR_FAIL(auto other, ss::Append(*tx, {.key = "other.key",
+                                                .value = "x",
+                                                .valid_from = D(2025, 1, 1),
+                                                .changed_by = std::nullopt,
+                                                .changed_at = T(2026, 2, 3)}));
+    (void)other;
+    ASSIGN_OR_FAIL(auto before, ss::ValueOn(*tx, key, D(2026, 2, 28)));
+    EXPECT_FALSE(before.has_value());
+    ASSIGN_OR_FAIL(auto on_first, ss::ValueOn(*tx, key, D(2026, 3, 1)));
+    EXPECT_EQ(on_first.value_or(""), "calendar_days");
+    ASSIGN_OR_FAIL(auto may, ss::ValueOn(*tx, key, D(2026, 5, 31)));
+    EXPECT_EQ(may.value_or(""), "calendar_days");
+    ASSIGN_OR_FAIL(auto june, ss::ValueOn(*tx, key, D(2026, 6, 1)));
+    EXPECT_EQ(june.value_or(""), "calendar_days") << "the latest change on a tie";
+    ASSIGN_OR_FAIL(auto history, ss::History(*tx, key));
+    ASSERT_EQ(history.size(), 3U);
+    EXPECT_EQ(history[0].valid_from, D(2026, 3, 1));
+    EXPECT_EQ(history[1].value, "working_days");
+    EXPECT_EQ(history[2].changed_at, T(2026, 2, 3));
+    EXPECT_FALSE(history[2].changed_by.has_value());
     ASSERT_TRUE(IsOk(tx->Commit()));
 }
 
