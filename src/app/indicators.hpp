@@ -57,7 +57,8 @@ struct RebuildStats {
 // figures until it commits), writing only the rows that differ (all of them into emptied tables
 // when more than a quarter differ). On SQLite two threads read, each on its own connection.
 // From the dossiers by default (what `motcua generate`, which writes dossiers without the
-// refresh, needs); `motcua rebuild-aggregates` reads the dossiers; --from-inputs only recounts the stored inputs.
+// refresh, needs); `motcua rebuild-aggregates` reads the dossiers; --from-inputs only recounts the
+// stored inputs.
 [[nodiscard]] base::Result<RebuildStats> RebuildAggregates(
     AppContext& ctx, RebuildSource source = RebuildSource::kDossiers);
 // Rebuilds when the aggregates were never built (a database migrated from before 0010) or were

@@ -23,8 +23,8 @@ struct Options {
     std::string unit;
     std::string period;
     std::string window = "calendar";
-    std::string procedure;       // H2: one procedure (adds indicator 2.2)
-    bool from_inputs = false;    // rebuild-aggregates: recount from the stored inputs only
+    std::string procedure;     // H2: one procedure (adds indicator 2.2)
+    bool from_inputs = false;  // rebuild-aggregates: recount from the stored inputs only
 };
 
 base::Status RunIndicators(const Options& o) {
