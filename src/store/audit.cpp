@@ -21,17 +21,11 @@ base::Result<std::int64_t> Append(Transaction& tx, const domain::AuditRecord& r)
                                internal::Text(r.entity),      internal::Text(r.entity_id),
                                internal::Text(r.detail_json), internal::Text(r.ip),
                                internal::Text(r.user_agent)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO audit_log (at, actor_user_id, actor_name, action, entity, entity_id, "
         "detail_json, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
 }
 
 base::Result<std::vector<domain::AuditRecord>> List(Transaction& tx, const AuditQuery& query) {

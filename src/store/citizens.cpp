@@ -118,17 +118,11 @@ base::Status SetVerified(Transaction& tx, std::int64_t user_id, std::chrono::sys
 base::Result<std::int64_t> InsertCode(Transaction& tx, const Code& c) {
     const std::array params{Int(c.user_id),    Text(c.channel),       Text(c.destination),
                             Text(c.code_hash), Seconds(c.created_at), Seconds(c.expires_at)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO verification_codes (user_id, channel, destination, code_hash, created_at, "
         "expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
 }
 
 base::Result<std::optional<Code>> LatestCode(Transaction& tx, std::int64_t user_id) {
@@ -298,18 +292,12 @@ base::Result<std::int64_t> Enqueue(Transaction& tx, const Message& m) {
     const std::array params{
         OptInt(m.recipient_user_id), OptInt(m.dossier_id), Text(m.kind),    Text(m.channel),
         Text(m.destination),         Text(m.subject),      Text(m.message), Seconds(m.created_at)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO notifications (recipient_user_id, dossier_id, kind, channel, destination, "
         "subject, message, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
         "$8) RETURNING id",
         params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
 }
 
 base::Result<std::vector<Message>> Due(Transaction& tx, std::chrono::sys_seconds now, int limit) {

@@ -98,6 +98,18 @@ base::Error Rephrase(base::Error error, base::ErrorCode code, std::string messag
     return error;
 }
 
+base::Result<std::int64_t> InsertReturningId(Transaction& tx, std::string_view sql,
+                                             std::span<const Value> params) {
+    auto row = tx.QueryOne(sql, params);
+    if (!row) {
+        return std::move(row).error();
+    }
+    if (!*row) {
+        return base::Internal("INSERT … RETURNING returned no row");
+    }
+    return (*row)->Int(0);
+}
+
 std::string Placeholders(size_t first, size_t count) {
     std::string out;
     for (size_t i = 0; i < count; ++i) {

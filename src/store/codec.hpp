@@ -69,6 +69,10 @@ base::Result<std::optional<std::invoke_result_t<Decode, const Row&>>> OneRow(
     return std::optional<T>{decode(**row)};
 }
 
+// The id an `INSERT … RETURNING id` returned (an Internal error when it returned no row).
+[[nodiscard]] base::Result<std::int64_t> InsertReturningId(Transaction& tx, std::string_view sql,
+                                                           std::span<const Value> params);
+
 // "$first, $first+1, …" for `count` placeholders (IN lists).
 [[nodiscard]] std::string Placeholders(size_t first, size_t count);
 // Binding a parameter where the SQL text is built piece by piece: appends `value` to `params`

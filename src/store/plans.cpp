@@ -21,14 +21,7 @@ using internal::ToSeconds;
 
 base::Result<std::int64_t> InsertReturningId(Transaction& tx, std::string_view sql,
                                              std::span<const Value> params) {
-    auto row = tx.QueryOne(sql, params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
+    return internal::InsertReturningId(tx, sql, params);
 }
 
 base::Status Exec(Transaction& tx, std::string_view sql, std::span<const Value> params) {

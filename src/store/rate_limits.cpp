@@ -19,18 +19,12 @@ std::chrono::sys_seconds WindowStart(std::chrono::sys_seconds now, std::chrono::
 base::Result<std::int64_t> Hit(Transaction& tx, std::string_view purpose, std::string_view key,
                                std::chrono::sys_seconds window_start) {
     const std::array params{Text(purpose), Text(key), Seconds(window_start)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO rate_limit_hits (purpose, key, window_start, hits) VALUES ($1, $2, $3, 1) "
         "ON CONFLICT (purpose, key, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1 "
         "RETURNING hits",
         params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
 }
 
 base::Result<std::int64_t> Hits(Transaction& tx, std::string_view purpose, std::string_view key,

@@ -19,17 +19,11 @@ using internal::Text;
 base::Result<std::int64_t> Append(Transaction& tx, const Change& c) {
     const std::array params{Text(c.key), Text(c.value), Day(c.valid_from), OptInt(c.changed_by),
                             Seconds(c.changed_at)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO settings (key, value, valid_from, changed_by, changed_at) "
         "VALUES ($1, $2, $3, $4, $5) RETURNING id",
         params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
 }
 
 base::Result<std::vector<Change>> History(Transaction& tx, std::string_view key) {
