@@ -120,6 +120,23 @@ std::string RandomToken(size_t bytes) {
     return std::string(out.data());
 }
 
+std::optional<std::string> DecodeBase64(std::string_view text) {
+    if (const auto comma = text.find(','); text.starts_with("data:") && comma != text.npos) {
+        text.remove_prefix(comma + 1);
+    }
+    std::string out(text.size() / 4 * 3 + 3, '\0');
+    size_t length = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                          text.size(), " \r\n", &length, &end,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    out.resize(length);
+    return out;
+}
+
 std::string Sha256Hex(std::string_view data) {
     std::vector<unsigned char> digest(crypto_hash_sha256_BYTES);
     if (crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,10 @@ inline constexpr int kMaxConcurrentHashes = 2;
 
 // `bytes` random bytes from the OS CSPRNG, base64url without padding.
 [[nodiscard]] std::string RandomToken(size_t bytes = 32);
+// Standard padded base64 (RFC 4648 §4, what a browser's FileReader.readAsDataURL gives; a
+// leading "data:…," is dropped, spaces and line breaks ignored) decoded by libsodium; nullopt
+// for anything else.
+[[nodiscard]] std::optional<std::string> DecodeBase64(std::string_view text);
 // Lower-case hex SHA-256.
 [[nodiscard]] std::string Sha256Hex(std::string_view data);
 // `length` characters drawn uniformly (CSPRNG) from an alphabet without look-alikes

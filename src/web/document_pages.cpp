@@ -37,25 +37,6 @@ using store::documents::Role;
 
 constexpr std::string_view kAccept = ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.xml";
 
-// 812 → "812 byte", 12 345 → "13 KB", 2 621 440 → "2,5 MB" (Vietnamese grouping and decimal
-// comma).
-std::string FileSizeText(std::int64_t bytes) {
-    constexpr std::int64_t kKiB = 1024;
-    constexpr std::int64_t kMiB = kKiB * kKiB;
-    if (bytes < kKiB) {
-        return GroupDigits(std::max<std::int64_t>(bytes, 0)) + " byte";
-    }
-    if (bytes < kMiB) {
-        return GroupDigits((bytes + kKiB - 1) / kKiB) + " KB";
-    }
-    const std::int64_t tenths = (bytes * 10 + kMiB / 2) / kMiB;
-    std::string text = GroupDigits(tenths / 10);
-    if (tenths % 10 != 0) {
-        text += ',' + std::to_string(tenths % 10);
-    }
-    return text + " MB";
-}
-
 std::string TypeText(std::string_view media_type) {
     if (media_type == "application/pdf") {
         return "PDF";

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/crypto.hpp"
 #include "app/plans.hpp"
 #include "calendar/civil_date.hpp"
 #include "render/plan_export.hpp"
@@ -70,67 +71,6 @@ std::string StatusLabel(std::string_view status) {
 
 std::string PlanStatusLabel(std::string_view status) {
     return status == "issued" ? "Đã ban hành" : "Dự thảo";
-}
-
-// Standard base64 (what FileReader.readAsDataURL gives, without its "data:…," prefix); nullopt
-// for anything else.
-std::optional<std::string> DecodeBase64(std::string_view text) {
-    if (const auto comma = text.find(','); text.starts_with("data:") && comma != text.npos) {
-        text.remove_prefix(comma + 1);
-    }
-    std::array<int, 256> value{};
-    value.fill(-1);
-    constexpr std::string_view kAlphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (std::size_t i = 0; i < kAlphabet.size(); ++i) {
-        value[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int>(i);
-    }
-    std::string out;
-    out.reserve(text.size() / 4 * 3);
-    unsigned buffer = 0;
-    int bits = 0;
-    std::size_t padding = 0;
-    for (char c : text) {
-        if (c == '=') {
-            ++padding;
-            continue;
-        }
-        if (c == '\r' || c == '\n' || c == ' ') {
-            continue;
-        }
-        const int v = value[static_cast<unsigned char>(c)];
-        if (v < 0 || padding > 0) {
-            return std::nullopt;
-        }
-        buffer = (buffer << 6U) | static_cast<unsigned>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<char>((buffer >> static_cast<unsigned>(bits)) & 0xFFU));
-        }
-    }
-    if (padding > 2) {
-        return std::nullopt;
-    }
-    return out;
-}
-
-// 812 → "812 byte", 12 345 → "13 KB", 2 621 440 → "2,5 MB".
-std::string FileSizeText(std::int64_t bytes) {
-    constexpr std::int64_t kKiB = 1024;
-    constexpr std::int64_t kMiB = kKiB * kKiB;
-    if (bytes < kKiB) {
-        return GroupDigits(std::max<std::int64_t>(bytes, 0)) + " byte";
-    }
-    if (bytes < kMiB) {
-        return GroupDigits((bytes + kKiB - 1) / kKiB) + " KB";
-    }
-    const std::int64_t tenths = (bytes * 10 + kMiB / 2) / kMiB;
-    std::string text = GroupDigits(tenths / 10);
-    if (tenths % 10 != 0) {
-        text += ',' + std::to_string(tenths % 10);
-    }
-    return text + " MB";
 }
 
 std::string EvidencePath(std::int64_t plan_id, std::int64_t evidence_id) {
@@ -286,7 +226,7 @@ Response ImportPost(const Site& site, const Request& req, const app::Actor& acto
         in.year = static_cast<int>(*year);
     }
     if (!v.docx.empty()) {
-        auto bytes = DecodeBase64(v.docx);
+        auto bytes = app::DecodeBase64(v.docx);
         if (!bytes) {
             return refuse(base::InvalidArgument("tệp Word tải lên bị hỏng (không đọc được)."));
         }
@@ -688,7 +628,7 @@ Response ProgressPost(const Site& site, const Request& req, const app::Actor& ac
         }
         std::vector<app::EvidenceUpload> uploads;
         for (std::size_t i = 0; i < datas.size(); ++i) {
-            auto bytes = DecodeBase64(datas[i]);
+            auto bytes = app::DecodeBase64(datas[i]);
             if (!bytes) {
                 return base::InvalidArgument("tệp minh chứng " + names[i] +
                                              " bị hỏng (không đọc được); hãy chọn lại tệp.");

@@ -1,5 +1,6 @@
 #include "web/site.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 
@@ -77,6 +78,23 @@ std::optional<std::int64_t> ParsePositive(std::optional<std::string_view> text) 
         return std::nullopt;
     }
     return value;
+}
+
+std::string FileSizeText(std::int64_t bytes) {
+    constexpr std::int64_t kKiB = 1024;
+    constexpr std::int64_t kMiB = kKiB * kKiB;
+    if (bytes < kKiB) {
+        return GroupDigits(std::max<std::int64_t>(bytes, 0)) + " byte";
+    }
+    if (bytes < kMiB) {
+        return GroupDigits((bytes + kKiB - 1) / kKiB) + " KB";
+    }
+    const std::int64_t tenths = (bytes * 10 + kMiB / 2) / kMiB;
+    std::string text = GroupDigits(tenths / 10);
+    if (tenths % 10 != 0) {
+        text += ',' + std::to_string(tenths % 10);
+    }
+    return text + " MB";
 }
 
 std::string GroupDigits(std::int64_t value) {

@@ -33,6 +33,9 @@ inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
 
 // 1234567 → "1.234.567" (Vietnamese digit grouping).
 [[nodiscard]] std::string GroupDigits(std::int64_t value);
+// 812 → "812 byte", 12 345 → "13 KB", 2 621 440 → "2,5 MB" (Vietnamese grouping and decimal
+// comma).
+[[nodiscard]] std::string FileSizeText(std::int64_t bytes);
 
 // Renders pages and error pages; one per router, shared by every page handler.
 class Site final {

@@ -38,6 +38,18 @@ protected:
     ApiFixture api;
 };
 
+TEST(CryptoTest, DecodeBase64TakesPaddedStandardBase64AndDataUrls) {
+    ASSERT_TRUE(app::InitCrypto().ok());
+    EXPECT_EQ(app::DecodeBase64("TcOqbmggdGjhu6lj"), "Mênh thức");
+    EXPECT_EQ(app::DecodeBase64("data:application/pdf;base64,JVBERi0xLjQ="), "%PDF-1.4");
+    EXPECT_EQ(app::DecodeBase64("JVBE\r\nRi0x LjQ="), "%PDF-1.4");  // line breaks, spaces
+    EXPECT_EQ(app::DecodeBase64(""), "");
+    for (const char* bad :
+         {"JVBERi0xLjQ", "JVBERi0xLjQ==", "JV*ERi0xLjQ=", "-_8=", "JVBERi0xLjQ=x"}) {
+        EXPECT_FALSE(app::DecodeBase64(bad).has_value()) << bad;
+    }
+}
+
 TEST_F(ApiTest, SearchFindsBirthRegistrationWithAndWithoutDiacritics) {
     for (const char* q : {"dang+ky+khai+sinh", "khai+sinh", "%C4%90%C4%83ng+k%C3%BD+khai+sinh"}) {
         // The fixture does not percent-decode: pass the decoded text for the UTF-8 case.
