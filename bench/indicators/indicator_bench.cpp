@@ -6,6 +6,8 @@
 //   3. a full rebuild of the aggregates (once, timed);
 //   4. the per-dossier facts written as CSV for the peers (DuckDB, and SQLite running the same
 //      SQL: bench/indicators/peer.sql), and that SQL timed in SQLite here;
+//   5. the rows and sums per metric of the counter tables after the rebuild (DuckDB builds the
+//      same counters from the CSV; the run script compares them);
 // and prints one JSON object: timings in milliseconds, peak memory, and the per-unit Form 06
 // cells so the run script can check that every engine gives the same answer.
 #include <algorithm>
@@ -391,6 +393,28 @@ int main(int argc, char** argv) {
         if (auto s = agg::Clear(**cleared); !s) Die(s.error().message);
         if (auto s = (*cleared)->Commit(); !s) Die(s.error().message);
         timed("recount_empty", motcua::app::RebuildSource::kStoredInputs);
+    }
+    // 4. What the counter tables hold, per metric: the rows and their sum (non-zero rows). The
+    // run script checks them against DuckDB's equivalent of the rebuild.
+    {
+        auto tx = (*db)->Begin(motcua::store::TxMode::kRead);
+        if (!tx) Die(tx.error().message);
+        json::object counters;
+        for (const char* table : {"aggregates", "aggregates_unit"}) {
+            json::array per;
+            for (int m = 0; m < ind::kMetricCount; ++m) per.push_back(json::array{0, 0});
+            auto rows = (*tx)->Query(std::string("SELECT metric, COUNT(*), SUM(value) FROM ") +
+                                         table + " WHERE value <> 0 GROUP BY metric",
+                                     {});
+            if (!rows) Die(rows.error().message);
+            for (const auto& row : *rows) {
+                const std::int64_t m = row.Int(0);
+                if (m < 0 || m >= ind::kMetricCount) Die("unknown metric in " + std::string(table));
+                per[static_cast<std::size_t>(m)] = json::array{row.Int(1), row.Int(2)};
+            }
+            counters[table] = std::move(per);
+        }
+        out["counters"] = std::move(counters);
     }
     out["peak_rss_kb"] = PeakRssKb();
     std::printf("%s\n", json::serialize(out).c_str());

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -392,24 +393,74 @@ bool Packable(ind::Day day, std::int64_t metric) {
     return day >= -kDayBias && day < kDayBias && metric >= 0 && metric < (1 << kMetricBits);
 }
 
-// Sorts `keys` (LSD radix sort, 11-bit digits; a digit that every key shares is skipped — most
-// of the unit and day bits). About 10× faster than std::sort on the rebuild's 8 million keys.
-void RadixSort(std::vector<std::uint64_t>& keys) {
-    constexpr int kDigitBits = 11;
-    constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
-    constexpr int kPasses = (64 + kDigitBits - 1) / kDigitBits;
-    std::vector<std::array<std::size_t, kBuckets>> counts(kPasses);
-    for (auto& c : counts) {
-        c.fill(0);
+// The smallest b with 2^b >= n.
+int BitsFor(std::uint64_t n) {
+    int b = 0;
+    while (b < 64 && (std::uint64_t{1} << b) < n) {
+        ++b;
     }
+    return b;
+}
+
+// The global keys once every reader is done: the same order, packed to the widths actually
+// used (unit rank, day since the first day counted, metric, procedure rank) — about 35 bits at
+// a province's scale, so the radix sort needs 3 passes instead of 6.
+struct KeyLayout {
+    int procedure_bits = 0;
+    int metric_bits = BitsFor(ind::kMetricCount);
+    int day_bits = 0;
+    int unit_bits = 0;
+    ind::Day first_day = 0;
+
+    [[nodiscard]] int MetricShift() const { return procedure_bits; }
+    [[nodiscard]] int DayShift() const { return procedure_bits + metric_bits; }
+    [[nodiscard]] int UnitShift() const { return DayShift() + day_bits; }
+    [[nodiscard]] int Bits() const { return UnitShift() + unit_bits; }
+    [[nodiscard]] std::uint64_t ProcedureMask() const {
+        return (std::uint64_t{1} << procedure_bits) - 1;
+    }
+    [[nodiscard]] bool Fits(ind::Day day, std::int64_t metric) const {
+        return day >= first_day &&
+               static_cast<std::uint64_t>(day - first_day) < (std::uint64_t{1} << day_bits) &&
+               metric >= 0 && metric < ind::kMetricCount;
+    }
+    [[nodiscard]] std::uint64_t Pack(std::uint64_t unit, ind::Day day, std::int64_t metric,
+                                     std::uint64_t procedure) const {
+        return (unit << UnitShift()) | (static_cast<std::uint64_t>(day - first_day) << DayShift()) |
+               (static_cast<std::uint64_t>(metric) << MetricShift()) | procedure;
+    }
+    [[nodiscard]] std::uint64_t UnitStart(std::uint64_t unit) const { return unit << UnitShift(); }
+    [[nodiscard]] std::uint64_t Unit(std::uint64_t key) const { return key >> UnitShift(); }
+    [[nodiscard]] ind::Day Day(std::uint64_t key) const {
+        return static_cast<ind::Day>(
+            first_day +
+            static_cast<ind::Day>((key >> DayShift()) & ((std::uint64_t{1} << day_bits) - 1)));
+    }
+    [[nodiscard]] ind::Metric Metric(std::uint64_t key) const {
+        return static_cast<ind::Metric>((key >> MetricShift()) &
+                                        ((std::uint64_t{1} << metric_bits) - 1));
+    }
+    [[nodiscard]] std::uint64_t Procedure(std::uint64_t key) const { return key & ProcedureMask(); }
+};
+
+// Sorts `keys`, whose values are below 2^bits (LSD radix sort, as few passes of at most 12-bit
+// digits as cover the bits; a digit that every key shares is skipped). About 10× faster than
+// std::sort on the rebuild's millions of keys. `other` is scratch space, reused by the caller.
+void RadixSort(std::vector<std::uint64_t>& keys, int bits, std::vector<std::uint64_t>& other) {
+    constexpr int kMaxDigitBits = 12;
+    const int passes = std::max(1, (bits + kMaxDigitBits - 1) / kMaxDigitBits);
+    const int digit_bits = std::max(1, (bits + passes - 1) / passes);
+    const std::size_t buckets = std::size_t{1} << digit_bits;
+    const std::uint64_t mask = buckets - 1;
+    std::vector<std::size_t> counts(buckets * static_cast<std::size_t>(passes), 0);
     for (std::uint64_t k : keys) {
-        for (int p = 0; p < kPasses; ++p) {
-            ++counts[static_cast<std::size_t>(p)][(k >> (p * kDigitBits)) & (kBuckets - 1)];
+        for (int p = 0; p < passes; ++p) {
+            ++counts[static_cast<std::size_t>(p) * buckets + ((k >> (p * digit_bits)) & mask)];
         }
     }
-    std::vector<std::uint64_t> other(keys.size());
-    for (int p = 0; p < kPasses; ++p) {
-        auto& c = counts[static_cast<std::size_t>(p)];
+    other.resize(keys.size());
+    for (int p = 0; p < passes; ++p) {
+        const auto c = std::span(counts).subspan(static_cast<std::size_t>(p) * buckets, buckets);
         if (std::find(c.begin(), c.end(), keys.size()) != c.end()) {
             continue;  // every key has the same digit here
         }
@@ -420,7 +471,7 @@ void RadixSort(std::vector<std::uint64_t>& keys) {
             sum += here;
         }
         for (std::uint64_t k : keys) {
-            other[c[(k >> (p * kDigitBits)) & (kBuckets - 1)]++] = k;
+            other[c[(k >> (p * digit_bits)) & mask]++] = k;
         }
         keys.swap(other);
     }
@@ -434,7 +485,12 @@ struct Counted {
 
 // Sorted keys → one Counted per distinct key.
 std::vector<Counted> CountRuns(const std::vector<std::uint64_t>& keys) {
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        distinct += i == 0 || keys[i] != keys[i - 1] ? 1 : 0;
+    }
     std::vector<Counted> out;
+    out.reserve(distinct);
     for (std::size_t i = 0; i < keys.size();) {
         std::size_t j = i + 1;
         while (j < keys.size() && keys[j] == keys[i]) {
@@ -469,6 +525,16 @@ std::vector<Counted> MergeCounts(std::vector<Counted> a, std::vector<Counted> b)
     return out;
 }
 
+// Hash maps keyed by procedure code that are looked up with the string_view of a row as read.
+struct CodeHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view code) const noexcept {
+        return std::hash<std::string_view>{}(code);
+    }
+};
+template <typename V>
+using CodeMap = std::unordered_map<std::string, V, CodeHash, std::equal_to<>>;
+
 const base::Error& TooMany() {
     static const base::Error error{base::ErrorCode::kInternal,
                                    "quá nhiều đơn vị, mã thủ tục hoặc ngày ngoài khoảng để tính "
@@ -481,7 +547,7 @@ struct Share {
     std::int64_t after = 0;
     std::int64_t upto = 0;
     // Ids in first-seen order.
-    std::unordered_map<std::string, std::uint64_t> procedure_ids;
+    CodeMap<std::uint64_t> procedure_ids;
     std::vector<std::string> procedures;
     std::unordered_map<std::int64_t, std::uint64_t> unit_ids;
     std::vector<std::int64_t> units;
@@ -493,103 +559,98 @@ struct Share {
     std::vector<std::int64_t> gone_inputs;
     std::int64_t stored_inputs = 0;
     std::int64_t dossiers = 0;
+    std::vector<ind::Item> items;  // reused for every dossier
+    // The last code seen and its id (consecutive dossiers often share a procedure).
+    std::string last_code;
+    std::uint64_t last_procedure = 0;
+    // The first and last day counted.
+    ind::Day min_day = std::numeric_limits<ind::Day>::max();
+    ind::Day max_day = std::numeric_limits<ind::Day>::min();
 
-    base::Status Count(const ind::Inputs& in) {
-        const ind::Contribution c = ind::Contribute(in);
-        if (c.items.empty()) {
+    // `in`'s counters (its procedure code is `procedure_code`; in.procedure_code is not read).
+    base::Status Count(const ind::Inputs& in, std::string_view procedure_code) {
+        ind::ContributeItems(in, items);
+        if (items.empty()) {
             return {};
         }
-        auto [p, new_procedure] = procedure_ids.try_emplace(c.procedure_code, procedures.size());
-        if (new_procedure) {
-            procedures.push_back(c.procedure_code);
+        std::uint64_t procedure = last_procedure;
+        if (procedures.empty() || procedure_code != last_code) {
+            auto found = procedure_ids.find(procedure_code);
+            if (found == procedure_ids.end()) {
+                found = procedure_ids.emplace(std::string(procedure_code), procedures.size()).first;
+                procedures.emplace_back(procedure_code);
+            }
+            procedure = found->second;
+            last_procedure = procedure;
+            last_code.assign(procedure_code);
         }
-        auto [u, new_unit] = unit_ids.try_emplace(c.unit_id, units.size());
+        auto [u, new_unit] = unit_ids.try_emplace(in.settling_unit_id, units.size());
         if (new_unit) {
-            units.push_back(c.unit_id);
+            units.push_back(in.settling_unit_id);
         }
         if (procedures.size() > kProcedureMask + 1 ||
             units.size() > (std::size_t{1} << kUnitBits)) {
             return TooMany();
         }
-        for (const ind::Item& i : c.items) {
+        for (const ind::Item& i : items) {
             if (!Packable(i.day, static_cast<std::int64_t>(i.metric))) {
                 return TooMany();
             }
-            keys.push_back(Pack(u->second, i.day, i.metric, p->second));
+            keys.push_back(Pack(u->second, i.day, i.metric, procedure));
+            min_day = std::min(min_day, i.day);
+            max_day = std::max(max_day, i.day);
         }
         return {};
     }
 };
 
-constexpr int kPage = 5000;
-
 // Reads the share's inputs on `tx` and packs their counters. From the dossiers, also compares
-// them with the stored rows of indicator_inputs (Share::put_inputs, gone_inputs).
+// them with the stored rows of indicator_inputs (Share::put_inputs, gone_inputs). Streams the
+// rows: nothing is allocated per dossier unless its stored inputs differ.
 base::Status ReadShare(store::Transaction& tx, RebuildSource source, Share& share) {
-    std::int64_t after = share.after;
     if (source == RebuildSource::kStoredInputs) {
-        for (;;) {
-            auto page = agg::StoredInputsPage(tx, after, share.upto, kPage);
-            if (!page) {
-                return page.error();
-            }
-            for (const ind::Inputs& in : *page) {
-                if (base::Status s = share.Count(in); !s) {
-                    return s;
-                }
-            }
-            share.dossiers += static_cast<std::int64_t>(page->size());
-            if (page->size() < static_cast<std::size_t>(kPage)) {
-                return {};
-            }
-            after = page->back().dossier_id;
-        }
+        return agg::ForEachStoredInputs(tx, share.after, share.upto,
+                                        [&share](const agg::InputsView& v) -> base::Status {
+                                            ++share.dossiers;
+                                            return share.Count(*v.inputs, v.procedure_code);
+                                        });
     }
-    for (;;) {
-        auto page = agg::Inputs(tx, after, share.upto, kPage);
-        if (!page) {
-            return page.error();
-        }
-        const bool last = page->size() < static_cast<std::size_t>(kPage);
-        const std::int64_t upto = last ? share.upto : page->back().dossier_id;
-        auto stored = agg::StoredInputsPage(tx, after, upto, std::numeric_limits<int>::max());
-        if (!stored) {
-            return stored.error();
-        }
-        share.stored_inputs += static_cast<std::int64_t>(stored->size());
-        auto it = stored->begin();
-        for (ind::Inputs& in : *page) {
-            if (base::Status s = share.Count(in); !s) {
+    base::Status read = agg::ForEachDossierInputs(
+        tx, share.after, share.upto, [&share](const agg::DossierInputsView& v) -> base::Status {
+            ++share.dossiers;
+            if (base::Status s = share.Count(*v.dossier.inputs, v.dossier.procedure_code); !s) {
                 return s;
             }
-            for (; it != stored->end() && it->dossier_id < in.dossier_id; ++it) {
-                share.gone_inputs.push_back(it->dossier_id);
-            }
-            if (it != stored->end() && it->dossier_id == in.dossier_id) {
-                if (!(*it == in)) {
-                    share.put_inputs.push_back(std::move(in));
+            if (v.stored.inputs != nullptr) {
+                ++share.stored_inputs;
+                if (*v.stored.inputs == *v.dossier.inputs &&
+                    v.stored.procedure_code == v.dossier.procedure_code) {
+                    return {};
                 }
-                ++it;
-            } else {
-                share.put_inputs.push_back(std::move(in));
             }
-        }
-        for (; it != stored->end(); ++it) {
-            share.gone_inputs.push_back(it->dossier_id);
-        }
-        share.dossiers += static_cast<std::int64_t>(page->size());
-        if (last) {
+            ind::Inputs put = *v.dossier.inputs;
+            put.procedure_code.assign(v.dossier.procedure_code);
+            share.put_inputs.push_back(std::move(put));
             return {};
-        }
-        after = upto;
+        });
+    if (!read) {
+        return read;
     }
+    auto gone = agg::StoredInputsWithoutDossier(tx, share.after, share.upto);
+    if (!gone) {
+        return gone.error();
+    }
+    share.stored_inputs += static_cast<std::int64_t>(gone->size());
+    share.gone_inputs = std::move(*gone);
+    return {};
 }
 
 // The global dictionaries: unit ids and procedure codes sorted (rank = index).
 struct Ranks {
     std::vector<std::int64_t> units;
     std::vector<std::string> procedures;
-    std::unordered_map<std::string, std::uint64_t> procedure_rank;
+    CodeMap<std::uint64_t> procedure_rank;
+    KeyLayout layout;
 
     [[nodiscard]] std::optional<std::uint64_t> UnitRank(std::int64_t id) const {
         auto it = std::lower_bound(units.begin(), units.end(), id);
@@ -599,8 +660,8 @@ struct Ranks {
         return static_cast<std::uint64_t>(it - units.begin());
     }
     [[nodiscard]] agg::Cell CellOf(const Counted& c, bool by_procedure) const {
-        return agg::Cell{units[c.key >> kUnitShift], DayOf(c.key), MetricOf(c.key),
-                         by_procedure ? procedures[c.key & kProcedureMask] : std::string(),
+        return agg::Cell{units[layout.Unit(c.key)], layout.Day(c.key), layout.Metric(c.key),
+                         by_procedure ? procedures[layout.Procedure(c.key)] : std::string(),
                          c.value};
     }
 };
@@ -616,11 +677,13 @@ void RankShare(const Ranks& ranks, Share& share) {
         procedure_rank[i] = ranks.procedure_rank.at(share.procedures[i]);
     }
     for (std::uint64_t& k : share.keys) {
-        const std::uint64_t middle = k & ~kProcedureMask & ((std::uint64_t{1} << kUnitShift) - 1);
-        k = (unit_rank[k >> kUnitShift] << kUnitShift) | middle |
-            procedure_rank[k & kProcedureMask];
+        k = ranks.layout.Pack(unit_rank[k >> kUnitShift], DayOf(k),
+                              static_cast<std::int64_t>(MetricOf(k)),
+                              procedure_rank[k & kProcedureMask]);
     }
-    RadixSort(share.keys);
+    std::vector<std::uint64_t> other;
+    RadixSort(share.keys, ranks.layout.Bits(), other);
+    other = {};
     share.counts = CountRuns(share.keys);
     share.keys = {};
 }
@@ -634,60 +697,76 @@ struct TableDiff {
     bool rewrite = false;
 };
 
+// Rows per statement of the compare (each streamed; bounds what PostgreSQL's driver holds).
+constexpr int kComparePage = 1 << 17;
+
 base::Status CompareTable(store::Transaction& tx, const Ranks& ranks, bool by_procedure,
                           std::int64_t unit_from, std::int64_t unit_to,
                           const std::vector<Counted>& counts, std::size_t begin, std::size_t end,
                           std::size_t max_diffs, TableDiff& diff) {
-    std::optional<agg::Cell> after;
+    std::optional<agg::Cell> cursor;
     std::size_t b = begin;
     auto over = [&] { return diff.put.size() + diff.del.size() > max_diffs; };
-    for (;;) {
-        auto page = agg::RangePage(tx, by_procedure, unit_from, unit_to, after, 20000);
-        if (!page) {
-            return page.error();
+    // Consecutive rows mostly share a unit: its rank is looked up once per run.
+    std::int64_t last_unit = 0;
+    std::optional<std::uint64_t> last_rank;
+    bool any_unit = false;
+    auto compare = [&](const agg::CellView& row) -> base::Status {
+        if (!any_unit || row.unit_id != last_unit) {
+            last_unit = row.unit_id;
+            last_rank = ranks.UnitRank(row.unit_id);
+            any_unit = true;
         }
-        for (agg::Cell& row : *page) {
-            std::optional<std::uint64_t> key;
-            if (auto unit = ranks.UnitRank(row.unit_id);
-                unit && Packable(row.day, static_cast<std::int64_t>(row.metric))) {
-                std::uint64_t procedure = 0;
-                bool known = true;
-                if (by_procedure) {
-                    auto p = ranks.procedure_rank.find(row.procedure_code);
-                    known = p != ranks.procedure_rank.end();
-                    procedure = known ? p->second : 0;
-                }
-                if (known) {
-                    key = Pack(*unit, row.day, row.metric, procedure);
-                }
+        std::optional<std::uint64_t> key;
+        if (last_rank && ranks.layout.Fits(row.day, row.metric)) {
+            std::uint64_t procedure = 0;
+            bool known = true;
+            if (by_procedure) {
+                auto p = ranks.procedure_rank.find(row.procedure_code);
+                known = p != ranks.procedure_rank.end();
+                procedure = known ? p->second : 0;
             }
-            // A 0 row (left by the refresh) reads as no row: kept, like the refresh keeps it.
-            if (!key) {
-                if (row.value != 0) {
-                    diff.del.push_back(row);  // a unit, procedure or day that counts nothing now
-                }
-                continue;
+            if (known) {
+                key = ranks.layout.Pack(*last_rank, row.day, row.metric, procedure);
             }
-            for (; b < end && counts[b].key < *key; ++b) {
+        }
+        auto cell = [&row] {
+            return agg::Cell{row.unit_id, row.day, static_cast<ind::Metric>(row.metric),
+                             std::string(row.procedure_code), row.value};
+        };
+        // A 0 row (left by the refresh) reads as no row: kept, like the refresh keeps it.
+        if (!key) {
+            if (row.value != 0) {
+                diff.del.push_back(cell());  // a unit, procedure or day that counts nothing now
+            }
+            return {};
+        }
+        for (; b < end && counts[b].key < *key; ++b) {
+            diff.put.push_back(b);
+        }
+        if (b < end && counts[b].key == *key) {
+            if (counts[b].value != row.value) {
                 diff.put.push_back(b);
             }
-            if (b < end && counts[b].key == *key) {
-                if (counts[b].value != row.value) {
-                    diff.put.push_back(b);
-                }
-                ++b;
-            } else if (row.value != 0) {
-                diff.del.push_back(row);
-            }
+            ++b;
+        } else if (row.value != 0) {
+            diff.del.push_back(cell());
+        }
+        return {};
+    };
+    for (;;) {
+        auto seen =
+            agg::ScanRange(tx, by_procedure, unit_from, unit_to, cursor, kComparePage, compare);
+        if (!seen) {
+            return seen.error();
         }
         if (over()) {
             diff.rewrite = true;
             return {};
         }
-        if (page->size() < 20000) {
+        if (*seen < kComparePage) {
             break;
         }
-        after = std::move(page->back());
     }
     for (; b < end; ++b) {
         diff.put.push_back(b);
@@ -697,10 +776,10 @@ base::Status CompareTable(store::Transaction& tx, const Ranks& ranks, bool by_pr
 }
 
 // The counts summed over procedures (the keys of aggregates_unit).
-std::vector<Counted> UnitCounts(const std::vector<Counted>& counts) {
+std::vector<Counted> UnitCounts(const std::vector<Counted>& counts, const KeyLayout& layout) {
     std::vector<Counted> out;
     for (const Counted& c : counts) {
-        const std::uint64_t key = c.key & ~kProcedureMask;
+        const std::uint64_t key = c.key & ~layout.ProcedureMask();
         if (!out.empty() && out.back().key == key) {
             out.back().value += c.value;
         } else {
@@ -784,6 +863,11 @@ base::Result<RebuildStats> Rebuild(store::Database& db, store::Transaction& tx,
             i + 1 == n ? std::numeric_limits<std::int64_t>::max()
                        : *max_id / static_cast<std::int64_t>(n) * static_cast<std::int64_t>(i + 1);
     }
+    for (Share& share : shares) {
+        // Room for the keys at once (a dossier counts about 8; untouched room costs nothing).
+        const std::int64_t ids = std::min(share.upto, *max_id) - share.after;
+        share.keys.reserve(static_cast<std::size_t>(std::max<std::int64_t>(ids, 0)) * 12);
+    }
     if (base::Status s = RunShares(db, tx, n,
                                    [&](store::Transaction& rtx, std::size_t i) {
                                        return ReadShare(rtx, source, shares[i]);
@@ -812,6 +896,22 @@ base::Result<RebuildStats> Rebuild(store::Database& db, store::Transaction& tx,
     for (std::size_t i = 0; i < ranks.procedures.size(); ++i) {
         ranks.procedure_rank.emplace(ranks.procedures[i], i);
     }
+    ind::Day min_day = std::numeric_limits<ind::Day>::max();
+    ind::Day max_day = std::numeric_limits<ind::Day>::min();
+    for (const Share& s : shares) {
+        min_day = std::min(min_day, s.min_day);
+        max_day = std::max(max_day, s.max_day);
+    }
+    ranks.layout.procedure_bits = BitsFor(ranks.procedures.size());
+    ranks.layout.unit_bits = BitsFor(ranks.units.size());
+    if (min_day <= max_day) {
+        ranks.layout.first_day = min_day;
+        ranks.layout.day_bits = BitsFor(static_cast<std::uint64_t>(
+            static_cast<std::int64_t>(max_day) - static_cast<std::int64_t>(min_day) + 1));
+    }
+    if (ranks.layout.Bits() > 64) {
+        return TooMany();
+    }
     if (n > 1) {
         std::vector<std::thread> threads;
         threads.reserve(shares.size());
@@ -828,7 +928,7 @@ base::Result<RebuildStats> Rebuild(store::Database& db, store::Transaction& tx,
     for (std::size_t i = 1; i < n; ++i) {
         counts = MergeCounts(std::move(counts), std::move(shares[i].counts));
     }
-    const std::vector<Counted> unit_counts = UnitCounts(counts);
+    const std::vector<Counted> unit_counts = UnitCounts(counts, ranks.layout);
     stats.sort_ms = MsSince(start);
     start = SteadyClock::now();
     // 3. Compare with the stored counters, units split where the counts are halved.
@@ -837,8 +937,9 @@ base::Result<RebuildStats> Rebuild(store::Database& db, store::Transaction& tx,
         CompareJob& job = jobs[i];
         const std::size_t cut = counts.size() * (i + 1) / jobs.size();
         const std::int64_t last_unit =
-            i + 1 == jobs.size() ? std::numeric_limits<std::int64_t>::max()
-                                 : ranks.units[counts[cut - (cut > 0 ? 1 : 0)].key >> kUnitShift];
+            i + 1 == jobs.size()
+                ? std::numeric_limits<std::int64_t>::max()
+                : ranks.units[ranks.layout.Unit(counts[cut - (cut > 0 ? 1 : 0)].key)];
         job.unit_from = i == 0 ? std::numeric_limits<std::int64_t>::min() : jobs[i - 1].unit_to + 1;
         job.unit_to = last_unit;
         auto first_rank = [&](std::int64_t unit_id) {
@@ -855,7 +956,7 @@ base::Result<RebuildStats> Rebuild(store::Database& db, store::Transaction& tx,
                 return v.size();
             }
             return static_cast<std::size_t>(
-                std::lower_bound(v.begin(), v.end(), rank << kUnitShift,
+                std::lower_bound(v.begin(), v.end(), ranks.layout.UnitStart(rank),
                                  [](const Counted& c, std::uint64_t k) { return c.key < k; }) -
                 v.begin());
         };
@@ -921,8 +1022,9 @@ base::Result<RebuildStats> Rebuild(store::Database& db, store::Transaction& tx,
         agg::CellWriter writer(tx);
         for (const Counted& c : counts) {
             if (base::Status s =
-                    writer.Add(ranks.units[c.key >> kUnitShift], DayOf(c.key), MetricOf(c.key),
-                               ranks.procedures[c.key & kProcedureMask], c.value);
+                    writer.Add(ranks.units[ranks.layout.Unit(c.key)], ranks.layout.Day(c.key),
+                               ranks.layout.Metric(c.key),
+                               ranks.procedures[ranks.layout.Procedure(c.key)], c.value);
                 !s) {
                 return s.error();
             }

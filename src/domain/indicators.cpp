@@ -199,11 +199,17 @@ Contribution Contribute(const Inputs& d) {
     Contribution c;
     c.unit_id = d.settling_unit_id;
     c.procedure_code = d.procedure_code;
+    ContributeItems(d, c.items);
+    return c;
+}
+
+void ContributeItems(const Inputs& d, std::vector<Item>& items) {
+    items.clear();
     if (!d.received_at) {
-        return c;  // never received complete: outside every count (docs/reports.md)
+        return;  // never received complete: outside every count (docs/reports.md)
     }
     const Day r = VietnamDay(*d.received_at);
-    auto add = [&c](Day day, Metric m) { c.items.push_back(Item{day, m}); };
+    auto add = [&items](Day day, Metric m) { items.push_back(Item{day, m}); };
     switch (d.channel) {
         case Channel::kOnline:
             add(r, Metric::kReceivedOnline);
@@ -282,8 +288,7 @@ Contribution Contribute(const Inputs& d) {
             add(*overdue_from, Metric::kOverdueFrom);
         }
     }
-    std::sort(c.items.begin(), c.items.end());
-    return c;
+    std::sort(items.begin(), items.end());
 }
 
 std::string EncodeItems(const std::vector<Item>& items) {

@@ -106,6 +106,9 @@ struct Contribution {
     friend bool operator==(const Contribution&, const Contribution&) = default;
 };
 [[nodiscard]] Contribution Contribute(const Inputs& dossier);
+// Contribute()'s items alone, into `items` (cleared first; its storage is reused — the rebuild
+// calls it for every dossier).
+void ContributeItems(const Inputs& dossier, std::vector<Item>& items);
 
 // Text codec of the items ("day:metric;…") for the per-dossier row that remembers them.
 [[nodiscard]] std::string EncodeItems(const std::vector<Item>& items);

@@ -307,24 +307,228 @@ void PushInputParams(std::vector<Value>& params, const ind::Inputs& in) {
     params.push_back(Int(FlagsOf(in)));
 }
 
-ind::Inputs InputsFromRow(const Row& row) {
-    ind::Inputs in;
-    in.dossier_id = row.Int(0);
-    in.settling_unit_id = row.Int(1);
-    in.procedure_code = row.Text(2);
-    in.received_at = internal::ToOptSeconds(row, 3);
-    in.finished_at = internal::ToOptSeconds(row, 4);
-    in.due_at = internal::ToOptSeconds(row, 5);
-    const std::int64_t flags = row.Int(6);
+// Sets the channel, timing and facts of `in` from a flags column (FlagsOf's inverse).
+void ApplyFlags(ind::Inputs& in, std::int64_t flags) {
     in.channel = static_cast<domain::Channel>(flags & 0xF);
     in.timing = static_cast<domain::Timing>((flags >> 4) & 0xF);
     for (std::size_t i = 0; i < kFlagOrder.size(); ++i) {
         in.*kFlagOrder[i] = ((flags >> (kFirstFlagBit + static_cast<int>(i))) & 1) != 0;
     }
+}
+
+// Column i as Unix seconds (NULL: none), for Row and RowView alike.
+template <typename R>
+std::optional<std::chrono::sys_seconds> SecondsAt(const R& row, std::size_t i) {
+    if (row.IsNull(i)) {
+        return std::nullopt;
+    }
+    return std::chrono::sys_seconds{std::chrono::seconds{row.Int(i)}};
+}
+
+// The stored row's columns from `first` on (kInputColumns' order), the procedure code aside.
+template <typename R>
+void StoredInputsAt(const R& row, std::size_t first, ind::Inputs& in) {
+    in.dossier_id = row.Int(first);
+    in.settling_unit_id = row.Int(first + 1);
+    in.received_at = SecondsAt(row, first + 3);
+    in.finished_at = SecondsAt(row, first + 4);
+    in.due_at = SecondsAt(row, first + 5);
+    ApplyFlags(in, row.Int(first + 6));
+}
+
+ind::Inputs InputsFromRow(const Row& row) {
+    ind::Inputs in;
+    StoredInputsAt(row, 0, in);
+    in.procedure_code = row.Text(2);
     return in;
 }
 
+domain::Timing TimingNamed(std::string_view name) {
+    for (domain::Timing t :
+         {domain::Timing::kEarly, domain::Timing::kOnTime, domain::Timing::kLate}) {
+        if (domain::TimingName(t) == name) {
+            return t;
+        }
+    }
+    return domain::Timing::kPending;
+}
+
+// ---- The rebuild's streaming read of the dossiers ----
+// Ids per span: the side tables are read for a span, then its dossiers streamed.
+constexpr std::int64_t kIdSpan = 20000;
+
+// The dossiers' own columns with their stored inputs row (columns 11-17, NULL when none). On
+// SQLite through the covering index of migration 0026, so that the 2 KB dossier rows are not
+// read; PostgreSQL's planner chooses the index-only scan itself.
+constexpr std::string_view kDossierInputsSelect =
+    "SELECT d.id, d.settling_unit_id, d.procedure_code, d.channel, d.received_at, "
+    "d.finished_at, COALESCE(d.due_at, d.appointment_at), d.timing, d.late, d.result_kind, "
+    "d.fee_amount, s.dossier_id, s.unit_id, s.procedure_code, s.received_at, s.finished_at, "
+    "s.due_at, s.flags FROM dossiers d ";
+constexpr std::string_view kDossierInputsRest =
+    "LEFT JOIN indicator_inputs s ON s.dossier_id = d.id WHERE d.id > $1 AND d.id <= $2 "
+    "ORDER BY d.id";
+constexpr std::string_view kSqliteCoveringIndex = "INDEXED BY dossiers_indicator_inputs ";
+
+// One side table's facts for a span: (dossier id, bits), in id order.
+using SideFacts = std::vector<std::pair<std::int64_t, unsigned>>;
+
+template <typename BitsOf>
+base::Status ReadSide(Transaction& tx, std::string_view sql, std::span<const Value> params,
+                      SideFacts& out, BitsOf bits_of) {
+    out.clear();
+    return tx.ForEach(sql, params, [&](const RowView& row) -> base::Status {
+        out.emplace_back(row.Int(0), bits_of(row));
+        return {};
+    });
+}
+
+// The bits of `side` for `id` (0 if none); `at` moves forward only (ids come in order).
+unsigned SideBits(const SideFacts& side, std::size_t& at, std::int64_t id) {
+    while (at < side.size() && side[at].first < id) {
+        ++at;
+    }
+    return at < side.size() && side[at].first == id ? side[at].second : 0U;
+}
+
+unsigned Bit(const RowView& row, std::size_t i, unsigned bit) {
+    return row.Int(i) != 0 ? bit : 0U;
+}
+
 }  // namespace
+
+base::Status ForEachDossierInputs(Transaction& tx, std::int64_t after_id, std::int64_t upto_id,
+                                  const DossierInputsCallback& each) {
+    auto max_id = MaxInputId(tx);
+    if (!max_id) {
+        return max_id.error();
+    }
+    const std::int64_t last = std::min(upto_id, *max_id);
+    std::string dossier_sql(kDossierInputsSelect);
+    if (tx.dialect() == Dialect::kSqlite) {
+        dossier_sql += kSqliteCoveringIndex;
+    }
+    dossier_sql += kDossierInputsRest;
+    SideFacts paid;
+    SideFacts facts;
+    SideFacts documents;
+    SideFacts ratings;
+    ind::Inputs dossier;
+    ind::Inputs stored;
+    for (std::int64_t lo = after_id; lo < last;) {
+        const std::int64_t hi = last - lo > kIdSpan ? lo + kIdSpan : last;
+        const std::array params{Int(lo), Int(hi)};
+        base::Status s =
+            ReadSide(tx, kPagePaidOnlineSql, params, paid, [](const RowView&) { return 1U; });
+        if (s) {
+            s = ReadSide(tx, kPageFactsSql, params, facts, [](const RowView& row) {
+                return 1U | Bit(row, 1, 2U) | Bit(row, 2, 4U) | Bit(row, 3, 8U);
+            });
+        }
+        if (s) {
+            s = ReadSide(tx, kPageDocumentsSql, params, documents, [](const RowView& row) {
+                return Bit(row, 1, 1U) | Bit(row, 2, 2U) | Bit(row, 3, 4U);
+            });
+        }
+        if (s) {
+            s = ReadSide(tx, kPageRatingsSql, params, ratings,
+                         [](const RowView& row) { return 1U | Bit(row, 1, 2U); });
+        }
+        if (!s) {
+            return s;
+        }
+        std::size_t at_paid = 0;
+        std::size_t at_facts = 0;
+        std::size_t at_documents = 0;
+        std::size_t at_ratings = 0;
+        s = tx.ForEach(dossier_sql, params, [&](const RowView& row) -> base::Status {
+            dossier.dossier_id = row.Int(0);
+            dossier.settling_unit_id = row.Int(1);
+            dossier.channel = static_cast<domain::Channel>(row.Int(3));
+            dossier.received_at = SecondsAt(row, 4);
+            dossier.finished_at = SecondsAt(row, 5);
+            dossier.due_at = SecondsAt(row, 6);
+            dossier.timing = TimingNamed(row.Text(7));
+            dossier.late = row.Int(8) != 0;
+            dossier.result_issued = row.Text(9) == "issued";
+            dossier.fee_bearing = row.Int(10) > 0;
+            const std::int64_t id = dossier.dossier_id;
+            dossier.paid_online = SideBits(paid, at_paid, id) != 0;
+            const unsigned f = SideBits(facts, at_facts, id);
+            dossier.facts_known = (f & 1U) != 0;
+            dossier.synced = (f & 2U) != 0;
+            dossier.population_data = (f & 4U) != 0;
+            dossier.pushed_to_store = (f & 8U) != 0;
+            const unsigned d = SideBits(documents, at_documents, id);
+            dossier.reused = (d & 1U) != 0;
+            dossier.digitised_component = (d & 2U) != 0;
+            dossier.digitised_result = (d & 4U) != 0;
+            const unsigned r = SideBits(ratings, at_ratings, id);
+            dossier.rated = (r & 1U) != 0;
+            dossier.dissatisfied = (r & 2U) != 0;
+            DossierInputsView view{{&dossier, row.Text(2)}, {}};
+            if (!row.IsNull(11)) {
+                StoredInputsAt(row, 11, stored);
+                view.stored = {&stored, row.Text(13)};
+            }
+            return each(view);
+        });
+        if (!s) {
+            return s;
+        }
+        lo = hi;
+    }
+    return {};
+}
+
+base::Status ForEachStoredInputs(Transaction& tx, std::int64_t after_id, std::int64_t upto_id,
+                                 const InputsCallback& each) {
+    auto max_id = MaxInputId(tx);
+    if (!max_id) {
+        return max_id.error();
+    }
+    const std::int64_t last = std::min(upto_id, *max_id);
+    const std::string sql = "SELECT " + std::string(kInputColumns) +
+                            " FROM indicator_inputs WHERE dossier_id > $1 AND dossier_id <= $2 "
+                            "ORDER BY dossier_id";
+    ind::Inputs in;
+    for (std::int64_t lo = after_id; lo < last;) {
+        const std::int64_t hi = last - lo > kIdSpan ? lo + kIdSpan : last;
+        const std::array params{Int(lo), Int(hi)};
+        base::Status s = tx.ForEach(sql, params, [&](const RowView& row) -> base::Status {
+            StoredInputsAt(row, 0, in);
+            return each(InputsView{&in, row.Text(2)});
+        });
+        if (!s) {
+            return s;
+        }
+        lo = hi;
+    }
+    return {};
+}
+
+base::Result<std::vector<std::int64_t>> StoredInputsWithoutDossier(Transaction& tx,
+                                                                   std::int64_t after_id,
+                                                                   std::int64_t upto_id) {
+    // The dossier looked up in the covering index on SQLite (not in the 2 KB rows).
+    std::string sql =
+        "SELECT s.dossier_id FROM indicator_inputs s WHERE s.dossier_id > $1 AND s.dossier_id <= "
+        "$2 AND NOT EXISTS (SELECT 1 FROM dossiers d ";
+    if (tx.dialect() == Dialect::kSqlite) {
+        sql += kSqliteCoveringIndex;
+    }
+    sql += "WHERE d.id = s.dossier_id) ORDER BY s.dossier_id";
+    const std::array params{Int(after_id), Int(upto_id)};
+    std::vector<std::int64_t> out;
+    base::Status s = tx.ForEach(sql, params, [&](const RowView& row) -> base::Status {
+        out.push_back(row.Int(0));
+        return {};
+    });
+    if (!s) {
+        return std::move(s).error();
+    }
+    return out;
+}
 
 base::Result<std::vector<ind::Inputs>> Inputs(Transaction& tx, std::int64_t after_id, int limit) {
     return Inputs(tx, after_id, std::numeric_limits<std::int64_t>::max(), limit);
@@ -501,10 +705,12 @@ base::Result<std::int64_t> MaxInputId(Transaction& tx) {
     return std::max((*row)->Int(0), (*row)->Int(1));
 }
 
-base::Result<std::vector<Cell>> RangePage(Transaction& tx, bool by_procedure,
-                                          std::int64_t unit_from, std::int64_t unit_to,
-                                          const std::optional<Cell>& after, int limit) {
-    std::vector<Value> params{Int(unit_to)};
+namespace {
+
+// The SELECT of RangePage / ScanRange and its parameters.
+std::string RangeSql(bool by_procedure, std::int64_t unit_from, std::int64_t unit_to,
+                     const std::optional<Cell>& after, int limit, std::vector<Value>& params) {
+    params = {Int(unit_to)};
     std::string sql = by_procedure
                           ? "SELECT unit_id, day, metric, procedure_code, value FROM aggregates "
                           : "SELECT unit_id, day, metric, value FROM aggregates_unit ";
@@ -529,11 +735,54 @@ base::Result<std::vector<Cell>> RangePage(Transaction& tx, bool by_procedure,
                         : " ORDER BY unit_id, day, metric LIMIT $";
     sql += std::to_string(params.size() + 1);
     params.push_back(Int(std::max(limit, 1)));
+    return sql;
+}
+
+}  // namespace
+
+base::Result<std::vector<Cell>> RangePage(Transaction& tx, bool by_procedure,
+                                          std::int64_t unit_from, std::int64_t unit_to,
+                                          const std::optional<Cell>& after, int limit) {
+    std::vector<Value> params;
+    const std::string sql = RangeSql(by_procedure, unit_from, unit_to, after, limit, params);
     auto rows = tx.Query(sql, params);
     if (!rows) {
         return std::move(rows).error();
     }
     return CellsOf(*rows, by_procedure);
+}
+
+base::Result<std::int64_t> ScanRange(Transaction& tx, bool by_procedure, std::int64_t unit_from,
+                                     std::int64_t unit_to, std::optional<Cell>& cursor, int limit,
+                                     const CellCallback& each) {
+    std::vector<Value> params;
+    const std::string sql = RangeSql(by_procedure, unit_from, unit_to, cursor, limit, params);
+    std::int64_t seen = 0;
+    CellView last;
+    base::Status s = tx.ForEach(sql, params, [&](const RowView& row) -> base::Status {
+        last.unit_id = row.Int(0);
+        last.day = static_cast<ind::Day>(row.Int(1));
+        last.metric = row.Int(2);
+        last.procedure_code = by_procedure ? row.Text(3) : std::string_view();
+        last.value = row.Int(by_procedure ? 4 : 3);
+        ++seen;
+        if (base::Status e = each(last); !e) {
+            return e;
+        }
+        if (!cursor) {
+            cursor.emplace();
+        }
+        cursor->unit_id = last.unit_id;
+        cursor->day = last.day;
+        cursor->metric = static_cast<ind::Metric>(last.metric);
+        cursor->procedure_code.assign(last.procedure_code);  // reuses its buffer
+        cursor->value = last.value;
+        return {};
+    });
+    if (!s) {
+        return std::move(s).error();
+    }
+    return seen;
 }
 
 base::Status PutCells(Transaction& tx, bool by_procedure, const std::vector<Cell>& cells) {

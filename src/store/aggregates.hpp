@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,35 @@ namespace ind = domain::indicators;
 [[nodiscard]] base::Status SetInputsComplete(Transaction& tx);
 // The highest dossier id among the dossiers and the stored inputs (0 when none).
 [[nodiscard]] base::Result<std::int64_t> MaxInputId(Transaction& tx);
+
+// ---- Streaming reads of the rebuild (rows handed over as read, nothing allocated per row) ----
+// One dossier's inputs as the rebuild reads them: `inputs` with an empty procedure_code (the code
+// is `procedure_code`, pointing into the driver's buffer: valid during the callback only).
+struct InputsView {
+    const ind::Inputs* inputs = nullptr;
+    std::string_view procedure_code;
+};
+// For ForEachDossierInputs: the dossier's inputs and what indicator_inputs holds for it (a null
+// `stored.inputs` when it holds no row).
+struct DossierInputsView {
+    InputsView dossier;
+    InputsView stored;
+};
+using DossierInputsCallback = std::function<base::Status(const DossierInputsView&)>;
+using InputsCallback = std::function<base::Status(const InputsView&)>;
+// The inputs of every dossier with an id in (after_id, upto_id], in id order, read a span of ids
+// at a time (the dossiers through the covering index dossiers_indicator_inputs, migration 0026;
+// payments, outside facts, documents and ratings one range query each, merged by id), each
+// with its stored indicator_inputs row.
+[[nodiscard]] base::Status ForEachDossierInputs(Transaction& tx, std::int64_t after_id,
+                                                std::int64_t upto_id,
+                                                const DossierInputsCallback& each);
+// The stored indicator_inputs rows with ids in (after_id, upto_id], in id order.
+[[nodiscard]] base::Status ForEachStoredInputs(Transaction& tx, std::int64_t after_id,
+                                               std::int64_t upto_id, const InputsCallback& each);
+// The ids in (after_id, upto_id] that have an indicator_inputs row but no dossier.
+[[nodiscard]] base::Result<std::vector<std::int64_t>> StoredInputsWithoutDossier(
+    Transaction& tx, std::int64_t after_id, std::int64_t upto_id);
 
 // Adds `delta` to one counter (a counter that reaches 0 stays as a 0 row; reads skip it).
 [[nodiscard]] base::Status Add(Transaction& tx, std::int64_t unit_id,
@@ -127,6 +157,21 @@ private:
                                                         std::int64_t unit_to,
                                                         const std::optional<Cell>& after,
                                                         int limit);
+// One counter row as read (the code points into the driver's buffer: valid during the callback).
+struct CellView {
+    std::int64_t unit_id = 0;
+    ind::Day day = 0;
+    std::int64_t metric = 0;  // as stored (a newer version's metric may be out of range)
+    std::string_view procedure_code;
+    std::int64_t value = 0;
+};
+using CellCallback = std::function<base::Status(const CellView&)>;
+// RangePage streamed: the rows after `cursor` (from the first if empty), at most `limit`, each
+// handed to `each`; `cursor` is left at the last row seen. Returns the number of rows.
+[[nodiscard]] base::Result<std::int64_t> ScanRange(Transaction& tx, bool by_procedure,
+                                                   std::int64_t unit_from, std::int64_t unit_to,
+                                                   std::optional<Cell>& cursor, int limit,
+                                                   const CellCallback& each);
 // Sets counters to the cells' values (inserted or replaced) / deletes the cells' rows, in
 // `aggregates` (by_procedure) or `aggregates_unit`. The change log is not written.
 [[nodiscard]] base::Status PutCells(Transaction& tx, bool by_procedure,

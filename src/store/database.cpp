@@ -26,6 +26,10 @@ public:
                                          std::span<const Value> params) override {
         return inner_.Query(sql, params);
     }
+    base::Status ForEach(std::string_view sql, std::span<const Value> params,
+                         const RowCallback& each) override {
+        return inner_.ForEach(sql, params, each);
+    }
     base::Result<std::int64_t> Execute(std::string_view sql,
                                        std::span<const Value> params) override {
         return inner_.Execute(sql, params);
@@ -102,6 +106,49 @@ std::optional<std::string> Row::OptText(size_t i) const {
         return std::nullopt;
     }
     return Text(i);
+}
+
+namespace {
+
+// A Row seen through RowView (the default ForEach).
+class StoredRowView final : public RowView {
+public:
+    explicit StoredRowView(const Row& row) : row_(row) {}
+    [[nodiscard]] bool IsNull(size_t i) const override { return row_.IsNull(i); }
+    [[nodiscard]] std::int64_t Int(size_t i) const override {
+        const Value& v = row_.values.at(i);
+        if (const auto* integer = std::get_if<std::int64_t>(&v)) {
+            return *integer;
+        }
+        if (const auto* real = std::get_if<double>(&v)) {
+            return static_cast<std::int64_t>(*real);
+        }
+        return 0;
+    }
+    [[nodiscard]] std::string_view Text(size_t i) const override {
+        const Value& v = row_.values.at(i);
+        const auto* text = std::get_if<std::string>(&v);
+        return text != nullptr ? std::string_view(*text) : std::string_view();
+    }
+
+private:
+    const Row& row_;
+};
+
+}  // namespace
+
+base::Status Transaction::ForEach(std::string_view sql, std::span<const Value> params,
+                                  const RowCallback& each) {
+    auto rows = Query(sql, params);
+    if (!rows) {
+        return std::move(rows).error();
+    }
+    for (const Row& row : *rows) {
+        if (base::Status s = each(StoredRowView(row)); !s) {
+            return s;
+        }
+    }
+    return {};
 }
 
 base::Result<std::optional<Row>> Transaction::QueryOne(std::string_view sql,

@@ -32,6 +32,25 @@ struct Row {
     [[nodiscard]] std::optional<std::string> OptText(size_t i) const;
 };
 
+// A row handed to Transaction::ForEach's callback, valid only during the call (its text points
+// into the driver's buffers). Integers as the backend converts them (NULL → 0), text as bytes
+// (NULL → ""). No copy of the row is made: for scans too large to hold as Rows.
+class RowView {
+public:
+    [[nodiscard]] virtual bool IsNull(size_t i) const = 0;
+    [[nodiscard]] virtual std::int64_t Int(size_t i) const = 0;
+    [[nodiscard]] virtual std::string_view Text(size_t i) const = 0;
+
+protected:
+    RowView() = default;
+    RowView(const RowView&) = default;
+    RowView& operator=(const RowView&) = default;
+    ~RowView() = default;
+};
+
+// What Transaction::ForEach calls for each row; an error stops the scan and is returned.
+using RowCallback = std::function<base::Status(const RowView&)>;
+
 // One unit of work on one connection. SQL is written once for both backends with PostgreSQL's
 // `$1, $2, …` placeholders (SQLite binds them as named parameters). Every query is
 // parameterised; there is no API to splice values into SQL.
@@ -49,6 +68,12 @@ public:
     virtual ~Transaction() = default;
     [[nodiscard]] virtual base::Result<std::vector<Row>> Query(std::string_view sql,
                                                                std::span<const Value> params) = 0;
+    // Runs a query and hands each row to `each` as it is read, in order, without keeping the rows
+    // (SQLite steps the statement; the default runs Query and walks its rows). Stops at the first
+    // error of `each` and returns it — the transaction stays usable, as no statement failed; a
+    // failing statement ends it as for Query.
+    [[nodiscard]] virtual base::Status ForEach(std::string_view sql, std::span<const Value> params,
+                                               const RowCallback& each);
     // Returns the number of rows changed.
     [[nodiscard]] virtual base::Result<std::int64_t> Execute(std::string_view sql,
                                                              std::span<const Value> params) = 0;

@@ -39,6 +39,11 @@ public:
         const Timer timer(observer_, "query");
         return inner_->Query(sql, params);
     }
+    base::Status ForEach(std::string_view sql, std::span<const Value> params,
+                         const RowCallback& each) override {
+        const Timer timer(observer_, "query");
+        return inner_->ForEach(sql, params, each);
+    }
     base::Result<std::int64_t> Execute(std::string_view sql,
                                        std::span<const Value> params) override {
         const Timer timer(observer_, "execute");

@@ -131,15 +131,11 @@ base::Result<const Connection::Cached*> Connection::Prepare(std::string_view sql
     return &it->second;
 }
 
-base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const Value> params) {
-    auto prepared = Prepare(sql);
-    if (!prepared) {
-        return std::move(prepared).error();
-    }
-    sqlite3_stmt* stmt = (*prepared)->stmt.get();
-    const std::vector<int>& index_of = (*prepared)->index_of;
-    const StatementReset reset(stmt);
-    // `$1..$n` are named parameters to SQLite (database.hpp): each must occur, and no other.
+namespace {
+
+// Binds `$1..$n` by name (database.hpp): each must occur, and no other.
+base::Status BindParameters(sqlite3* db, sqlite3_stmt* stmt, const std::vector<int>& index_of,
+                            std::span<const Value> params) {
     if (static_cast<size_t>(sqlite3_bind_parameter_count(stmt)) != params.size()) {
         return base::Internal("statement takes " +
                               std::to_string(sqlite3_bind_parameter_count(stmt)) +
@@ -164,8 +160,45 @@ base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const
             rc = sqlite3_bind_null(stmt, index);
         }
         if (rc != SQLITE_OK) {
-            return MapError(db_.get(), rc, "bind $" + std::to_string(i + 1));
+            return MapError(db, rc, "bind $" + std::to_string(i + 1));
         }
+    }
+    return {};
+}
+
+// The current row of a stepped statement.
+class StatementRowView final : public RowView {
+public:
+    explicit StatementRowView(sqlite3_stmt* stmt) : stmt_(stmt) {}
+    [[nodiscard]] bool IsNull(size_t i) const override {
+        return sqlite3_column_type(stmt_, static_cast<int>(i)) == SQLITE_NULL;
+    }
+    [[nodiscard]] std::int64_t Int(size_t i) const override {
+        return sqlite3_column_int64(stmt_, static_cast<int>(i));
+    }
+    [[nodiscard]] std::string_view Text(size_t i) const override {
+        const auto* text =
+            reinterpret_cast<const char*>(sqlite3_column_text(stmt_, static_cast<int>(i)));
+        const auto size = static_cast<size_t>(sqlite3_column_bytes(stmt_, static_cast<int>(i)));
+        return text != nullptr ? std::string_view(text, size) : std::string_view();
+    }
+
+private:
+    sqlite3_stmt* stmt_;
+};
+
+}  // namespace
+
+base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const Value> params) {
+    auto prepared = Prepare(sql);
+    if (!prepared) {
+        return std::move(prepared).error();
+    }
+    sqlite3_stmt* stmt = (*prepared)->stmt.get();
+    const StatementReset reset(stmt);
+    if (base::Status bound = BindParameters(db_.get(), stmt, (*prepared)->index_of, params);
+        !bound) {
+        return std::move(bound).error();
     }
     StepOutcome outcome;
     const int columns = sqlite3_column_count(stmt);
@@ -186,6 +219,35 @@ base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const
     }
     outcome.changes = sqlite3_stmt_readonly(stmt) != 0 ? 0 : sqlite3_changes64(db_.get());
     return outcome;
+}
+
+base::Status Connection::ForEach(std::string_view sql, std::span<const Value> params,
+                                 const RowCallback& each, bool& callback_failed) {
+    callback_failed = false;
+    auto prepared = Prepare(sql);
+    if (!prepared) {
+        return std::move(prepared).error();
+    }
+    sqlite3_stmt* stmt = (*prepared)->stmt.get();
+    const StatementReset reset(stmt);
+    if (base::Status bound = BindParameters(db_.get(), stmt, (*prepared)->index_of, params);
+        !bound) {
+        return bound;
+    }
+    const StatementRowView view(stmt);
+    while (true) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE) {
+            return {};
+        }
+        if (rc != SQLITE_ROW) {
+            return MapError(db_.get(), rc, "step");
+        }
+        if (base::Status s = each(view); !s) {
+            callback_failed = true;
+            return s;
+        }
+    }
 }
 
 base::Status Connection::Run(std::string_view sql) {

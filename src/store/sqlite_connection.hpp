@@ -61,6 +61,12 @@ public:
     [[nodiscard]] base::Result<StepOutcome> Step(std::string_view sql,
                                                  std::span<const Value> params);
 
+    // Runs one query as Step does and hands each row to `each` as it is stepped (RowView over
+    // the statement). An error of `each` stops it and is returned with `callback_failed` set; the
+    // statement is reset either way.
+    [[nodiscard]] base::Status ForEach(std::string_view sql, std::span<const Value> params,
+                                       const RowCallback& each, bool& callback_failed);
+
     // Step for a statement without parameters or rows (BEGIN, COMMIT, SAVEPOINT, …).
     [[nodiscard]] base::Status Run(std::string_view sql);
 

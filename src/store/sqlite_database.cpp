@@ -52,6 +52,19 @@ public:
         return std::move(outcome->rows);
     }
 
+    base::Status ForEach(std::string_view sql, std::span<const Value> params,
+                         const RowCallback& each) override {
+        if (const base::Status usable = CheckOpen(); !usable) {
+            return usable;
+        }
+        bool callback_failed = false;
+        base::Status s = conn_->ForEach(sql, params, each, callback_failed);
+        if (!s && !callback_failed) {
+            return Fail(std::move(s).error());  // the statement failed: the transaction ends
+        }
+        return s;
+    }
+
     base::Result<std::int64_t> Execute(std::string_view sql,
                                        std::span<const Value> params) override {
         auto outcome = Run(sql, params);

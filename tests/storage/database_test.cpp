@@ -76,6 +76,39 @@ TEST_P(DatabaseTest, ValuesRoundTrip) {
     EXPECT_EQ(row.OptInt(0), -9'007'199'254'740'993);
 }
 
+TEST_P(DatabaseTest, ForEachStreamsRowsAndStopsAtTheCallbacksError) {
+    ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kRead));
+    constexpr std::string_view kSql =
+        "WITH RECURSIVE n(i) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i < "
+        "CAST($1 AS BIGINT)) "
+        "SELECT i, CAST(i AS TEXT) || 'đ', CASE WHEN i % 2 = 0 THEN NULL ELSE i END FROM n "
+        "ORDER BY 1";
+    const Value params[] = {Value{std::int64_t{5}}};
+    std::vector<std::string> seen;
+    const base::Status streamed =
+        tx->ForEach(kSql, params, [&](const RowView& row) -> base::Status {
+            seen.push_back(std::to_string(row.Int(0)) + ":" + std::string(row.Text(1)) + ":" +
+                           (row.IsNull(2) ? "null" : std::to_string(row.Int(2))));
+            return {};
+        });
+    ASSERT_TRUE(streamed) << streamed.error().message;
+    EXPECT_EQ(seen,
+              (std::vector<std::string>{"1:1đ:1", "2:2đ:null", "3:3đ:3", "4:4đ:null", "5:5đ:5"}));
+    // The callback's error stops the scan and comes back; the transaction stays usable.
+    int calls = 0;
+    const base::Status stopped = tx->ForEach(kSql, params, [&](const RowView&) -> base::Status {
+        return ++calls == 2 ? base::Status(base::InvalidArgument("enough")) : base::Status();
+    });
+    ASSERT_FALSE(stopped);
+    EXPECT_EQ(stopped.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(calls, 2);
+    EXPECT_TRUE(CountUnits(*tx));
+    // A failing statement ends the transaction, as Query does.
+    EXPECT_FALSE(tx->ForEach("SELECT no_such_column FROM units", {},
+                             [](const RowView&) -> base::Status { return {}; }));
+    EXPECT_FALSE(CountUnits(*tx));
+}
+
 TEST_P(DatabaseTest, QueryOneReturnsFirstRowOrNothing) {
     ASSIGN_OR_FAIL(auto tx, db_->Begin(TxMode::kRead));
     ASSIGN_OR_FAIL(auto none, tx->QueryOne("SELECT id FROM units WHERE id = $1",
