@@ -395,15 +395,30 @@ unsigned Bit(const RowView& row, std::size_t i, unsigned bit) {
     return row.Int(i) != 0 ? bit : 0U;
 }
 
-}  // namespace
-
-base::Status ForEachDossierInputs(Transaction& tx, std::int64_t after_id, std::int64_t upto_id,
-                                  const DossierInputsCallback& each) {
+// Calls `read(lo, hi)` for the spans (lo, hi] of kIdSpan ids that cover (after_id, upto_id],
+// up to the highest id among the dossiers and the stored inputs; stops at its first error.
+template <typename Read>
+base::Status ForEachIdSpan(Transaction& tx, std::int64_t after_id, std::int64_t upto_id,
+                           Read read) {
     auto max_id = MaxInputId(tx);
     if (!max_id) {
         return max_id.error();
     }
     const std::int64_t last = std::min(upto_id, *max_id);
+    for (std::int64_t lo = after_id; lo < last;) {
+        const std::int64_t hi = last - lo > kIdSpan ? lo + kIdSpan : last;
+        if (base::Status s = read(lo, hi); !s) {
+            return s;
+        }
+        lo = hi;
+    }
+    return {};
+}
+
+}  // namespace
+
+base::Status ForEachDossierInputs(Transaction& tx, std::int64_t after_id, std::int64_t upto_id,
+                                  const DossierInputsCallback& each) {
     std::string dossier_sql(kDossierInputsSelect);
     if (tx.dialect() == Dialect::kSqlite) {
         dossier_sql += kSqliteCoveringIndex;
@@ -415,8 +430,7 @@ base::Status ForEachDossierInputs(Transaction& tx, std::int64_t after_id, std::i
     SideFacts ratings;
     ind::Inputs dossier;
     ind::Inputs stored;
-    for (std::int64_t lo = after_id; lo < last;) {
-        const std::int64_t hi = last - lo > kIdSpan ? lo + kIdSpan : last;
+    return ForEachIdSpan(tx, after_id, upto_id, [&](std::int64_t lo, std::int64_t hi) {
         const std::array params{Int(lo), Int(hi)};
         base::Status s =
             ReadSide(tx, kPagePaidOnlineSql, params, paid, [](const RowView&) { return 1U; });
@@ -441,7 +455,7 @@ base::Status ForEachDossierInputs(Transaction& tx, std::int64_t after_id, std::i
         std::size_t at_facts = 0;
         std::size_t at_documents = 0;
         std::size_t at_ratings = 0;
-        s = tx.ForEach(dossier_sql, params, [&](const RowView& row) -> base::Status {
+        return tx.ForEach(dossier_sql, params, [&](const RowView& row) -> base::Status {
             dossier.dossier_id = row.Int(0);
             dossier.settling_unit_id = row.Int(1);
             dossier.channel = static_cast<domain::Channel>(row.Int(3));
@@ -473,38 +487,22 @@ base::Status ForEachDossierInputs(Transaction& tx, std::int64_t after_id, std::i
             }
             return each(view);
         });
-        if (!s) {
-            return s;
-        }
-        lo = hi;
-    }
-    return {};
+    });
 }
 
 base::Status ForEachStoredInputs(Transaction& tx, std::int64_t after_id, std::int64_t upto_id,
                                  const InputsCallback& each) {
-    auto max_id = MaxInputId(tx);
-    if (!max_id) {
-        return max_id.error();
-    }
-    const std::int64_t last = std::min(upto_id, *max_id);
     const std::string sql = "SELECT " + std::string(kInputColumns) +
                             " FROM indicator_inputs WHERE dossier_id > $1 AND dossier_id <= $2 "
                             "ORDER BY dossier_id";
     ind::Inputs in;
-    for (std::int64_t lo = after_id; lo < last;) {
-        const std::int64_t hi = last - lo > kIdSpan ? lo + kIdSpan : last;
+    return ForEachIdSpan(tx, after_id, upto_id, [&](std::int64_t lo, std::int64_t hi) {
         const std::array params{Int(lo), Int(hi)};
-        base::Status s = tx.ForEach(sql, params, [&](const RowView& row) -> base::Status {
+        return tx.ForEach(sql, params, [&](const RowView& row) -> base::Status {
             StoredInputsAt(row, 0, in);
             return each(InputsView{&in, row.Text(2)});
         });
-        if (!s) {
-            return s;
-        }
-        lo = hi;
-    }
-    return {};
+    });
 }
 
 base::Result<std::vector<std::int64_t>> StoredInputsWithoutDossier(Transaction& tx,

@@ -189,17 +189,27 @@ private:
 
 }  // namespace
 
-base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const Value> params) {
+base::Result<sqlite3_stmt*> Connection::Start(std::string_view sql, std::span<const Value> params) {
     auto prepared = Prepare(sql);
     if (!prepared) {
         return std::move(prepared).error();
     }
     sqlite3_stmt* stmt = (*prepared)->stmt.get();
-    const StatementReset reset(stmt);
     if (base::Status bound = BindParameters(db_.get(), stmt, (*prepared)->index_of, params);
         !bound) {
+        const StatementReset reset(stmt);
         return std::move(bound).error();
     }
+    return stmt;
+}
+
+base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const Value> params) {
+    auto started = Start(sql, params);
+    if (!started) {
+        return std::move(started).error();
+    }
+    sqlite3_stmt* stmt = *started;
+    const StatementReset reset(stmt);
     StepOutcome outcome;
     const int columns = sqlite3_column_count(stmt);
     while (true) {
@@ -224,16 +234,12 @@ base::Result<StepOutcome> Connection::Step(std::string_view sql, std::span<const
 base::Status Connection::ForEach(std::string_view sql, std::span<const Value> params,
                                  const RowCallback& each, bool& callback_failed) {
     callback_failed = false;
-    auto prepared = Prepare(sql);
-    if (!prepared) {
-        return std::move(prepared).error();
+    auto started = Start(sql, params);
+    if (!started) {
+        return std::move(started).error();
     }
-    sqlite3_stmt* stmt = (*prepared)->stmt.get();
+    sqlite3_stmt* stmt = *started;
     const StatementReset reset(stmt);
-    if (base::Status bound = BindParameters(db_.get(), stmt, (*prepared)->index_of, params);
-        !bound) {
-        return bound;
-    }
     const StatementRowView view(stmt);
     while (true) {
         const int rc = sqlite3_step(stmt);

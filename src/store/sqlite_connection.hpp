@@ -92,6 +92,9 @@ private:
     };
     // The cached prepared statement for `sql`, reset and unbound.
     [[nodiscard]] base::Result<const Cached*> Prepare(std::string_view sql);
+    // The cached statement of `sql` with `params` bound, ready to step (the caller resets it).
+    [[nodiscard]] base::Result<sqlite3_stmt*> Start(std::string_view sql,
+                                                    std::span<const Value> params);
     [[nodiscard]] base::Status EnableWal();
 
     DbHandle db_;  // declared first: destroyed after the statements
