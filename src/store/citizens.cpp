@@ -147,18 +147,11 @@ base::Status MarkCodeUsed(Transaction& tx, std::int64_t code_id, std::chrono::sy
 base::Result<std::int64_t> InsertDraft(Transaction& tx, const Draft& d) {
     const std::array params{Int(d.user_id), Text(d.procedure_code), Int(d.settling_unit_id),
                             Text(d.body),   Seconds(d.created_at),  Seconds(d.updated_at)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO drafts (user_id, procedure_code, settling_unit_id, body, created_at, "
         "updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kFailedPrecondition,
-                                  "Đơn vị giải quyết không tồn tại.");
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
+        params, base::ErrorCode::kFailedPrecondition, "Đơn vị giải quyết không tồn tại.");
 }
 
 base::Result<std::int64_t> UpdateDraft(Transaction& tx, const Draft& d) {

@@ -110,6 +110,16 @@ base::Result<std::int64_t> InsertReturningId(Transaction& tx, std::string_view s
     return (*row)->Int(0);
 }
 
+base::Result<std::int64_t> InsertReturningId(Transaction& tx, std::string_view sql,
+                                             std::span<const Value> params, base::ErrorCode code,
+                                             std::string message) {
+    auto id = InsertReturningId(tx, sql, params);
+    if (!id) {
+        return Rephrase(std::move(id).error(), code, std::move(message));
+    }
+    return id;
+}
+
 std::string Placeholders(size_t first, size_t count) {
     std::string out;
     for (size_t i = 0; i < count; ++i) {

@@ -72,6 +72,12 @@ base::Result<std::optional<std::invoke_result_t<Decode, const Row&>>> OneRow(
 // The id an `INSERT … RETURNING id` returned (an Internal error when it returned no row).
 [[nodiscard]] base::Result<std::int64_t> InsertReturningId(Transaction& tx, std::string_view sql,
                                                            std::span<const Value> params);
+// The same, telling a failure of kind `code` (a constraint: a duplicate, a missing parent) as
+// `message` for people (Rephrase); other failures are returned as they are.
+[[nodiscard]] base::Result<std::int64_t> InsertReturningId(Transaction& tx, std::string_view sql,
+                                                           std::span<const Value> params,
+                                                           base::ErrorCode code,
+                                                           std::string message);
 
 // "$first, $first+1, …" for `count` placeholders (IN lists).
 [[nodiscard]] std::string Placeholders(size_t first, size_t count);

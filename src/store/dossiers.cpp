@@ -138,7 +138,8 @@ constexpr std::string_view kProcessColumns =
 
 base::Result<std::int64_t> Insert(Transaction& tx, const domain::Dossier& dossier) {
     std::vector<Value> params = StateColumns(dossier);
-    auto rows = tx.Query(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO dossiers (code, state, rule_set_id, procedure_code, receiving_unit_id, "
         "settling_unit_id, current_unit_id, channel, applicant_name, applicant_id, "
         "citizen_user_id, assignee_id, received_at, due_at, appointment_at, finished_at, "
@@ -146,15 +147,8 @@ base::Result<std::int64_t> Insert(Transaction& tx, const domain::Dossier& dossie
         "step_kind, search_key, fee_amount, result_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
         "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, "
         "$27, $28) RETURNING id",
-        params);
-    if (!rows) {
-        return internal::Rephrase(std::move(rows).error(), base::ErrorCode::kAlreadyExists,
-                                  "hồ sơ đã tồn tại (trùng mã hồ sơ hoặc khóa chống nộp trùng)");
-    }
-    if (rows->empty()) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return rows->front().Int(0);
+        params, base::ErrorCode::kAlreadyExists,
+        "hồ sơ đã tồn tại (trùng mã hồ sơ hoặc khóa chống nộp trùng)");
 }
 
 PreparedUpdate PrepareUpdate(const domain::Dossier& d, std::int64_t expected_version) {

@@ -174,21 +174,15 @@ base::Result<std::int64_t> Insert(Transaction& tx, const Record& r) {
                             OptText(r.idempotency_key),
                             OptInt(r.entered_by),
                             Text(PausesJson(f.supplement_pauses))};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO feedback (code, follow_key, receiving_unit_id, handling_unit_id, channel, "
         "subject, state, title, content, sender_name, sender_address, sender_phone, "
         "sender_email, under_complaint, submitted_at, started_at, idempotency_key, entered_by, "
         "supplement_pauses, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
         "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1, $15) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kFailedPrecondition,
-                                  "không có đơn vị tiếp nhận phản ánh, kiến nghị này");
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
+        params, base::ErrorCode::kFailedPrecondition,
+        "không có đơn vị tiếp nhận phản ánh, kiến nghị này");
 }
 
 base::Result<std::optional<Record>> Get(Transaction& tx, std::int64_t id) {

@@ -53,20 +53,14 @@ base::Result<std::int64_t> Insert(Transaction& tx, const Assessment& a) {
         Text(a.frequency),        Text(a.answers_json),    Text(a.conclusions_json),
         Text(a.cost_inputs_json), Text(a.state),           Text(a.reviewer_opinion),
         OptInt(a.created_by),     Seconds(a.created_at)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO impact_assessments (unit_id, draft_name, draft_number, procedure_name, "
         "procedure_field, subjects, frequency, answers, conclusions, cost_inputs, state, "
         "reviewer_opinion, version, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, "
         "$5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14, $14) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kFailedPrecondition,
-                                  "không có đơn vị số " + std::to_string(a.unit_id));
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
+        params, base::ErrorCode::kFailedPrecondition,
+        "không có đơn vị số " + std::to_string(a.unit_id));
 }
 
 base::Result<std::optional<Assessment>> Get(Transaction& tx, std::int64_t id) {

@@ -145,19 +145,12 @@ base::Result<std::int64_t> CreatePlan(Transaction& tx, const ins::Plan& plan,
                             Text(plan.checklist),
                             OptInt(by),
                             Seconds(at)};
-    auto row = tx.QueryOne(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO inspection_plans (year, inspecting_unit_id, title, decision_number, "
         "decision_date, checklist, version, created_by, created_at, updated_at) VALUES ($1, $2, "
         "$3, $4, $5, $6, 1, $7, $8, $8) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kFailedPrecondition,
-                                  "không có đơn vị kiểm tra");
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return (*row)->Int(0);
+        params, base::ErrorCode::kFailedPrecondition, "không có đơn vị kiểm tra");
 }
 
 base::Result<std::int64_t> UpdatePlan(Transaction& tx, const ins::Plan& plan,
@@ -260,19 +253,17 @@ base::Result<std::int64_t> AddInspection(Transaction& tx, const ins::Inspection&
                             Text(ins::StateName(i.state)),
                             Int(i.version > 0 ? i.version : 1),
                             Seconds(at)};
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO inspections (plan_id, inspected_unit_id, kind, quarter, start_day, end_day, "
         "follow_up_of, state, version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
         "$10) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kFailedPrecondition,
-                                  "không có kế hoạch, đơn vị hoặc cuộc kiểm tra được phúc tra");
+        params, base::ErrorCode::kFailedPrecondition,
+        "không có kế hoạch, đơn vị hoặc cuộc kiểm tra được phúc tra");
+    if (!inserted) {
+        return std::move(inserted).error();
     }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    const std::int64_t id = (*row)->Int(0);
+    const std::int64_t id = *inserted;
     for (std::size_t k = 0; k < i.team.size(); ++k) {
         const ins::TeamMember& m = i.team[k];
         const std::array tp{Int(id), Int(static_cast<std::int64_t>(k)), Text(m.name),

@@ -180,19 +180,16 @@ base::Result<Payment> Insert(Transaction& tx, Payment payment) {
                                        Seconds(payment.created_at),
                                        OptSeconds(payment.paid_at),
                                        Seconds(payment.updated_at)};
-    auto rows = tx.Query(
+    auto id = internal::InsertReturningId(
+        tx,
         "INSERT INTO payments (dossier_id, order_ref, amount, status, method, provider, "
         "provider_txn, created_by, created_at, paid_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
         "$6, $7, $8, $9, $10, $11) RETURNING id",
-        params);
-    if (!rows) {
-        return internal::Rephrase(std::move(rows).error(), base::ErrorCode::kAlreadyExists,
-                                  std::string(kDuplicate));
+        params, base::ErrorCode::kAlreadyExists, std::string(kDuplicate));
+    if (!id) {
+        return std::move(id).error();
     }
-    if (rows->empty()) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    payment.id = rows->front().Int(0);
+    payment.id = *id;
     return payment;
 }
 
@@ -263,18 +260,12 @@ base::Result<std::int64_t> LogCallback(Transaction& tx, const Callback& c) {
                                       Seconds(c.received_at),
                                       Text(Printable(c.remote_ip, kMaxRefBytes)),
                                       Text(Printable(c.raw_params, kMaxRawBytes))};
-    auto rows = tx.Query(
+    return internal::InsertReturningId(
+        tx,
         "INSERT INTO payment_callbacks (payment_id, order_ref, provider_txn, verified, outcome, "
         "response_code, received_at, remote_ip, raw_params) VALUES ($1, $2, $3, $4, $5, $6, $7, "
         "$8, $9) RETURNING id",
         params);
-    if (!rows) {
-        return std::move(rows).error();
-    }
-    if (rows->empty()) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    return rows->front().Int(0);
 }
 
 base::Result<std::vector<Callback>> CallbacksFor(Transaction& tx, std::string_view order_ref) {

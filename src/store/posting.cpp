@@ -61,18 +61,16 @@ base::Result<Posting> Insert(Transaction& tx, const Posting& posting) {
     const std::array params{Int(posting.desk_unit_id),    internal::Day(posting.posted_on),
                             Int(posting.officer_user_id), Text(posting.layout),
                             Text(posting.note),           internal::Seconds(posting.recorded_at)};
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO postings (desk_unit_id, posted_on, officer_user_id, layout, note, "
         "recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         params);
-    if (!row) {
-        return std::move(row).error();
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
+    if (!inserted) {
+        return std::move(inserted).error();
     }
     Posting out = posting;
-    out.id = (*row)->Int(0);
+    out.id = *inserted;
     for (const PostedItem& item : posting.items) {
         const std::array item_params{Int(out.id), Text(item.procedure_code),
                                      internal::Day(item.effective_from)};

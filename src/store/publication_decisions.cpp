@@ -211,21 +211,19 @@ base::Result<std::int64_t> Create(Transaction& tx, const Decision& d,
                             OptInt(by),
                             Seconds(at),
                             Int(d.convention_from_setting ? 1 : 0)};
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO publication_decisions (issuing_unit_id, number, title, issuer, convention, "
         "signed_on, signer, signer_position, state, applied_on, version, created_by, created_at, "
         "updated_at, convention_from_setting) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
         "$11, $12, $13, $13, $14) RETURNING id",
         params);
-    if (!row) {
-        base::Error e = Duplicate(std::move(row).error());
+    if (!inserted) {
+        base::Error e = Duplicate(std::move(inserted).error());
         return internal::Rephrase(std::move(e), base::ErrorCode::kFailedPrecondition,
                                   "Không có đơn vị ban hành.");
     }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    const std::int64_t id = (*row)->Int(0);
+    const std::int64_t id = *inserted;
     if (base::Status s = PutParts(tx, d, id); !s) {
         return s.error();
     }

@@ -165,18 +165,15 @@ base::Status ReplaceSetup(Transaction& tx, std::int64_t desk_unit_id,
         }
         const std::array<Value, 6> params{Int(desk_unit_id), Text(c.code),    Text(c.label),
                                           Int(c.position),   OptInt(officer), OptInt(since)};
-        auto id = tx.QueryOne(
+        auto inserted = internal::InsertReturningId(
+            tx,
             "INSERT INTO queue_counters (desk_unit_id, code, label, position, officer_user_id, "
             "signed_in_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            params);
-        if (!id) {
-            return internal::Rephrase(std::move(id).error(), base::ErrorCode::kAlreadyExists,
-                                      "Mã quầy \"" + c.code + "\" bị trùng.");
+            params, base::ErrorCode::kAlreadyExists, "Mã quầy \"" + c.code + "\" bị trùng.");
+        if (!inserted) {
+            return std::move(inserted).error();
         }
-        if (!*id) {
-            return base::Internal("INSERT … RETURNING returned no row");
-        }
-        const std::int64_t counter_id = (*id)->Int(0);
+        const std::int64_t counter_id = *inserted;
         for (const std::string& group : c.groups) {
             const std::array<Value, 2> link{Int(counter_id), Text(group)};
             auto done = tx.Execute(
@@ -290,19 +287,17 @@ base::Result<StoredTicket> Insert(Transaction& tx, StoredTicket t,
                                        Int(k.recalls),
                                        Int(k.transfers),
                                        Text(k.dossier_code)};
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO queue_tickets (desk_unit_id, day, prefix, sequence, number, group_code, "
         "state, issued_at, counter_code, recalls, transfers, dossier_code) VALUES ($1, $2, $3, "
         "$4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kAlreadyExists,
-                                  "Số thứ tự " + k.number + " đã được cấp trong ngày.");
+        params, base::ErrorCode::kAlreadyExists,
+        "Số thứ tự " + k.number + " đã được cấp trong ngày.");
+    if (!inserted) {
+        return std::move(inserted).error();
     }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    t.ticket.id = (*row)->Int(0);
+    t.ticket.id = *inserted;
     t.version = 1;
     auto event = AppendEvent(tx, t, "issue", k.issued_at, actor_user_id, "");
     if (!event) {

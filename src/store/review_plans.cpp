@@ -113,20 +113,18 @@ base::Result<std::int64_t> Insert(Transaction& tx, const Plan& plan) {
     std::vector<Value> params = FieldParams(plan, {Int(plan.unit_id)});
     params.push_back(OptInt(plan.created_by));
     params.push_back(Seconds(plan.created_at));
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO review_plans (unit_id, year, title, decision_number, state, approved_by, "
         "approval_decision, approved_on, implemented_on, publication_decision, "
         "publication_decision_id, version, created_by, created_at, updated_at) VALUES ($1, $2, "
         "$3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13, $13) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kFailedPrecondition,
-                                  "không có đơn vị số " + std::to_string(plan.unit_id));
+        params, base::ErrorCode::kFailedPrecondition,
+        "không có đơn vị số " + std::to_string(plan.unit_id));
+    if (!inserted) {
+        return std::move(inserted).error();
     }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    const std::int64_t id = (*row)->Int(0);
+    const std::int64_t id = *inserted;
     if (base::Status s = PutItems(tx, plan, id); !s) {
         return s.error();
     }

@@ -200,19 +200,16 @@ base::Result<domain::Unit> Insert(Transaction& tx, const domain::Unit& unit) {
                                Text(unit.name),         OptInt(unit.parent_id),
                                Day(unit.valid_from),    OptDay(unit.valid_to),
                                OptInt(unit.merged_into)};
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO units (code, type, name, parent_id, valid_from, valid_to, merged_into, "
         "version) VALUES ($1, $2, $3, $4, $5, $6, $7, 1) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kAlreadyExists,
-                                  DuplicateCode(unit.code).message);
-    }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
+        params, base::ErrorCode::kAlreadyExists, DuplicateCode(unit.code).message);
+    if (!inserted) {
+        return std::move(inserted).error();
     }
     domain::Unit stored = unit;
-    stored.id = (*row)->Int(0);
+    stored.id = *inserted;
     stored.version = 1;
     const std::array period = {Int(stored.id), OptInt(unit.parent_id), Day(unit.valid_from),
                                OptDay(unit.valid_to)};

@@ -116,19 +116,16 @@ base::Result<domain::User> Insert(Transaction& tx, const domain::User& user) {
         Text(user.username),     Text(user.display_name),       Text(user.email),
         Text(user.phone),        Text(user.password_hash),      Bool(user.active),
         Int(user.failed_logins), OptSeconds(user.locked_until), Seconds(user.created_at)};
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO users (username, display_name, email, phone, password_hash, active, "
         "failed_logins, locked_until, created_at, version) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) RETURNING id",
-        params);
-    if (!row) {
-        return internal::Rephrase(std::move(row).error(), base::ErrorCode::kAlreadyExists,
-                                  "Tên đăng nhập đã tồn tại: " + user.username);
+        params, base::ErrorCode::kAlreadyExists, "Tên đăng nhập đã tồn tại: " + user.username);
+    if (!inserted) {
+        return std::move(inserted).error();
     }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
-    const std::int64_t id = (*row)->Int(0);
+    const std::int64_t id = *inserted;
     if (const base::Status s = InsertGrants(tx, id, user.roles); !s) {
         return s.error();
     }
@@ -412,21 +409,17 @@ domain::ApiToken TokenFromRow(const Row& row) {
 base::Result<domain::ApiToken> Insert(Transaction& tx, const domain::ApiToken& token) {
     const std::array params = {Int(token.user_id), Text(token.name), Text(token.token_hash),
                                Seconds(token.created_at), OptSeconds(token.revoked_at)};
-    auto row = tx.QueryOne(
+    auto inserted = internal::InsertReturningId(
+        tx,
         "INSERT INTO api_tokens (user_id, name, token_hash, created_at, revoked_at) "
         "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        params);
-    if (!row) {
-        base::Error error = internal::Rephrase(
-            std::move(row).error(), base::ErrorCode::kAlreadyExists, "Mã truy cập đã tồn tại.");
-        return internal::Rephrase(std::move(error), base::ErrorCode::kFailedPrecondition,
+        params, base::ErrorCode::kAlreadyExists, "Mã truy cập đã tồn tại.");
+    if (!inserted) {
+        return internal::Rephrase(std::move(inserted).error(), base::ErrorCode::kFailedPrecondition,
                                   "Người dùng của mã truy cập không tồn tại.");
     }
-    if (!*row) {
-        return base::Internal("INSERT … RETURNING returned no row");
-    }
     domain::ApiToken stored = token;
-    stored.id = (*row)->Int(0);
+    stored.id = *inserted;
     return stored;
 }
 
