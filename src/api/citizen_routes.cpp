@@ -282,73 +282,62 @@ void RegisterCitizenRoutes(http::Router& router, app::AppContext& ctx, const Cac
                 "session+csrf", "", ""});
 
     router.Add(Method::kGet, "/api/v1/drafts/{id}",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             auto d = app::GetDraft(ctx, actor, *id);
-                             if (!d) {
-                                 return Problem(d.error());
-                             }
-                             return Json(200, DraftJson(*d));
-                         }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& /*req*/, const app::Actor& actor,
+                                     std::int64_t id) -> Response {
+                                  auto d = app::GetDraft(ctx, actor, id);
+                                  if (!d) {
+                                      return Problem(d.error());
+                                  }
+                                  return Json(200, DraftJson(*d));
+                              }),
                {"Một bản nháp của chính mình", "session", "", ""});
 
     router.Add(Method::kPut, "/api/v1/drafts/{id}",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             auto in = DraftFromJson(ctx, req, true);
-                             if (!in) {
-                                 return Problem(in.error());
-                             }
-                             in->id = *id;
-                             auto saved = app::SaveDraft(ctx, actor, *in);
-                             if (!saved) {
-                                 return Problem(saved.error());
-                             }
-                             return Json(200, DraftJson(*saved));
-                         }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& req, const app::Actor& actor,
+                                     std::int64_t id) -> Response {
+                                  auto in = DraftFromJson(ctx, req, true);
+                                  if (!in) {
+                                      return Problem(in.error());
+                                  }
+                                  in->id = id;
+                                  auto saved = app::SaveDraft(ctx, actor, *in);
+                                  if (!saved) {
+                                      return Problem(saved.error());
+                                  }
+                                  return Json(200, DraftJson(*saved));
+                              }),
                {"Sửa bản nháp (cần 'version' hiện tại)", "session+csrf", "", ""});
 
     router.Add(Method::kDelete, "/api/v1/drafts/{id}",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             if (base::Status s = app::DeleteDraft(ctx, actor, *id); !s) {
-                                 return Problem(s.error());
-                             }
-                             Response r;
-                             r.status = 204;
-                             r.content_type.clear();
-                             return r;
-                         }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& /*req*/, const app::Actor& actor,
+                                     std::int64_t id) -> Response {
+                                  if (base::Status s = app::DeleteDraft(ctx, actor, id); !s) {
+                                      return Problem(s.error());
+                                  }
+                                  Response r;
+                                  r.status = 204;
+                                  r.content_type.clear();
+                                  return r;
+                              }),
                {"Xóa bản nháp chưa nộp", "session+csrf", "", ""});
 
-    router.Add(Method::kPost, "/api/v1/drafts/{id}/submit",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             std::string key(req.Header("idempotency-key").value_or(""));
-                             auto done = app::SubmitDraft(ctx, actor, *id, std::move(key));
-                             if (!done) {
-                                 return Problem(done.error());
-                             }
-                             return Json(done->created ? 201 : 200, DossierToJson(done->dossier));
-                         }),
-               {"Nộp hồ sơ trực tuyến từ bản nháp; header Idempotency-Key (nộp lại trả cùng hồ sơ)",
-                "session+csrf", "", R"({"$ref":"#/components/schemas/Dossier"})"});
+    router.Add(
+        Method::kPost, "/api/v1/drafts/{id}/submit",
+        WithActorAndId(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) -> Response {
+                std::string key(req.Header("idempotency-key").value_or(""));
+                auto done = app::SubmitDraft(ctx, actor, id, std::move(key));
+                if (!done) {
+                    return Problem(done.error());
+                }
+                return Json(done->created ? 201 : 200, DossierToJson(done->dossier));
+            }),
+        {"Nộp hồ sơ trực tuyến từ bản nháp; header Idempotency-Key (nộp lại trả cùng hồ sơ)",
+         "session+csrf", "", R"({"$ref":"#/components/schemas/Dossier"})"});
 }
 
 }  // namespace motcua::api

@@ -161,17 +161,6 @@ Response FileReply(base::Result<app::ExportFile> file) {
     return Download(std::move(file->bytes), file->content_type, file->filename);
 }
 
-template <typename F>
-http::Handler WithId(app::AppContext& ctx, const CachePtr& cache, F f) {
-    return WithActor(ctx, cache, [f](const Request& req, const app::Actor& actor) -> Response {
-        auto id = ParseId(req.path_params.at("id"));
-        if (!id) {
-            return Problem(id.error());
-        }
-        return f(req, actor, *id);
-    });
-}
-
 constexpr std::string_view kCost =
     "cost: {daily_income | hourly_income, activities[{name, hours | minutes}], outsourced, fees, "
     "other, subjects, frequency, note}; tiền là số nguyên đồng";
@@ -222,43 +211,46 @@ void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const Cac
                 "pháp; cấu trúc theo Phụ lục II Thông tư 03/2022/TT-BTP)",
                 "session", "", R"({"type":"object"})"});
     router.Add(Method::kGet, "/api/v1/impact-assessments/{id}",
-               WithId(ctx, cache,
-                      [&ctx](const Request&, const app::Actor& actor, std::int64_t id) {
-                          return Reply(200, app::GetImpactAssessment(ctx, actor, id),
-                                       AssessmentJson);
-                      }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request&, const app::Actor& actor, std::int64_t id) {
+                                  return Reply(200, app::GetImpactAssessment(ctx, actor, id),
+                                               AssessmentJson);
+                              }),
                {"Bản đánh giá tác động với chi phí tuân thủ và các bước tính", "session", "",
                 R"({"type":"object"})"});
-    router.Add(Method::kGet, "/api/v1/impact-assessments/{id}/export",
-               WithId(ctx, cache,
-                      [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                          const std::string format(req.Query("format").value_or("pdf"));
-                          return FileReply(app::ExportImpactAssessment(ctx, actor, id, format));
-                      }),
-               {"Báo cáo đánh giá tác động để gửi kèm hồ sơ dự thảo (format: pdf | docx): câu "
-                "hỏi với trả lời và giải trình, kết luận, chi phí tuân thủ tính từng bước, ý kiến "
-                "thẩm định",
-                "session", "", ""});
+    router.Add(
+        Method::kGet, "/api/v1/impact-assessments/{id}/export",
+        WithActorAndId(ctx, cache,
+                       [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                           const std::string format(req.Query("format").value_or("pdf"));
+                           return FileReply(app::ExportImpactAssessment(ctx, actor, id, format));
+                       }),
+        {"Báo cáo đánh giá tác động để gửi kèm hồ sơ dự thảo (format: pdf | docx): câu "
+         "hỏi với trả lời và giải trình, kết luận, chi phí tuân thủ tính từng bước, ý kiến "
+         "thẩm định",
+         "session", "", ""});
     router.Add(Method::kPut, "/api/v1/impact-assessments/{id}",
-               WithId(ctx, cache,
-                      [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                          auto expected = IfMatchVersion(req, "bản đánh giá tác động");
-                          if (!expected) {
-                              return Problem(expected.error());
-                          }
-                          return Reply(
-                              200, app::UpdateImpactAssessment(ctx, actor, id, req.body, *expected),
-                              AssessmentJson);
-                      }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                                  auto expected = IfMatchVersion(req, "bản đánh giá tác động");
+                                  if (!expected) {
+                                      return Problem(expected.error());
+                                  }
+                                  return Reply(200,
+                                               app::UpdateImpactAssessment(ctx, actor, id, req.body,
+                                                                           *expected),
+                                               AssessmentJson);
+                              }),
                {"Sửa bản đánh giá đang soạn (các trường như POST; version hoặc If-Match, 409 nếu "
                 "đã bị thay đổi hoặc không còn ở trạng thái soạn)",
                 "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
     router.Add(Method::kPost, "/api/v1/impact-assessments/{id}/actions",
-               WithId(ctx, cache,
-                      [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                          return Reply(200, app::ActOnImpactAssessment(ctx, actor, id, req.body),
-                                       AssessmentJson);
-                      }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                                  return Reply(200,
+                                               app::ActOnImpactAssessment(ctx, actor, id, req.body),
+                                               AssessmentJson);
+                              }),
                {"Chuyển trạng thái (action: submit | return | review | finish; version; opinion "
                 "— ý kiến thẩm định, bắt buộc với review, return); 409 nếu trạng thái không cho "
                 "phép",
@@ -290,44 +282,44 @@ void RegisterControlRoutes(http::Router& router, app::AppContext& ctx, const Cac
                     std::string(kCost) + ")",
                 "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
     router.Add(Method::kGet, "/api/v1/review-plans/{id}",
-               WithId(ctx, cache,
-                      [&ctx](const Request&, const app::Actor& actor, std::int64_t id) {
-                          return Reply(200, app::GetReviewPlan(ctx, actor, id), PlanJson);
-                      }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request&, const app::Actor& actor, std::int64_t id) {
+                                  return Reply(200, app::GetReviewPlan(ctx, actor, id), PlanJson);
+                              }),
                {"Kế hoạch rà soát: từng thủ tục với chi phí trước, sau, tiết kiệm (đồng, %) và "
                 "các bước tính; tổng của kế hoạch",
                 "session", "", R"({"type":"object"})"});
     router.Add(Method::kPut, "/api/v1/review-plans/{id}",
-               WithId(ctx, cache,
-                      [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                          auto expected = IfMatchVersion(req, "kế hoạch rà soát");
-                          if (!expected) {
-                              return Problem(expected.error());
-                          }
-                          return Reply(200,
-                                       app::UpdateReviewPlan(ctx, actor, id, req.body, *expected),
-                                       PlanJson);
-                      }),
+               WithActorAndId(
+                   ctx, cache,
+                   [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                       auto expected = IfMatchVersion(req, "kế hoạch rà soát");
+                       if (!expected) {
+                           return Problem(expected.error());
+                       }
+                       return Reply(200, app::UpdateReviewPlan(ctx, actor, id, req.body, *expected),
+                                    PlanJson);
+                   }),
                {"Sửa kế hoạch đang đề xuất (year, title, decision_number, items; version hoặc "
                 "If-Match; 409 nếu đã bị thay đổi hoặc đã phê duyệt)",
                 "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
     router.Add(Method::kPost, "/api/v1/review-plans/{id}/actions",
-               WithId(ctx, cache,
-                      [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                          return Reply(200, app::ActOnReviewPlan(ctx, actor, id, req.body),
-                                       PlanJson);
-                      }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                                  return Reply(200, app::ActOnReviewPlan(ctx, actor, id, req.body),
+                                               PlanJson);
+                              }),
                {"Phê duyệt (action: approve; approved_by, decision, on) hoặc ghi nhận thực thi "
                 "(action: implement; on; publication_decision_id — một quyết định công bố đã ký "
                 "trong publication_choices, hoặc publication_decision — số quyết định ban hành "
                 "ngoài hệ thống); version; 409 nếu trạng thái không cho phép",
                 "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
     router.Add(Method::kGet, "/api/v1/review-plans/{id}/export",
-               WithId(ctx, cache,
-                      [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                          const std::string format(req.Query("format").value_or("docx"));
-                          return FileReply(app::ExportReviewPlan(ctx, actor, id, format));
-                      }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                                  const std::string format(req.Query("format").value_or("docx"));
+                                  return FileReply(app::ExportReviewPlan(ctx, actor, id, format));
+                              }),
                {"Bảng phương án đơn giản hóa (format: docx | xlsx): thủ tục, nội dung đơn giản "
                 "hóa, lý do, chi phí trước/sau, tiết kiệm",
                 "session", "", ""});

@@ -196,46 +196,38 @@ void RegisterInspectionRoutes(http::Router& router, app::AppContext& ctx, const 
                 "decision_date, checklist: s3|s0|s4; công chức kiểm soát TTHC của đơn vị kiểm tra)",
                 "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
 
-    router.Add(Method::kGet, "/api/v1/inspection-plans/{id}",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             return Reply(200, app::GetInspectionPlan(ctx, actor, *id), PlanJson);
-                         }),
-               {"Kế hoạch kiểm tra với các cuộc kiểm tra và cảnh báo (mỗi cảnh báo nêu quy định và "
-                "nguồn: S0, S3)",
-                "session", "", R"({"type":"object"})"});
+    router.Add(
+        Method::kGet, "/api/v1/inspection-plans/{id}",
+        WithActorAndId(
+            ctx, cache,
+            [&ctx](const Request& /*req*/, const app::Actor& actor, std::int64_t id) -> Response {
+                return Reply(200, app::GetInspectionPlan(ctx, actor, id), PlanJson);
+            }),
+        {"Kế hoạch kiểm tra với các cuộc kiểm tra và cảnh báo (mỗi cảnh báo nêu quy định và "
+         "nguồn: S0, S3)",
+         "session", "", R"({"type":"object"})"});
 
-    router.Add(Method::kPut, "/api/v1/inspection-plans/{id}",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             return Reply(200, app::UpdateInspectionPlan(ctx, actor, *id, req.body),
-                                          PlanJson);
-                         }),
-               {"Sửa kế hoạch kiểm tra (các trường như POST và version; 409 nếu đã bị thay đổi)",
-                "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
+    router.Add(
+        Method::kPut, "/api/v1/inspection-plans/{id}",
+        WithActorAndId(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) -> Response {
+                return Reply(200, app::UpdateInspectionPlan(ctx, actor, id, req.body), PlanJson);
+            }),
+        {"Sửa kế hoạch kiểm tra (các trường như POST và version; 409 nếu đã bị thay đổi)",
+         "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
 
-    router.Add(Method::kPost, "/api/v1/inspection-plans/{id}/inspections",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             return Reply(201, app::AddInspection(ctx, actor, *id, req.body),
-                                          DetailJson);
-                         }),
-               {"Thêm cuộc kiểm tra vào kế hoạch (plan_version, unit, kind, quarter, start, end, "
-                "team[name, position, leader], follow_up_of, period); nội dung kiểm tra điền sẵn "
-                "số liệu của đơn vị từ hệ thống",
-                "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
+    router.Add(
+        Method::kPost, "/api/v1/inspection-plans/{id}/inspections",
+        WithActorAndId(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) -> Response {
+                return Reply(201, app::AddInspection(ctx, actor, id, req.body), DetailJson);
+            }),
+        {"Thêm cuộc kiểm tra vào kế hoạch (plan_version, unit, kind, quarter, start, end, "
+         "team[name, position, leader], follow_up_of, period); nội dung kiểm tra điền sẵn "
+         "số liệu của đơn vị từ hệ thống",
+         "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
 
     router.Add(Method::kGet, "/api/v1/inspections",
                WithActor(ctx, cache,
@@ -304,61 +296,50 @@ void RegisterInspectionRoutes(http::Router& router, app::AppContext& ctx, const 
          "session", "", ""});
 
     router.Add(Method::kGet, "/api/v1/inspections/{id}",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             return Reply(200, app::GetInspection(ctx, actor, *id), DetailJson);
-                         }),
+               WithActorAndId(ctx, cache,
+                              [&ctx](const Request& /*req*/, const app::Actor& actor,
+                                     std::int64_t id) -> Response {
+                                  return Reply(200, app::GetInspection(ctx, actor, id), DetailJson);
+                              }),
                {"Cuộc kiểm tra: nội dung kiểm tra điền sẵn số liệu, lịch sử, kết luận, báo cáo "
                 "khắc phục, thao tác người gọi được làm (404 với đơn vị khác)",
                 "session", "", R"({"type":"object"})"});
 
-    router.Add(Method::kPost, "/api/v1/inspections/{id}/actions",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             return Reply(200, app::ActOnInspection(ctx, actor, *id, req.body),
-                                          DetailJson);
-                         }),
-               {"Một bước của cuộc kiểm tra (action: notify, submit_report, record_minutes, "
-                "draft_conclusion, comment, conclude, deliver_conclusion, report_remediation, "
-                "close; on, version, note, documents, number, text); 409 nêu quy định nếu không "
-                "hợp lệ",
-                "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
+    router.Add(
+        Method::kPost, "/api/v1/inspections/{id}/actions",
+        WithActorAndId(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) -> Response {
+                return Reply(200, app::ActOnInspection(ctx, actor, id, req.body), DetailJson);
+            }),
+        {"Một bước của cuộc kiểm tra (action: notify, submit_report, record_minutes, "
+         "draft_conclusion, comment, conclude, deliver_conclusion, report_remediation, "
+         "close; on, version, note, documents, number, text); 409 nêu quy định nếu không "
+         "hợp lệ",
+         "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
 
-    router.Add(Method::kPut, "/api/v1/inspections/{id}/checklist/{item}",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             return Reply(
-                                 200,
-                                 app::SetChecklistFinding(ctx, actor, *id,
-                                                          req.path_params.at("item"), req.body),
-                                 DetailJson);
-                         }),
-               {"Nhận xét của đoàn kiểm tra về một nội dung kiểm tra (finding)", "session+csrf",
-                R"({"type":"object"})", R"({"type":"object"})"});
+    router.Add(
+        Method::kPut, "/api/v1/inspections/{id}/checklist/{item}",
+        WithActorAndId(
+            ctx, cache,
+            [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) -> Response {
+                return Reply(
+                    200,
+                    app::SetChecklistFinding(ctx, actor, id, req.path_params.at("item"), req.body),
+                    DetailJson);
+            }),
+        {"Nhận xét của đoàn kiểm tra về một nội dung kiểm tra (finding)", "session+csrf",
+         R"({"type":"object"})", R"({"type":"object"})"});
 
-    router.Add(Method::kPost, "/api/v1/inspections/{id}/prefill",
-               WithActor(ctx, cache,
-                         [&ctx](const Request& req, const app::Actor& actor) -> Response {
-                             auto id = ParseId(req.path_params.at("id"));
-                             if (!id) {
-                                 return Problem(id.error());
-                             }
-                             return Reply(200, app::RefreshChecklist(ctx, actor, *id), DetailJson);
-                         }),
-               {"Cập nhật lại số liệu điền sẵn của đơn vị từ hệ thống (công chức kiểm soát TTHC)",
-                "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
+    router.Add(
+        Method::kPost, "/api/v1/inspections/{id}/prefill",
+        WithActorAndId(
+            ctx, cache,
+            [&ctx](const Request& /*req*/, const app::Actor& actor, std::int64_t id) -> Response {
+                return Reply(200, app::RefreshChecklist(ctx, actor, id), DetailJson);
+            }),
+        {"Cập nhật lại số liệu điền sẵn của đơn vị từ hệ thống (công chức kiểm soát TTHC)",
+         "session+csrf", R"({"type":"object"})", R"({"type":"object"})"});
 }
 
 }  // namespace motcua::api

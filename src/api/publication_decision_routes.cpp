@@ -145,17 +145,15 @@ base::Result<app::PublicationDecisionQuery> QueryOf(const Request& req) {
     return q;
 }
 
-using IdHandler = std::function<base::Result<app::PublicationDecisionView>(
+using DecisionHandler = std::function<base::Result<app::PublicationDecisionView>(
     const Request&, const app::Actor&, std::int64_t)>;
 
-ActorHandler WithId(IdHandler handler) {
-    return [handler = std::move(handler)](const Request& req, const app::Actor& actor) -> Response {
-        auto id = ParseId(req.path_params.at("id"));
-        if (!id) {
-            return Problem(id.error());
-        }
-        return Reply(200, handler(req, actor, *id));
-    };
+// A route on one decision: its id, then `handler`'s view answered (200) or its problem.
+http::Handler OnDecision(app::AppContext& ctx, const CachePtr& cache, DecisionHandler handler) {
+    return WithActorAndId(
+        ctx, cache,
+        [handler = std::move(handler)](const Request& req, const app::Actor& actor, std::int64_t id)
+            -> Response { return Reply(200, handler(req, actor, id)); });
 }
 
 }  // namespace
@@ -258,68 +256,64 @@ void RegisterPublicationDecisionRoutes(http::Router& router, app::AppContext& ct
          "session", "", R"({"type":"object","properties":{"items":{"type":"array"}}})"});
 
     router.Add(Method::kGet, "/api/v1/publication-decisions/{id}",
-               WithActor(ctx, cache,
-                         WithId([&ctx](const Request&, const app::Actor& actor, std::int64_t id) {
-                             return app::GetPublicationDecision(ctx, actor, id);
-                         })),
+               OnDecision(ctx, cache,
+                          [&ctx](const Request&, const app::Actor& actor, std::int64_t id) {
+                              return app::GetPublicationDecision(ctx, actor, id);
+                          }),
                {"Quyết định công bố với các văn bản, các TTHC, cảnh báo thời hạn và thao tác được "
                 "làm (404 với đơn vị khác)",
                 "session", "", view_schema});
 
-    router.Add(
-        Method::kPut, "/api/v1/publication-decisions/{id}",
-        WithActor(ctx, cache,
-                  WithId([&ctx](const Request& req, const app::Actor& actor,
-                                std::int64_t id) -> base::Result<app::PublicationDecisionView> {
-                      auto if_match = IfMatchVersion(req, "quyết định công bố");
-                      if (!if_match) {
-                          return std::move(if_match).error();
-                      }
-                      return app::UpdatePublicationDecision(ctx, actor, id, req.body, *if_match);
-                  })),
-        {"Sửa dự thảo quyết định công bố (các trường như POST; version hoặc If-Match; 409 "
-         "nếu đã bị thay đổi hoặc đã ký)",
-         "session+csrf", view_schema, view_schema});
+    router.Add(Method::kPut, "/api/v1/publication-decisions/{id}",
+               OnDecision(ctx, cache,
+                          [&ctx](const Request& req, const app::Actor& actor,
+                                 std::int64_t id) -> base::Result<app::PublicationDecisionView> {
+                              auto if_match = IfMatchVersion(req, "quyết định công bố");
+                              if (!if_match) {
+                                  return std::move(if_match).error();
+                              }
+                              return app::UpdatePublicationDecision(ctx, actor, id, req.body,
+                                                                    *if_match);
+                          }),
+               {"Sửa dự thảo quyết định công bố (các trường như POST; version hoặc If-Match; 409 "
+                "nếu đã bị thay đổi hoặc đã ký)",
+                "session+csrf", view_schema, view_schema});
 
-    router.Add(
-        Method::kPost, "/api/v1/publication-decisions/{id}/sign",
-        WithActor(ctx, cache,
-                  WithId([&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                      return app::SignPublicationDecision(ctx, actor, id, req.body);
-                  })),
-        {"Ghi nhận quyết định đã ký (version, signed_on)", "session+csrf", view_schema,
-         view_schema});
+    router.Add(Method::kPost, "/api/v1/publication-decisions/{id}/sign",
+               OnDecision(ctx, cache,
+                          [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                              return app::SignPublicationDecision(ctx, actor, id, req.body);
+                          }),
+               {"Ghi nhận quyết định đã ký (version, signed_on)", "session+csrf", view_schema,
+                view_schema});
 
-    router.Add(
-        Method::kPost, "/api/v1/publication-decisions/{id}/apply",
-        WithActor(ctx, cache,
-                  WithId([&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                      return app::ApplyPublicationDecision(ctx, actor, id, req.body);
-                  })),
-        {"Áp dụng quyết định vào danh mục TTHC trong một giao dịch: phiên bản mới hiệu lực "
-         "từ ngày văn bản có hiệu lực, phiên bản trước kết thúc ngày hôm trước, TTHC bãi bỏ "
-         "kết thúc (version); 409 nếu đã áp dụng",
-         "session+csrf", view_schema, view_schema});
+    router.Add(Method::kPost, "/api/v1/publication-decisions/{id}/apply",
+               OnDecision(ctx, cache,
+                          [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                              return app::ApplyPublicationDecision(ctx, actor, id, req.body);
+                          }),
+               {"Áp dụng quyết định vào danh mục TTHC trong một giao dịch: phiên bản mới hiệu lực "
+                "từ ngày văn bản có hiệu lực, phiên bản trước kết thúc ngày hôm trước, TTHC bãi bỏ "
+                "kết thúc (version); 409 nếu đã áp dụng",
+                "session+csrf", view_schema, view_schema});
 
-    router.Add(
-        Method::kPost, "/api/v1/publication-decisions/{id}/database-entry",
-        WithActor(ctx, cache,
-                  WithId([&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                      return app::RecordPublicationDay(ctx, actor, id, req.body, true);
-                  })),
-        {"Ghi nhận ngày cập nhật, công khai TTHC trên CSDL quốc gia về TTHC (version, on, "
-         "procedures: mặc định mọi TTHC của quyết định)",
-         "session+csrf", view_schema, view_schema});
+    router.Add(Method::kPost, "/api/v1/publication-decisions/{id}/database-entry",
+               OnDecision(ctx, cache,
+                          [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                              return app::RecordPublicationDay(ctx, actor, id, req.body, true);
+                          }),
+               {"Ghi nhận ngày cập nhật, công khai TTHC trên CSDL quốc gia về TTHC (version, on, "
+                "procedures: mặc định mọi TTHC của quyết định)",
+                "session+csrf", view_schema, view_schema});
 
-    router.Add(
-        Method::kPost, "/api/v1/publication-decisions/{id}/catalogue-update",
-        WithActor(ctx, cache,
-                  WithId([&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
-                      return app::RecordPublicationDay(ctx, actor, id, req.body, false);
-                  })),
-        {"Ghi nhận ngày cập nhật danh mục TTHC tiếp nhận tại Trung tâm và trực tuyến "
-         "(version, on, procedures)",
-         "session+csrf", view_schema, view_schema});
+    router.Add(Method::kPost, "/api/v1/publication-decisions/{id}/catalogue-update",
+               OnDecision(ctx, cache,
+                          [&ctx](const Request& req, const app::Actor& actor, std::int64_t id) {
+                              return app::RecordPublicationDay(ctx, actor, id, req.body, false);
+                          }),
+               {"Ghi nhận ngày cập nhật danh mục TTHC tiếp nhận tại Trung tâm và trực tuyến "
+                "(version, on, procedures)",
+                "session+csrf", view_schema, view_schema});
 }
 
 }  // namespace motcua::api

@@ -53,6 +53,15 @@ using CachePtr = std::shared_ptr<ResponseCache>;
                                       std::vector<std::string_view> body_types = {
                                           "application/json"});
 
+// WithActor for a route on one resource: the path parameter `id` is parsed first (malformed or
+// not positive: 404 before anything is looked up), then `handler(req, actor, id)`.
+using IdHandler =
+    std::function<http::Response(const http::Request&, const app::Actor&, std::int64_t)>;
+[[nodiscard]] http::Handler WithActorAndId(app::AppContext& ctx, const CachePtr& cache,
+                                           IdHandler handler,
+                                           std::vector<std::string_view> body_types = {
+                                               "application/json"});
+
 // `r` with "Cache-Control: no-store" (answers holding personal or changing data).
 [[nodiscard]] http::Response NoStore(http::Response r);
 // The result as JSON with `status` (no-store), or its problem.

@@ -113,6 +113,20 @@ http::Handler WithActor(app::AppContext& ctx, const CachePtr& cache, ActorHandle
     };
 }
 
+http::Handler WithActorAndId(app::AppContext& ctx, const CachePtr& cache, IdHandler handler,
+                             std::vector<std::string_view> body_types) {
+    return WithActor(
+        ctx, cache,
+        [handler = std::move(handler)](const Request& req, const app::Actor& actor) -> Response {
+            auto id = ParseId(req.path_params.at("id"));
+            if (!id) {
+                return Problem(id.error());
+            }
+            return handler(req, actor, *id);
+        },
+        std::move(body_types));
+}
+
 namespace {
 
 // Registers a public GET whose 200 responses are cached: a fresh cached response is served on the
