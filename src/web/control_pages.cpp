@@ -347,7 +347,7 @@ Response AssessmentList(const Site& site, const Request& req, const app::Actor& 
         data.set("cost_fields", cost);
     }
     Chrome chrome = site.MakeChrome(req, actor, "Đánh giá tác động TTHC", Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
+    FlashIfSaved(req, chrome);
     return site.Page(status, "impact_assessments", chrome, data);
 }
 
@@ -369,7 +369,7 @@ Response AssessmentCreatePost(const Site& site, const Request& req, const app::A
         return site.ForError(created.error(), req, actor);
     }
     return Redirect(std::string(kAssessments) + "/" + std::to_string(created->record.id) +
-                    "?da-luu=1");
+                    kSavedQuery);
 }
 
 std::string_view ActionLabel(std::string_view a) {
@@ -471,7 +471,7 @@ Response AssessmentItem(const Site& site, const Request& req, const app::Actor& 
     }
     Chrome chrome =
         site.MakeChrome(req, actor, "Đánh giá tác động: " + a.procedure_name, Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
+    FlashIfSaved(req, chrome);
     return site.Page(status, "impact_assessment", chrome, data);
 }
 
@@ -495,7 +495,7 @@ Response AssessmentActPost(const Site& site, const Request& req, const app::Acto
         }
         return site.ForError(done.error(), req, actor);
     }
-    return Redirect(std::string(kAssessments) + "/" + std::to_string(*id) + "?da-luu=1");
+    return Redirect(std::string(kAssessments) + "/" + std::to_string(*id) + kSavedQuery);
 }
 
 // Saves the edited form of a draft assessment under the version it was shown with.
@@ -518,7 +518,7 @@ Response AssessmentEditPost(const Site& site, const Request& req, const app::Act
         }
         return site.ForError(done.error(), req, actor);
     }
-    return Redirect(std::string(kAssessments) + "/" + std::to_string(*id) + "?da-luu=1");
+    return Redirect(std::string(kAssessments) + "/" + std::to_string(*id) + kSavedQuery);
 }
 
 // ---- /ra-soat-tthc -----------------------------------------------------------------------------
@@ -629,7 +629,7 @@ Response PlanList(const Site& site, const Request& req, const app::Actor& actor,
     }
     data.set("item_form", ItemFormData("it", false, form));
     Chrome chrome = site.MakeChrome(req, actor, "Rà soát, đơn giản hóa TTHC", Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
+    FlashIfSaved(req, chrome);
     return site.Page(status, "review_plans", chrome, data);
 }
 
@@ -653,7 +653,7 @@ Response PlanCreatePost(const Site& site, const Request& req, const app::Actor& 
         }
         return site.ForError(created.error(), req, actor);
     }
-    return Redirect(std::string(kPlans) + "/" + std::to_string(created->plan.id) + "?da-luu=1");
+    return Redirect(std::string(kPlans) + "/" + std::to_string(created->plan.id) + kSavedQuery);
 }
 
 Response PlanItem(const Site& site, const Request& req, const app::Actor& actor, int status,
@@ -759,7 +759,7 @@ Response PlanItem(const Site& site, const Request& req, const app::Actor& actor,
     data.set("may_edit", may_edit);
     data.set("item_form", ItemFormData("it", false, from == ItemForm::kAdd ? form : nullptr));
     Chrome chrome = site.MakeChrome(req, actor, "Rà soát: " + p.title, Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") chrome.flash = "Đã lưu.";
+    FlashIfSaved(req, chrome);
     return site.Page(status, "review_plan", chrome, data);
 }
 
@@ -800,7 +800,7 @@ Response PlanActPost(const Site& site, const Request& req, const app::Actor& act
     // An unknown publication decision is refused input (an unknown plan still ends on its 404:
     // the page cannot be shown again).
     if (!done) return PlanFail(site, req, actor, form, done.error(), ItemForm::kNone, true);
-    return Redirect(std::string(kPlans) + "/" + std::to_string(*id) + "?da-luu=1");
+    return Redirect(std::string(kPlans) + "/" + std::to_string(*id) + kSavedQuery);
 }
 
 // Replaces the plan's items with `items` under the version the form was shown with (a stale
@@ -815,7 +815,7 @@ Response SaveItems(const Site& site, const Request& req, const app::Actor& actor
     if (auto v = ParsePositive(form.Get("version"))) body["version"] = *v;
     auto done = app::UpdateReviewPlan(site.Context(), actor, id, json::serialize(body));
     if (!done) return PlanFail(site, req, actor, form, done.error(), from);
-    return Redirect(std::string(kPlans) + "/" + std::to_string(id) + "?da-luu=1");
+    return Redirect(std::string(kPlans) + "/" + std::to_string(id) + kSavedQuery);
 }
 
 // The three item posts: add a procedure (kAdd), edit one (kEdit: its changes and cost inputs,

@@ -460,9 +460,7 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     }
     Chrome chrome =
         site.MakeChrome(req, actor, "Phản ánh, kiến nghị " + r.code, Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") {
-        chrome.flash = "Đã lưu.";
-    }
+    FlashIfSaved(req, chrome);
     return site.Page(status, "feedback_item", chrome, data);
 }
 
@@ -500,7 +498,7 @@ Response ItemPost(const Site& site, const Request& req, const app::Actor& actor,
         }
         return site.ForError(done.error(), req, actor);
     }
-    return Redirect(ItemPath(code) + "?da-luu=1");
+    return Redirect(ItemPath(code) + kSavedQuery);
 }
 
 // POST /phan-anh-kien-nghi: like AddForm (actor, CSRF, exceptions → the 500 page), but the body

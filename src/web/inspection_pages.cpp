@@ -153,9 +153,7 @@ Response ListPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("s0", values.checklist == "s0");
     data.set("s4", values.checklist == "s4");
     Chrome chrome = site.MakeChrome(req, actor, "Thanh tra, kiểm tra", Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") {
-        chrome.flash = "Đã lưu.";
-    }
+    FlashIfSaved(req, chrome);
     return site.Page(status, "inspection_plans", chrome, data);
 }
 
@@ -189,7 +187,7 @@ Response CreatePlanPost(const Site& site, const Request& req, const app::Actor& 
         }
         return site.ForError(created.error(), req, actor);
     }
-    return Redirect(std::string(kListPath) + "?da-luu=1");
+    return Redirect(std::string(kListPath) + kSavedQuery);
 }
 
 Response AddInspectionPost(const Site& site, const Request& req, const app::Actor& actor,
@@ -223,7 +221,7 @@ Response AddInspectionPost(const Site& site, const Request& req, const app::Acto
         }
         return site.ForError(added.error(), req, actor);
     }
-    return Redirect(ItemPath(added->view.inspection.id) + "?da-luu=1");
+    return Redirect(ItemPath(added->view.inspection.id) + kSavedQuery);
 }
 
 // ---- /thanh-kiem-tra/{id} ----------------------------------------------------------------------
@@ -357,9 +355,7 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("outline_period", period);
     Chrome chrome =
         site.MakeChrome(req, actor, "Cuộc kiểm tra " + d.view.unit.name, Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") {
-        chrome.flash = "Đã lưu.";
-    }
+    FlashIfSaved(req, chrome);
     return site.Page(status, "inspection_item", chrome, data);
 }
 
@@ -389,7 +385,7 @@ Response ActPost(const Site& site, const Request& req, const app::Actor& actor, 
         }
         return site.ForError(done.error(), req, actor);
     }
-    return Redirect(ItemPath(*id) + "?da-luu=1");
+    return Redirect(ItemPath(*id) + kSavedQuery);
 }
 
 Response FindingPost(const Site& site, const Request& req, const app::Actor& actor,
@@ -408,7 +404,7 @@ Response FindingPost(const Site& site, const Request& req, const app::Actor& act
         }
         return site.ForError(done.error(), req, actor);
     }
-    return Redirect(ItemPath(*id) + "?da-luu=1#muc-" + UrlEncode(form.Get("item")));
+    return Redirect(ItemPath(*id) + kSavedQuery + "#muc-" + UrlEncode(form.Get("item")));
 }
 
 }  // namespace

@@ -639,7 +639,7 @@ Response ProgressPost(const Site& site, const Request& req, const app::Actor& ac
         if (!p) {
             return std::move(p).error();
         }
-        return PlanPath(id) + "?da-luu=1#sp-" + std::to_string(*deliverable);
+        return PlanPath(id) + kSavedQuery + "#sp-" + std::to_string(*deliverable);
     });
 }
 
@@ -683,7 +683,7 @@ Response IssuePost(const Site& site, const Request& req, const app::Actor& actor
         if (!v) {
             return std::move(v).error();
         }
-        return PlanPath(id) + "?da-luu=1";
+        return PlanPath(id) + kSavedQuery;
     });
 }
 
@@ -700,7 +700,7 @@ Response CascadePost(const Site& site, const Request& req, const app::Actor& act
         if (!v) {
             return std::move(v).error();
         }
-        return PlanPath(v->plan.head.id) + "?da-luu=1";
+        return PlanPath(v->plan.head.id) + kSavedQuery;
     });
 }
 
@@ -724,7 +724,7 @@ Response DeliverablePost(const Site& site, const Request& req, const app::Actor&
         if (!v) {
             return std::move(v).error();
         }
-        return PlanPath(id) + "?da-luu=1#sp-" + std::to_string(*deliverable);
+        return PlanPath(id) + kSavedQuery + "#sp-" + std::to_string(*deliverable);
     });
 }
 
@@ -744,7 +744,7 @@ Response TaskPost(const Site& site, const Request& req, const app::Actor& actor,
         if (!v) {
             return std::move(v).error();
         }
-        return PlanPath(id) + "?da-luu=1#nhiem-vu";
+        return PlanPath(id) + kSavedQuery + "#nhiem-vu";
     });
 }
 
@@ -770,7 +770,7 @@ Response NamePost(const Site& site, const Request& req, const app::Actor& actor,
         if (!v) {
             return std::move(v).error();
         }
-        return PlanPath(id) + "?da-luu=1#ten-chua-khop";
+        return PlanPath(id) + kSavedQuery + "#ten-chua-khop";
     });
 }
 
@@ -786,7 +786,7 @@ Response ProblemPost(const Site& site, const Request& req, const app::Actor& act
         if (!v) {
             return std::move(v).error();
         }
-        return PlanPath(id) + "?da-luu=1#loi-nhap";
+        return PlanPath(id) + kSavedQuery + "#loi-nhap";
     });
 }
 

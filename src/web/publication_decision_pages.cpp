@@ -155,9 +155,7 @@ Response ListPage(const Site& site, const Request& req, const app::Actor& actor,
     data.set("shortened", v.shortened);
     data.set("items_text", v.items);
     Chrome chrome = site.MakeChrome(req, actor, "Công bố thủ tục hành chính", Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") {
-        chrome.flash = "Đã lưu.";
-    }
+    FlashIfSaved(req, chrome);
     return site.Page(status, "publication_decisions", chrome, data);
 }
 
@@ -228,7 +226,7 @@ Response CreatePost(const Site& site, const Request& req, const app::Actor& acto
         }
         return site.ForError(created.error(), req, actor);
     }
-    return Redirect(ItemPath(created->decision.id) + "?da-luu=1");
+    return Redirect(ItemPath(created->decision.id) + kSavedQuery);
 }
 
 // ---- Editing an item's fields -------------------------------------------------------------------
@@ -464,9 +462,7 @@ Response ItemPage(const Site& site, const Request& req, const app::Actor& actor,
     }
     Chrome chrome =
         site.MakeChrome(req, actor, "Quyết định công bố " + d.number, Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") {
-        chrome.flash = "Đã lưu.";
-    }
+    FlashIfSaved(req, chrome);
     return site.Page(status, "publication_decision", chrome, data);
 }
 
@@ -508,7 +504,7 @@ Response ActPost(const Site& site, const Request& req, const app::Actor& actor, 
         }
         return site.ForError(done.error(), req, actor);
     }
-    return Redirect(ItemPath(*id) + "?da-luu=1");
+    return Redirect(ItemPath(*id) + kSavedQuery);
 }
 
 // ---- /thiet-lap/cong-bo-tthc -------------------------------------------------------------------
@@ -557,9 +553,7 @@ Response SettingsPage(const Site& site, const Request& req, const app::Actor& ac
     data.set("has_history", !history.empty());
     Chrome chrome = site.MakeChrome(req, actor, "Thiết lập cách tính thời hạn công bố TTHC",
                                     Section::kDossiers);
-    if (req.Query("da-luu").value_or("") == "1") {
-        chrome.flash = "Đã lưu.";
-    }
+    FlashIfSaved(req, chrome);
     return site.Page(status, "publication_settings", chrome, data);
 }
 
@@ -586,7 +580,7 @@ Response SettingsPost(const Site& site, const Request& req, const app::Actor& ac
         }
         return site.ForError(changed.error(), req, actor);
     }
-    return Redirect(std::string(kSettingsPath) + "?da-luu=1");
+    return Redirect(std::string(kSettingsPath) + kSavedQuery);
 }
 
 }  // namespace

@@ -192,7 +192,7 @@ Response RatingPost(const Site& site, const Request& req, const app::Actor& acto
     if (errors.Empty()) {
         auto rated = app::RateDossier(site.Context(), actor, code, request);
         if (rated) {
-            return Redirect(RatingPath(code) + "?da-luu=1");
+            return Redirect(RatingPath(code) + kSavedQuery);
         }
         const base::ErrorCode c = rated.error().code;
         if (c == base::ErrorCode::kInvalidArgument) {

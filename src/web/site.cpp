@@ -80,6 +80,12 @@ std::optional<std::int64_t> ParsePositive(std::optional<std::string_view> text) 
     return value;
 }
 
+void FlashIfSaved(const http::Request& req, Chrome& chrome) {
+    if (req.Query("da-luu").value_or("") == "1") {
+        chrome.flash = "Đã lưu.";
+    }
+}
+
 std::string FileSizeText(std::int64_t bytes) {
     constexpr std::int64_t kKiB = 1024;
     constexpr std::int64_t kMiB = kKiB * kKiB;

@@ -37,6 +37,11 @@ inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
 // comma).
 [[nodiscard]] std::string FileSizeText(std::int64_t bytes);
 
+// A form page redirects after a successful save to the page with this query (POST → redirect →
+// GET), which then shows "Đã lưu." (FlashIfSaved).
+inline constexpr const char* kSavedQuery = "?da-luu=1";
+void FlashIfSaved(const http::Request& req, Chrome& chrome);
+
 // Renders pages and error pages; one per router, shared by every page handler.
 class Site final {
 public:
