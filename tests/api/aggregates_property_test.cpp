@@ -142,12 +142,33 @@ TEST_P(AggregatesPropertyTest, IncrementalEqualsFullRecomputation) {
             const agg::Cell stray{settling, 1, ind::Metric::kIssued, "9.999999", 2};
             ASSERT_TRUE(agg::PutCells(**tx, true, {changed, stray}).ok());
             ASSERT_TRUE(agg::DeleteCells(**tx, false, {units->back()}).ok());
+            auto last = agg::StoredInputs(**tx, dossiers.back());
+            ASSERT_TRUE(last.ok() && *last);
             ASSERT_TRUE(agg::DeleteInputs(**tx, {dossiers.front()}).ok());
+            // A stored inputs row of a dossier that does not exist, and (with two dossiers or
+            // more) another dossier's row altered: deleted and rewritten by the rebuild.
+            ind::Inputs gone = **last;
+            gone.dossier_id = dossiers.back() + 1000;
+            ASSERT_TRUE(agg::PutInputs(**tx, {gone}).ok());
+            std::int64_t expected_inputs = 2;
+            if (dossiers.size() > 1) {
+                ind::Inputs altered = **last;
+                altered.late = !altered.late;
+                altered.procedure_code += "x";
+                ASSERT_TRUE(agg::PutInputs(**tx, {altered}).ok());
+                ++expected_inputs;
+            }
             ASSERT_TRUE((*tx)->Commit().ok());
             auto repaired = app::RebuildAggregates(ctx, app::RebuildSource::kDossiers);
             ASSERT_TRUE(repaired.ok()) << repaired.error().message;
             EXPECT_GT(repaired->cells_written, 0);
-            EXPECT_EQ(repaired->inputs_written, 1);
+            EXPECT_EQ(repaired->inputs_written, expected_inputs);
+            {
+                auto read = f.db().Begin(store::TxMode::kRead);
+                auto stray_inputs = agg::StoredInputs(**read, gone.dossier_id);
+                ASSERT_TRUE(stray_inputs.ok());
+                EXPECT_FALSE(*stray_inputs) << "the row of a dossier that does not exist stays";
+            }
             ASSERT_EQ(incremental, Cells(f)) << "repaired after " << applied << " actions";
         }
         {  // from the stored inputs into emptied counter tables: every row written
